@@ -1,0 +1,48 @@
+# Praktijkenbank: `make help` lists every target.
+# Everything installs itself into .venv on first use; nothing to install by hand.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+
+help: ## Toon alle opdrachten
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP) ## Installeer alles in .venv (gebeurt ook vanzelf)
+
+serve: $(STAMP) ## Bouw de site en toon ze op http://127.0.0.1:8000 (herlaadt bij wijzigingen)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) ## Bouw de site in site/ (strikt: elke waarschuwing is een fout)
+	$(BIN)/mkdocs build --strict
+
+validate: $(STAMP) ## Kijk alle praktijken na
+	$(BIN)/praktijkenbank validate
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+browser: ## Installeer Chromium (Debian-pakket) voor de browsertests, indien nodig
+	@bash tools/ensure-chromium.sh
+
+test: $(STAMP) node_modules/.installed browser ## Draai alle tests (validatie, build, browser)
+	$(BIN)/praktijkenbank validate
+	$(BIN)/pytest
+
+bench: $(STAMP) ## Draai de benchmarks (duurt lang)
+	$(BIN)/python benchmarks/bench_validate.py
+
+clean: ## Verwijder gebouwde bestanden
+	rm -rf site test-artifacts .pytest_cache
+
+.PHONY: help setup serve build validate browser test bench clean

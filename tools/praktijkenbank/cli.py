@@ -1,0 +1,113 @@
+"""Command line: ``praktijkenbank validate|new|schema``.
+
+All messages are Dutch; no Python traceback ever reaches the person running it.
+Exit codes: 0 ok, 1 problems found, 2 wrong usage, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import Problem
+
+DEFAULT_PATH = "practices"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # Dutch usage errors, exit 2
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"praktijkenbank: fout in de opdracht: {message}\n")
+        sys.exit(2)
+
+
+def _summary(problems: list[Problem], checked: int) -> str:
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    files = len({p.path for p in problems})
+    word_e = "fout" if errors == 1 else "fouten"
+    word_w = "waarschuwing" if warnings == 1 else "waarschuwingen"
+    word_p = "praktijk" if checked == 1 else "praktijken"
+    if not problems:
+        return f"In orde: {checked} {word_p} nagekeken, geen fouten."
+    return f"{errors} {word_e} en {warnings} {word_w} in {files} bestand(en); {checked} {word_p} nagekeken."
+
+
+def cmd_validate(args) -> int:
+    from .validate import validate_paths
+
+    paths = args.paths or [DEFAULT_PATH]
+    if args.fix:
+        from . import fix as fixer  # provided by the contributor tooling
+
+        for line in fixer.fix_paths(paths):
+            print(line)
+    practices, problems = validate_paths(paths, strict=args.strict)
+    if args.format == "github":
+        from . import annotations
+
+        annotations.emit(problems, practices, sys.stdout)
+    else:
+        for problem in problems:
+            print(problem.format())
+    print(_summary(problems, len(practices)), file=sys.stderr)
+    return 1 if any(p.is_error for p in problems) else 0
+
+
+def cmd_schema(args) -> int:
+    from . import schema_sync
+
+    return schema_sync.main(write=args.write)
+
+
+def cmd_new(args) -> int:
+    from . import scaffold  # provided by the contributor tooling
+
+    return scaffold.main(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="praktijkenbank", description="Praktijkenbank: praktijken nakijken en toevoegen.")
+    sub = parser.add_subparsers(dest="command", metavar="opdracht", parser_class=_Parser)
+    validate = sub.add_parser("validate", aliases=["valideer"], help="kijk praktijken na (standaard: de map practices/)")
+    validate.add_argument("paths", nargs="*", metavar="PAD", help="bestanden of mappen (standaard: practices)")
+    validate.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
+    validate.add_argument("--fix", action="store_true", help="herstel mechanische problemen eerst (volgorde, dubbels, 5 P's, datums, spaties)")
+    validate.add_argument("--format", choices=["tekst", "github"], default="tekst",
+                          help="uitvoer: tekst (standaard) of github (annotaties voor GitHub Actions)")
+    validate.set_defaults(func=cmd_validate)
+    schema = sub.add_parser("schema", help="controleer of het JSON-schema overeenkomt met de keuzelijsten")
+    schema.add_argument("--write", action="store_true", help="zet de keuzelijsten in het schema")
+    schema.set_defaults(func=cmd_schema)
+    try:
+        from . import scaffold
+
+        scaffold.add_arguments(sub)
+    except ImportError:
+        pass
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("Onderbroken.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # never a traceback for a contributor
+        print(f"praktijkenbank: interne fout ({type(exc).__name__}: {exc}). "
+              "Dit is een fout in de praktijkenbank zelf, niet in je praktijk: meld ze aan de beheerders.",
+              file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

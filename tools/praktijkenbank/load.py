@@ -1,0 +1,240 @@
+"""Load practice files: bytes -> front matter (with source positions) + body.
+
+Loading never raises for bad input: every problem becomes a :class:`Problem`
+with the line and column where it was found.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 100_000
+_FM = frontmatter.YAMLHandler()
+_BOM = "\ufeff"
+
+
+class _Loader(yaml.CSafeLoader):
+    """Safe YAML loader that keeps dates as plain strings.
+
+    Dates are then checked by the validator with a clear message instead of
+    failing (or silently converting) inside the YAML library.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
+}
+
+Position = tuple[int, int]
+
+
+@dataclass
+class Practice:
+    """One practice record as read from disk."""
+
+    path: str  # path as shown to people (relative to the working directory)
+    slug: str
+    meta: dict
+    body: str
+    body_line: int  # file line on which the body starts (1-based)
+    positions: dict[tuple, Position] = field(default_factory=dict)
+    key_positions: dict[tuple, Position] = field(default_factory=dict)
+
+    def pos(self, *path) -> Position:
+        """Position of the value at ``path``; falls back to its nearest parent."""
+        path = tuple(path)
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), (1, 1))
+
+    def key_pos(self, *path) -> Position:
+        return self.key_positions.get(tuple(path)) or self.pos(*path)
+
+
+def display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # other drive on Windows
+        return str(path)
+
+
+def discover(paths) -> tuple[list[Path], list[Problem]]:
+    """Expand files and folders into practice files.
+
+    Every file inside a given folder is a candidate: a file that is not a
+    practice (wrong extension) is reported, never silently skipped. Hidden
+    files (``.gitkeep``) and ``README.md`` are the only exceptions.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_dir() or child.name.startswith(".") or child.name == "README.md":
+                    continue
+                if child.suffix != ".md":
+                    problems.append(Problem(display_path(child), 1, 1, "bestand",
+                        "dit bestand is geen praktijk (verwacht: <slug>.md).",
+                        "Zet alleen praktijkfiches (.md) in deze map of verwijder het bestand."))
+                    continue
+                files.append(child)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(display_path(path), 1, 1, "bestand",
+                "bestand of map niet gevonden.", "Controleer het pad."))
+    return files, problems
+
+
+def _walk(node, path: tuple, positions: dict, key_positions: dict, problems: list,
+          shown: str, offset: int) -> None:
+    positions[path] = (node.start_mark.line + 1 + offset, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1 + offset
+            col = key_node.start_mark.column + 1
+            if key in seen:
+                field_name = ".".join(str(p) for p in path + (key,)) if path else key
+                problems.append(Problem(shown, line, col, field_name,
+                    f"het veld '{key}' staat twee keer in dit blok (eerst op regel {seen[key]}).",
+                    "Hou één van beide over: bij een dubbel veld gaat de eerste waarde stilzwijgend verloren."))
+                continue
+            seen[key] = line
+            key_positions[path + (key,)] = (line, col)
+            _walk(value_node, path + (key,), positions, key_positions, problems, shown, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), positions, key_positions, problems, shown, offset)
+
+
+def _front_matter_bounds(text: str) -> tuple[str, str, int] | None:
+    """Split into (front matter, body, body start line) using python-frontmatter's boundary."""
+    if not _FM.detect(text):
+        return None
+    try:
+        fm, body = _FM.split(text)
+    except ValueError:
+        return None
+    lines_before_body = text[: len(text) - len(body)].count("\n") if body else text.count("\n") + 1
+    return fm, body, lines_before_body + 1
+
+
+def load_practice(path: Path, data: bytes | None = None) -> tuple[Practice | None, list[Problem]]:
+    """Read one practice file. Returns (practice or None, problems)."""
+    shown = display_path(path)
+    problems: list[Problem] = []
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return None, [Problem(shown, 1, 1, "bestand", f"kan het bestand niet lezen ({exc.strerror}).",
+                                  "Controleer of het bestand bestaat en leesbaar is.")]
+    if len(data) > MAX_FILE_BYTES:
+        problems.append(Problem(shown, 1, 1, "bestand",
+            f"het bestand is te groot ({len(data):,} bytes; maximum {MAX_FILE_BYTES:,}).".replace(",", "."),
+            "Een fiche is één tot twee A4-pagina's: kort de tekst in en verwijs naar de bron voor details."))
+        return None, problems
+    if b"\x00" in data:
+        return None, [Problem(shown, 1, 1, "bestand", "dit is geen tekstbestand (het bevat binaire gegevens).",
+                              "Een praktijk is een tekstbestand in UTF-8 met YAML-kop en Markdown-tekst.")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [Problem(shown, line, col, "bestand",
+            "het bestand is geen geldige UTF-8-tekst.",
+            "Bewaar het bestand als UTF-8 (in de meeste editors: 'Opslaan met codering' > UTF-8).")]
+    if text.startswith(_BOM):
+        text = text[1:]
+    text = text.replace("\r\n", "\n")
+    if not text.strip():
+        return None, [Problem(shown, 1, 1, "bestand", "het bestand is leeg.",
+                              "Begin van het sjabloon: 'praktijkenbank new' maakt een ingevulde opzet.")]
+    split = _front_matter_bounds(text)
+    if split is None:
+        return None, [Problem(shown, 1, 1, "front matter",
+            "het bestand begint niet met een YAML-kop tussen twee regels '---'.",
+            "Zet de velden (titel, samenvatting, ...) bovenaan tussen een regel '---' en een regel '---'.")]
+    fm_text, body, body_line = split
+    offset = 1  # the front matter starts on line 2, after the opening '---'
+    loader = _Loader(fm_text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + offset) if mark else 2
+        col = (mark.column + 1) if mark else 1
+        return None, [Problem(shown, line, col, "front matter",
+            f"ongeldige YAML: {_yaml_problem(exc)}.",
+            "Let op inspringing (spaties, geen tabs), een dubbele punt na elke veldnaam, "
+            "en zet tekst met ':' of '#' tussen aanhalingstekens.")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(shown, 2, 1, "front matter", f"ongeldige YAML: {exc}.",
+                              "Controleer de YAML-kop.")]
+    finally:
+        loader.dispose()
+    if node is None or not isinstance(node, yaml.MappingNode):
+        kind = "leeg" if node is None else ("een lijst" if isinstance(node, yaml.SequenceNode) else "een losse waarde")
+        return None, [Problem(shown, 2, 1, "front matter",
+            f"de YAML-kop is {kind}, geen reeks velden.",
+            "Schrijf de kop als 'veld: waarde' per regel, bv. 'titel: ...'.")]
+    positions: dict = {}
+    key_positions: dict = {}
+    _walk(node, (), positions, key_positions, problems, shown, offset)
+    positions[()] = (2, 1)
+    loader = _Loader(fm_text)
+    try:
+        meta = loader.get_single_data()
+    except yaml.YAMLError as exc:  # e.g. an unhashable key
+        return None, problems + [Problem(shown, 2, 1, "front matter", f"ongeldige YAML: {exc}.",
+                                         "Controleer de YAML-kop.")]
+    finally:
+        loader.dispose()
+    slug = path.name[:-3] if path.name.endswith(".md") else path.name
+    return Practice(shown, slug, meta, body, body_line, positions, key_positions), problems
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or exc.context or "onbekende fout").strip()
+    translations = {
+        "found character '\\t' that cannot start any token": "een tab-teken; gebruik spaties om in te springen",
+        "mapping values are not allowed here": "een dubbele punt op een plek waar dat niet mag",
+        "could not find expected ':'": "een dubbele punt ontbreekt",
+        "found undefined alias": "een onbekende alias (*)",
+        "expected <block end>, but found '-'": "een lijstelement ('-') op de verkeerde inspringing",
+    }
+    for english, dutch in translations.items():
+        if problem.startswith(english):
+            return dutch
+    return problem
+
+
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def load_practices(paths) -> tuple[list[Practice], list[Problem]]:
+    """Discover and load every practice under ``paths``."""
+    files, problems = discover(paths)
+    practices: list[Practice] = []
+    for path in files:
+        practice, found = load_practice(path)
+        problems.extend(found)
+        if practice is not None:
+            practices.append(practice)
+    return practices, problems
