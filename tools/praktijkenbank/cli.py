@@ -28,7 +28,7 @@ def _summary(problems: list[Problem], checked: int) -> str:
     files = len({p.path for p in problems})
     word_e = "fout" if errors == 1 else "fouten"
     word_w = "waarschuwing" if warnings == 1 else "waarschuwingen"
-    word_p = "praktijk" if checked == 1 else "praktijken"
+    word_p = "bestand" if checked == 1 else "bestanden"
     if not problems:
         return f"In orde: {checked} {word_p} nagekeken, geen fouten."
     return f"{errors} {word_e} en {warnings} {word_w} in {files} bestand(en); {checked} {word_p} nagekeken."
@@ -51,7 +51,8 @@ def cmd_validate(args) -> int:
     else:
         for problem in problems:
             print(problem.format())
-    print(_summary(problems, len(practices)), file=sys.stderr)
+    checked = len({p.path for p in practices} | {p.path for p in problems})
+    print(_summary(problems, checked), file=sys.stderr)
     return 1 if any(p.is_error for p in problems) else 0
 
 

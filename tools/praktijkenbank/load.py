@@ -99,26 +99,50 @@ def discover(paths) -> tuple[list[Path], list[Problem]]:
 
 
 def _walk(node, path: tuple, positions: dict, key_positions: dict, problems: list,
-          shown: str, offset: int) -> None:
-    positions[path] = (node.start_mark.line + 1 + offset, node.start_mark.column + 1)
+          shown: str, offset: int, visited: set | None = None) -> bool:
+    """Record positions, report duplicate keys; False when the tree cannot be used."""
+    visited = set() if visited is None else visited
+    line, col = node.start_mark.line + 1 + offset, node.start_mark.column + 1
+    if id(node) in visited:
+        if any(p.message.startswith("verwijzingen") for p in problems):
+            return False  # one message per file is enough
+        problems.append(Problem(shown, line, col, _dotted(path),
+            "verwijzingen (YAML-ankers '&' en aliassen '*') zijn niet toegelaten.",
+            "Schrijf de waarde gewoon uit."))
+        return False
+    visited.add(id(node))
+    positions[path] = (line, col)
+    ok = True
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value
             line = key_node.start_mark.line + 1 + offset
             col = key_node.start_mark.column + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(shown, line, col, _dotted(path),
+                    "een veldnaam moet gewone tekst zijn.", "Schrijf 'veldnaam: waarde'."))
+                ok = False
+                continue
+            key = key_node.value
             if key in seen:
-                field_name = ".".join(str(p) for p in path + (key,)) if path else key
-                problems.append(Problem(shown, line, col, field_name,
+                problems.append(Problem(shown, line, col, _dotted(path + (key,)),
                     f"het veld '{key}' staat twee keer in dit blok (eerst op regel {seen[key]}).",
                     "Hou één van beide over: bij een dubbel veld gaat de eerste waarde stilzwijgend verloren."))
                 continue
             seen[key] = line
             key_positions[path + (key,)] = (line, col)
-            _walk(value_node, path + (key,), positions, key_positions, problems, shown, offset)
+            ok &= _walk(value_node, path + (key,), positions, key_positions, problems, shown, offset, visited)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, path + (index,), positions, key_positions, problems, shown, offset)
+            ok &= _walk(item, path + (index,), positions, key_positions, problems, shown, offset, visited)
+    return ok
+
+
+def _dotted(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + str(part)
+    return out or "front matter"
 
 
 def _front_matter_bounds(text: str) -> tuple[str, str, int] | None:
@@ -180,9 +204,13 @@ def load_practice(path: Path, data: bytes | None = None) -> tuple[Practice | Non
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else 2
         col = (mark.column + 1) if mark else 1
+        context = exc.context_mark if exc.problem_mark and exc.context_mark else None
+        where = ""
+        if context is not None and context.line + 1 + offset != line:
+            where = f"Het probleem begint mogelijk op regel {context.line + 1 + offset}. "
         return None, [Problem(shown, line, col, "front matter",
             f"ongeldige YAML: {_yaml_problem(exc)}.",
-            "Let op inspringing (spaties, geen tabs), een dubbele punt na elke veldnaam, "
+            where + "Let op inspringing (spaties, geen tabs), een dubbele punt na elke veldnaam, "
             "en zet tekst met ':' of '#' tussen aanhalingstekens.")]
     except yaml.YAMLError as exc:
         return None, [Problem(shown, 2, 1, "front matter", f"ongeldige YAML: {exc}.",
@@ -196,12 +224,19 @@ def load_practice(path: Path, data: bytes | None = None) -> tuple[Practice | Non
             "Schrijf de kop als 'veld: waarde' per regel, bv. 'titel: ...'.")]
     positions: dict = {}
     key_positions: dict = {}
-    _walk(node, (), positions, key_positions, problems, shown, offset)
+    if not _walk(node, (), positions, key_positions, problems, shown, offset):
+        return None, problems
     positions[()] = (2, 1)
     loader = _Loader(fm_text)
     try:
         meta = loader.get_single_data()
-    except yaml.YAMLError as exc:  # e.g. an unhashable key
+    except yaml.MarkedYAMLError as exc:  # e.g. a '!!python/...' tag
+        mark = exc.problem_mark or exc.context_mark
+        line, col = ((mark.line + 1 + offset, mark.column + 1) if mark else (2, 1))
+        return None, problems + [Problem(shown, line, col, "front matter",
+            "ongeldige YAML: labels zoals '!!python/...' of '!!binary' zijn niet toegelaten.",
+            "Schrijf gewone tekst, getallen en lijsten zonder '!!'.")]
+    except yaml.YAMLError as exc:
         return None, problems + [Problem(shown, 2, 1, "front matter", f"ongeldige YAML: {exc}.",
                                          "Controleer de YAML-kop.")]
     finally:
@@ -218,6 +253,11 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
         "could not find expected ':'": "een dubbele punt ontbreekt",
         "found undefined alias": "een onbekende alias (*)",
         "expected <block end>, but found '-'": "een lijstelement ('-') op de verkeerde inspringing",
+        "did not find expected key": "onverwachte tekst: misschien een aanhalingsteken dat niet gesloten is, of een verkeerde inspringing",
+        "found unexpected end of stream": "de kop eindigt onverwacht: misschien een aanhalingsteken dat niet gesloten is",
+        "did not find expected '-' indicator": "een lijstelement zonder '-' of met een verkeerde inspringing",
+        "found character that cannot start any token": "een teken dat hier niet mag (zet de tekst tussen aanhalingstekens)",
+        "found unknown escape character": "een ongeldige backslash-code tussen dubbele aanhalingstekens",
     }
     for english, dutch in translations.items():
         if problem.startswith(english):

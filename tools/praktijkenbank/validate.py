@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 
 import jsonschema
 
-from .load import Practice, load_practices
+from .load import Practice, _dotted, load_practices
 from .problems import ERROR, WARNING, Problem
 from .vocab import Vocab, load_vocab
 
@@ -31,7 +31,7 @@ MAX_BODY_WORDS = 1500
 MIN_SECTION_WORDS = 10
 
 # Unsafe content in a body: raw active HTML, event handlers, script URLs.
-_UNSAFE_TAG_RE = re.compile(r"<\s*/?\s*(script|iframe|object|embed|form|style|meta|base|link|svg|math)\b", re.I)
+_UNSAFE_TAG_RE = re.compile(r"<\s*(script|iframe|object|embed|form|style|meta|base|link|svg|math)\b", re.I)
 _EVENT_ATTR_RE = re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I)
 _SCRIPT_URL_RE = re.compile(r"(?:\]\(\s*<?|\b(?:href|src|action|formaction)\s*=\s*[\"']?\s*)(javascript|data|vbscript)\s*:", re.I)
 _HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
@@ -39,13 +39,7 @@ _FENCE_RE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 
 
 def _field(path: Iterable) -> str:
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out or "front matter"
+    return _dotted(tuple(path))
 
 
 def _closest(value, options) -> str | None:
@@ -213,6 +207,10 @@ def check_governments(practice: Practice, vocab: Vocab) -> Iterator[Problem]:
             yield _problem(practice, ("besturen", index, "naam"), f"'{name}' staat twee keer in de lijst.",
                            "Verwijder de dubbele vermelding.")
         seen.add(name)
+        if kind != "organisatie" and "provincie" in entry:
+            yield _problem(practice, ("besturen", index, "provincie"),
+                           "het veld 'provincie' is alleen voor een organisatie.",
+                           "Laat het weg: de praktijkenbank kent de provincie van elke gemeente en provincie.", key=True)
         if kind == "gemeente":
             if name in vocab.municipalities or name in vocab.former_municipalities:
                 continue
@@ -232,10 +230,6 @@ def check_governments(practice: Practice, vocab: Vocab) -> Iterator[Problem]:
                 close = _closest(name, options)
                 yield _problem(practice, ("besturen", index, "naam"), f"'{name}' is geen Vlaamse provincie.",
                                (f"Bedoel je '{close}'? " if close else "") + f"Toegelaten: {_allowed(options)}.")
-        if kind != "organisatie" and "provincie" in entry:
-            yield _problem(practice, ("besturen", index, "provincie"),
-                           "het veld 'provincie' is alleen voor een organisatie.",
-                           "Laat het weg: de praktijkenbank kent de provincie van elke gemeente.", key=True)
 
 
 def check_targets(practice: Practice, vocab: Vocab) -> Iterator[Problem]:
@@ -244,7 +238,9 @@ def check_targets(practice: Practice, vocab: Vocab) -> Iterator[Problem]:
     sdgs = practice.meta.get("sdgs")
     if not isinstance(targets, list):
         return
-    sdg_set = {n for n in sdgs if isinstance(n, int)} if isinstance(sdgs, list) else set()
+    if not isinstance(sdgs, list):
+        return  # the schema reports the SDG list itself
+    sdg_set = {n for n in sdgs if isinstance(n, int)}
     for index, target in enumerate(targets):
         if not isinstance(target, str) or "." not in target:
             continue
@@ -267,7 +263,9 @@ def check_five_ps(practice: Practice, vocab: Vocab) -> Iterator[Problem]:
     sdgs = practice.meta.get("sdgs")
     if not isinstance(given, list) or not isinstance(sdgs, list):
         return
-    given_ids = [p for p in given if p in vocab.ps]
+    if not all(isinstance(p, str) and p in vocab.ps for p in given):
+        return  # the schema reports unknown values first
+    given_ids = list(given)
     expected = vocab.ps_for_sdgs([n for n in sdgs if isinstance(n, int)])
     missing = [p for p in expected if p not in given_ids]
     extra = [p for p in given_ids if p not in expected]
@@ -443,10 +441,12 @@ def check_related(practices: list[Practice]) -> Iterator[Problem]:
 
 
 def _title_words(title: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"\w+", title.lower()) if len(w) > 2)
+    """Character trigrams of the normalised title: robust to a changed word or a typo."""
+    text = " ".join(re.findall(r"\w+", title.lower()))
+    return frozenset(text[i:i + 3] for i in range(len(text) - 2))
 
 
-def check_near_duplicates(practices: list[Practice], threshold: float = 0.8) -> Iterator[Problem]:
+def check_near_duplicates(practices: list[Practice], threshold: float = 0.7) -> Iterator[Problem]:
     """Same local government and (nearly) the same title: probably the same practice twice."""
     groups: dict[str, list[tuple[Practice, frozenset]]] = defaultdict(list)
     for practice in practices:

@@ -1,0 +1,167 @@
+"""Write N synthetic but valid practice records, for benchmarks.
+
+The records use the real vocabularies (SDG numbers, 5 P's, themes, phases,
+levels) and real municipality names, and plausible Dutch filler text from a
+small word list. Every record passes ``praktijkenbank validate`` (checked by
+``--check``). The output is deterministic for a given seed.
+
+Usage::
+
+    python benchmarks/generate.py 1000 /tmp/praktijken-1000 [--seed 1] [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import shutil
+import sys
+from pathlib import Path
+
+from praktijkenbank.vocab import load_vocab
+
+# Small word lists: enough variety for realistic search indexes (a few
+# thousand distinct words across records) without real content.
+SUBJECTS = [
+    "aankoopbeleid", "meerjarenplan", "omgevingsanalyse", "begroting", "stedenband", "klimaatplan",
+    "voedselstrategie", "armoedebeleid", "participatietraject", "jeugdraad", "adviesraad",
+    "subsidiereglement", "fairtradecampagne", "scholenproject", "energiegemeenschap", "deelmobiliteit",
+    "waterplan", "bermbeheer", "kringloopwinkel", "repaircafé", "wereldfeest", "inburgeringstraject",
+    "buurtbudget", "burgerpanel", "vergroeningsplan", "hittekaart", "sociale kruidenier", "zorgnetwerk",
+    "speelweefselplan", "renovatiebegeleiding", "mondiale raad", "duurzaamheidsambtenaar",
+    "SDG-rapport", "personeelsbevraging", "werkgroep", "inspiratiedag", "bestek", "raamcontract",
+]
+VERBS = [
+    "koppelt", "vertaalt", "versterkt", "evalueert", "verbindt", "meet", "organiseert", "herwerkt",
+    "ondersteunt", "lanceert", "bundelt", "plant", "betrekt", "vernieuwt", "monitort", "deelt",
+]
+OBJECTS = [
+    "aan de SDG's", "met de 5 P's", "met inwoners en verenigingen", "samen met de buurgemeenten",
+    "met een partnerstad in het Zuiden", "in de eigen organisatie", "met scholen en jeugdwerk",
+    "met lokale handelaars", "via het OCMW", "met de provincie", "met de mondiale raad",
+    "in elke beleidsdoelstelling", "per deelgemeente", "met duidelijke indicatoren",
+]
+NOUNS = [
+    "aankoop", "aankopen", "clausule", "clausules", "leverancier", "gemeenteraad", "schepencollege",
+    "ambtenaar", "dienst", "budget", "indicator", "doelstelling", "actieplan", "partner", "vereniging",
+    "inwoner", "school", "bedrijf", "markt", "werkgroep", "rapport", "visie", "koffie", "hout",
+    "voeding", "energie", "water", "mobiliteit", "armoede", "solidariteit", "klimaat", "biodiversiteit",
+    "opvang", "wijk", "plein", "bibliotheek", "jongeren", "senioren", "nieuwkomers", "vrijwilligers",
+    "campagne", "vorming", "toolkit", "databank", "netwerk", "stuurgroep", "evaluatie", "begeleiding",
+]
+ADJECTIVES = [
+    "duurzame", "eerlijke", "lokale", "mondiale", "sociale", "nieuwe", "kleine", "grote", "jaarlijkse",
+    "gezamenlijke", "transparante", "circulaire", "groene", "inclusieve", "concrete", "stevige",
+]
+CONNECTORS = [
+    "Daarna", "Tegelijk", "Bovendien", "In het begin", "Na een jaar", "Volgens de dienst",
+    "Samen met partners", "Op vraag van de raad", "Om te starten", "Uiteindelijk",
+]
+
+
+def _sentence(rng: random.Random, subject_hint: str) -> str:
+    words = [rng.choice(CONNECTORS), rng.choice(VERBS), "het bestuur", "de", rng.choice(ADJECTIVES),
+             rng.choice(NOUNS)]
+    words += [rng.choice(OBJECTS)]
+    if rng.random() < 0.5:
+        words += ["voor", "het", subject_hint]
+    words += ["en", "de", rng.choice(ADJECTIVES), rng.choice(NOUNS)]
+    if rng.random() < 0.4:
+        words += ["rond", rng.choice(NOUNS)]
+    return " ".join(words) + "."
+
+
+def _paragraph(rng: random.Random, subject: str, sentences: tuple[int, int]) -> str:
+    return " ".join(_sentence(rng, subject) for _ in range(rng.randint(*sentences)))
+
+
+def _title(rng: random.Random, municipality: str, subject: str, index: int) -> str:
+    title = (f"{municipality} {rng.choice(VERBS)} het {subject} {rng.choice(OBJECTS)} "
+             f"({rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}, nr. {index})")
+    return title[:120]
+
+
+def practice_text(rng: random.Random, index: int, vocab, today: dt.date) -> tuple[str, str]:
+    """(slug, file text) for practice number ``index``."""
+    municipality_names = sorted(vocab.municipalities)
+    municipality = rng.choice(municipality_names)
+    subject = rng.choice(SUBJECTS)
+    governments = [municipality]
+    if rng.random() < 0.15:
+        governments += rng.sample([m for m in municipality_names if m != municipality], rng.randint(1, 3))
+    sdgs = sorted(rng.sample(range(1, 18), rng.choice([1, 1, 2, 2, 2, 3, 3, 4])))
+    targets = sorted({t for t in vocab.targets if int(t.split(".")[0]) in sdgs and rng.random() < 0.05})
+    themes = rng.sample(list(vocab.themes), rng.randint(1, 3))
+    phases = rng.sample(list(vocab.phases), rng.randint(1, 2))
+    level = rng.choice(list(vocab.levels))
+    start = rng.randint(2015, today.year)
+    added = today - dt.timedelta(days=rng.randint(0, 900))
+    verified = added + dt.timedelta(days=rng.randint(0, (today - added).days))
+    slug = f"{municipality.lower()}-{subject.lower()}-{index}"
+    slug = "".join(c if c.isalnum() and c.isascii() else "-" for c in slug)
+    slug = "-".join(part for part in slug.split("-") if part)[:80].strip("-")
+    summary = (f"{municipality} {rng.choice(VERBS)} het {subject} {rng.choice(OBJECTS)}. "
+               + _sentence(rng, subject))
+    lines = ["---", f"titel: \"{_title(rng, municipality, subject, index)}\"",
+             f"samenvatting: \"{summary[:400]}\"", "besturen:"]
+    lines += [f"  - naam: \"{name}\"" for name in governments]
+    if rng.random() < 0.85:
+        period = f"periode: {{van: {start}"
+        if rng.random() < 0.4 and start < today.year:
+            period += f", tot: {rng.randint(start, today.year)}"
+        lines.append(period + "}")
+    lines.append(f"sdgs: [{', '.join(map(str, sdgs))}]")
+    if targets:
+        lines.append("subdoelen: [" + ", ".join(f'"{t}"' for t in targets) + "]")
+    lines += [f"themas: [{', '.join(themes)}]", f"fasen: [{', '.join(phases)}]", f"niveau: {level}",
+              "bronnen:", f"  - titel: \"Verslag van de gemeenteraad van {municipality}\"",
+              f"    url: \"https://www.example.org/{slug}\"",
+              f"toegevoegd: {added.isoformat()}", f"geverifieerd: {verified.isoformat()}", "---", ""]
+    for section in vocab.sections:
+        lines += [f"## {section['kop']}", "", _paragraph(rng, subject, (3, 6)), ""]
+        if rng.random() < 0.3:
+            lines += [f"- {_sentence(rng, subject)}" for _ in range(rng.randint(2, 4))] + [""]
+    return slug, "\n".join(lines)
+
+
+def generate(count: int, target: Path, seed: int = 1, today: dt.date | None = None) -> list[Path]:
+    """Write ``count`` practices into ``target`` (emptied first). Returns the written paths."""
+    vocab = load_vocab()
+    today = today or dt.date.today()
+    rng = random.Random(seed)
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    paths = []
+    for index in range(1, count + 1):
+        slug, text = practice_text(rng, index, vocab, today)
+        path = target / f"{slug}.md"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Schrijf N synthetische, geldige praktijken (voor benchmarks).")
+    parser.add_argument("count", type=int, help="aantal praktijken")
+    parser.add_argument("target", type=Path, help="doelmap (wordt eerst leeggemaakt)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--check", action="store_true", help="valideer de geschreven praktijken")
+    args = parser.parse_args(argv)
+    generate(args.count, args.target, args.seed)
+    print(f"{args.count} praktijken geschreven in {args.target}", file=sys.stderr)
+    if args.check:
+        from praktijkenbank.validate import validate_paths
+
+        _, problems = validate_paths([args.target])
+        for problem in problems[:20]:
+            print(problem.format(), file=sys.stderr)
+        errors = sum(p.is_error for p in problems)
+        print(f"{errors} fouten, {len(problems) - errors} waarschuwingen", file=sys.stderr)
+        return 1 if errors else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
