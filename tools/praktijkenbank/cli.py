@@ -43,7 +43,7 @@ def cmd_validate(args) -> int:
 
         for line in fixer.fix_paths(paths):
             print(line)
-    practices, problems = validate_paths(paths, strict=args.strict)
+    practices, problems = validate_paths(paths, strict=args.strict, full=False)
     if args.format == "github":
         from . import annotations
 

@@ -98,44 +98,60 @@ def discover(paths) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
-def _walk(node, path: tuple, positions: dict, key_positions: dict, problems: list,
-          shown: str, offset: int, visited: set | None = None) -> bool:
-    """Record positions, report duplicate keys; False when the tree cannot be used."""
-    visited = set() if visited is None else visited
-    line, col = node.start_mark.line + 1 + offset, node.start_mark.column + 1
-    if id(node) in visited:
-        if any(p.message.startswith("verwijzingen") for p in problems):
-            return False  # one message per file is enough
-        problems.append(Problem(shown, line, col, _dotted(path),
-            "verwijzingen (YAML-ankers '&' en aliassen '*') zijn niet toegelaten.",
-            "Schrijf de waarde gewoon uit."))
-        return False
-    visited.add(id(node))
-    positions[path] = (line, col)
-    ok = True
-    if isinstance(node, yaml.MappingNode):
+_STR_TAG = "tag:yaml.org,2002:str"
+_ALIAS = object()
+
+
+class _Tree:
+    """One pass over the YAML node tree: positions, duplicate keys, aliases, and the data."""
+
+    def __init__(self, loader, shown: str, offset: int, problems: list):
+        self.loader = loader
+        self.shown = shown
+        self.offset = offset
+        self.problems = problems
+        self.positions: dict = {}
+        self.key_positions: dict = {}
+        self.visited: set = set()
+        self.ok = True
+
+    def build(self, node, path: tuple):
+        start = node.start_mark
+        line, col = start.line + 1 + self.offset, start.column + 1
+        if id(node) in self.visited:
+            self.ok = False
+            if not any(p.message.startswith("verwijzingen") for p in self.problems):
+                self.problems.append(Problem(self.shown, line, col, _dotted(path),
+                    "verwijzingen (YAML-ankers '&' en aliassen '*') zijn niet toegelaten.",
+                    "Schrijf de waarde gewoon uit."))
+            return None
+        self.visited.add(id(node))
+        self.positions[path] = (line, col)
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR_TAG:
+                return node.value
+            return self.loader.construct_object(node)  # int, bool, null, float; unknown tags raise
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        data: dict = {}
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1 + offset
-            col = key_node.start_mark.column + 1
+            kline, kcol = key_node.start_mark.line + 1 + self.offset, key_node.start_mark.column + 1
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(Problem(shown, line, col, _dotted(path),
+                self.problems.append(Problem(self.shown, kline, kcol, _dotted(path),
                     "een veldnaam moet gewone tekst zijn.", "Schrijf 'veldnaam: waarde'."))
-                ok = False
+                self.ok = False
                 continue
             key = key_node.value
             if key in seen:
-                problems.append(Problem(shown, line, col, _dotted(path + (key,)),
+                self.problems.append(Problem(self.shown, kline, kcol, _dotted(path + (key,)),
                     f"het veld '{key}' staat twee keer in dit blok (eerst op regel {seen[key]}).",
                     "Hou één van beide over: bij een dubbel veld gaat de eerste waarde stilzwijgend verloren."))
                 continue
-            seen[key] = line
-            key_positions[path + (key,)] = (line, col)
-            ok &= _walk(value_node, path + (key,), positions, key_positions, problems, shown, offset, visited)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            ok &= _walk(item, path + (index,), positions, key_positions, problems, shown, offset, visited)
-    return ok
+            seen[key] = kline
+            self.key_positions[path + (key,)] = (kline, kcol)
+            data[key] = self.build(value_node, path + (key,))
+        return data
 
 
 def _dotted(path: tuple) -> str:
@@ -200,6 +216,8 @@ def load_practice(path: Path, data: bytes | None = None) -> tuple[Practice | Non
     loader = _Loader(fm_text)
     try:
         node = loader.get_single_node()
+        if node is not None and isinstance(node, yaml.MappingNode):
+            return _from_node(loader, node, path, shown, body, body_line, problems, offset)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else 2
@@ -217,32 +235,32 @@ def load_practice(path: Path, data: bytes | None = None) -> tuple[Practice | Non
                               "Controleer de YAML-kop.")]
     finally:
         loader.dispose()
-    if node is None or not isinstance(node, yaml.MappingNode):
-        kind = "leeg" if node is None else ("een lijst" if isinstance(node, yaml.SequenceNode) else "een losse waarde")
-        return None, [Problem(shown, 2, 1, "front matter",
-            f"de YAML-kop is {kind}, geen reeks velden.",
-            "Schrijf de kop als 'veld: waarde' per regel, bv. 'titel: ...'.")]
-    positions: dict = {}
-    key_positions: dict = {}
-    if not _walk(node, (), positions, key_positions, problems, shown, offset):
-        return None, problems
-    positions[()] = (2, 1)
-    loader = _Loader(fm_text)
+    kind = "leeg" if node is None else ("een lijst" if isinstance(node, yaml.SequenceNode) else "een losse waarde")
+    return None, [Problem(shown, 2, 1, "front matter",
+        f"de YAML-kop is {kind}, geen reeks velden.",
+        "Schrijf de kop als 'veld: waarde' per regel, bv. 'titel: ...'.")]
+
+
+def _from_node(loader, node, path: Path, shown: str, body: str, body_line: int,
+               problems: list, offset: int) -> tuple[Practice | None, list[Problem]]:
+    """Positions and data from one pass over the node tree (the file is parsed once)."""
+    tree = _Tree(loader, shown, offset, problems)
     try:
-        meta = loader.get_single_data()
+        meta = tree.build(node, ())
     except yaml.MarkedYAMLError as exc:  # e.g. a '!!python/...' tag
         mark = exc.problem_mark or exc.context_mark
         line, col = ((mark.line + 1 + offset, mark.column + 1) if mark else (2, 1))
         return None, problems + [Problem(shown, line, col, "front matter",
             "ongeldige YAML: labels zoals '!!python/...' of '!!binary' zijn niet toegelaten.",
             "Schrijf gewone tekst, getallen en lijsten zonder '!!'.")]
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, TypeError, ValueError) as exc:
         return None, problems + [Problem(shown, 2, 1, "front matter", f"ongeldige YAML: {exc}.",
                                          "Controleer de YAML-kop.")]
-    finally:
-        loader.dispose()
+    if not tree.ok:
+        return None, problems
+    tree.positions[()] = (2, 1)
     slug = path.name[:-3] if path.name.endswith(".md") else path.name
-    return Practice(shown, slug, meta, body, body_line, positions, key_positions), problems
+    return Practice(shown, slug, meta, body, body_line, tree.positions, tree.key_positions), problems
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:

@@ -17,21 +17,22 @@ import posixpath
 import re
 import unicodedata
 from collections import defaultdict
+from pathlib import Path
 
 from .load import Practice
 from .vocab import Vocab
 
 REVIEW_AFTER_YEARS = 2
 
-# Page families: (key in the site model, folder of its pages, Dutch family title).
+# Page families: key -> (folder of its pages, Dutch title of the index page, link text to that index).
 FAMILIES = {
-    "sdg": ("sdg", "SDG's"),
-    "p": ("p", "De 5 P's"),
-    "thema": ("thema", "Thema's"),
-    "fase": ("fase", "Fasen van de beleidscyclus"),
-    "niveau": ("niveau", "Niveaus"),
-    "provincie": ("provincie", "Provincies"),
-    "bestuur": ("bestuur", "Besturen"),
+    "sdg": ("sdg", "SDG's", "Alle SDG's"),
+    "p": ("p", "De 5 P's", "Alle 5 P's"),
+    "thema": ("thema", "Thema's", "Alle thema's"),
+    "fase": ("fase", "Fasen van de beleidscyclus", "Alle fasen"),
+    "niveau": ("niveau", "Niveaus", "Alle niveaus"),
+    "provincie": ("provincie", "Provincies", "Alle provincies"),
+    "bestuur": ("bestuur", "Besturen", "Alle besturen"),
 }
 
 
@@ -188,7 +189,18 @@ def government_view(entry, vocab: Vocab) -> dict:
 
 # ---------------------------------------------------------------- practices --
 
-def practice_view(practice: Practice, vocab: Vocab, today: dt.date) -> dict:
+def repo_path(practice: Practice, repo_root: Path | None) -> str:
+    """Path of the record file from the repository root, with '/' ('practices/<slug>.md')."""
+    path = Path(practice.path)
+    if repo_root is not None:
+        try:
+            return path.resolve().relative_to(repo_root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return f"practices/{path.name}"
+
+
+def practice_view(practice: Practice, vocab: Vocab, today: dt.date, repo_root: Path | None = None) -> dict:
     """The record as the site shows it (without related practices: see :func:`build_site`)."""
     meta = practice.meta if isinstance(practice.meta, dict) else {}
     sdg_numbers = [n for n in _list(meta.get("sdgs")) if isinstance(n, int) and n in vocab.sdgs]
@@ -227,7 +239,7 @@ def practice_view(practice: Practice, vocab: Vocab, today: dt.date) -> dict:
     verified = _text(meta.get("geverifieerd"))
     return {
         "slug": practice.slug,
-        "bron_pad": practice.path,
+        "repo_pad": repo_path(practice, repo_root),
         "pad": f"praktijken/{practice.slug}/",
         "titel": _text(meta.get("titel")).strip() or practice.slug,
         "samenvatting": _text(meta.get("samenvatting")).strip(),
@@ -258,7 +270,8 @@ def _sort_key(view: dict) -> tuple:
     return (view["titel"].casefold(), view["slug"])
 
 
-def build_site(practices: list[Practice], vocab: Vocab, today: dt.date | None = None) -> dict:
+def build_site(practices: list[Practice], vocab: Vocab, today: dt.date | None = None,
+               repo_root: Path | None = None) -> dict:
     """All view data for one build.
 
     Returns a dict with
@@ -266,7 +279,7 @@ def build_site(practices: list[Practice], vocab: Vocab, today: dt.date | None = 
     ``families`` ({family: {term id: term dict with 'praktijken'}}) and ``vandaag``.
     """
     today = today or dt.date.today()
-    views = [practice_view(p, vocab, today) for p in practices]
+    views = [practice_view(p, vocab, today, repo_root) for p in practices]
     views.sort(key=_sort_key)
     by_slug = {}
     for view in views:

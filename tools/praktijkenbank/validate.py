@@ -15,13 +15,18 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import multiprocessing
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
+import fastjsonschema
 import jsonschema
 
-from .load import Practice, _dotted, load_practices
+from .load import Practice, _dotted, discover, load_practice
 from .problems import ERROR, WARNING, Problem
 from .vocab import Vocab, load_vocab
 
@@ -164,11 +169,24 @@ def _schema_problem(practice: Practice, error: jsonschema.ValidationError) -> Pr
     return _problem(practice, path, f"ongeldige waarde ({error.message}).", "")
 
 
-def check_schema(practice: Practice, vocab: Vocab, validator=None) -> Iterator[Problem]:
+def _fast_validator(vocab: Vocab):
+    """A compiled yes/no check (fastjsonschema): most records are valid, so only
+    invalid ones pay for jsonschema's detailed error walk."""
+    schema = dict(vocab.schema)
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"  # same keywords, draft fastjsonschema knows
+    return fastjsonschema.compile(schema, use_default=False)
+
+
+def check_schema(practice: Practice, vocab: Vocab, validator=None, fast=None) -> Iterator[Problem]:
     """Front matter against the JSON Schema (unknown fields, types, required fields, enums)."""
+    if fast is not None:
+        try:
+            fast(practice.meta)
+            return
+        except fastjsonschema.JsonSchemaException:
+            pass
     validator = validator or _schema_validator(vocab)
     for error in validator.iter_errors(practice.meta):
-        # anyOf on a source: report once, not for each branch
         yield _schema_problem(practice, error)
 
 
@@ -447,23 +465,37 @@ def _title_words(title: str) -> frozenset[str]:
 
 
 def check_near_duplicates(practices: list[Practice], threshold: float = 0.7) -> Iterator[Problem]:
-    """Same local government and (nearly) the same title: probably the same practice twice."""
+    """Same local government and (nearly) the same title: probably the same practice twice.
+
+    Within each government, only titles that share a trigram-rich word are
+    compared (an inverted index), so the cost stays near-linear.
+    """
     groups: dict[str, list[tuple[Practice, frozenset]]] = defaultdict(list)
     for practice in practices:
         title, governments = practice.meta.get("titel"), practice.meta.get("besturen")
         if not isinstance(title, str) or not isinstance(governments, list):
             continue
-        words = _title_words(title)
+        grams = _title_words(title)
         for entry in governments:
             if isinstance(entry, dict) and isinstance(entry.get("naam"), str):
-                groups[entry["naam"]].append((practice, words))
+                groups[entry["naam"]].append((practice, grams))
     reported: set[tuple[str, str]] = set()
     for name, members in groups.items():
+        index: dict[str, list[int]] = defaultdict(list)
+        for number, (_, grams) in enumerate(members):
+            for gram in grams:
+                index[gram].append(number)
         for i, (a, wa) in enumerate(members):
-            for b, wb in members[i + 1:]:
-                if not wa or not wb:
-                    continue
-                similarity = len(wa & wb) / len(wa | wb)
+            if not wa:
+                continue
+            shared: dict[int, int] = defaultdict(int)
+            for gram in wa:
+                for j in index[gram]:
+                    if j > i:
+                        shared[j] += 1
+            for j, common in shared.items():
+                b, wb = members[j]
+                similarity = common / (len(wa) + len(wb) - common)
                 pair = (a.path, b.path)
                 if similarity >= threshold and pair not in reported:
                     reported.add(pair)
@@ -474,32 +506,90 @@ def check_near_duplicates(practices: list[Practice], threshold: float = 0.7) -> 
 
 # ------------------------------------------------------------------ entry ---
 
+_WORKER_STATE: dict = {}
+
+
+def _record_problems(practice: Practice, vocab: Vocab, validator, fast, today) -> list[Problem]:
+    problems = list(check_schema(practice, vocab, validator, fast))
+    for check in RECORD_CHECKS:
+        if check is check_dates:
+            problems.extend(check_dates(practice, vocab, today))
+        else:
+            problems.extend(check(practice, vocab))
+    return problems
+
+
+def _cross_record_problems(practices: list[Practice]) -> list[Problem]:
+    return [*check_unique_slugs(practices), *check_related(practices), *check_near_duplicates(practices)]
+
+
 def validate(practices: list[Practice], vocab: Vocab | None = None,
              today: dt.date | None = None) -> list[Problem]:
     """Run every check on every practice; return all problems (errors and warnings)."""
     vocab = vocab or load_vocab()
-    validator = _schema_validator(vocab)
+    validator, fast = _schema_validator(vocab), _fast_validator(vocab)
     problems: list[Problem] = []
     for practice in practices:
-        problems.extend(check_schema(practice, vocab, validator))
-        for check in RECORD_CHECKS:
-            if check is check_dates:
-                problems.extend(check_dates(practice, vocab, today))
-            else:
-                problems.extend(check(practice, vocab))
-    problems.extend(check_unique_slugs(practices))
-    problems.extend(check_related(practices))
-    problems.extend(check_near_duplicates(practices))
-    return problems
+        problems.extend(_record_problems(practice, vocab, validator, fast, today))
+    return problems + _cross_record_problems(practices)
 
 
-def validate_paths(paths, strict: bool = False, today: dt.date | None = None) -> tuple[list[Practice], list[Problem]]:
+def _load_and_check(path: Path) -> tuple[Practice | None, list[Problem]]:
+    """Worker: load one file and run the per-record checks."""
+    state = _WORKER_STATE
+    if "vocab" not in state:
+        vocab = load_vocab()
+        state.update(vocab=vocab, validator=_schema_validator(vocab), fast=_fast_validator(vocab))
+    practice, problems = load_practice(path)
+    if practice is not None:
+        problems += _record_problems(practice, state["vocab"], state["validator"], state["fast"], state.get("today"))
+        if state.get("light"):
+            practice = _light(practice)
+    return practice, problems
+
+
+_CROSS_FIELDS = ("titel", "besturen", "verwant")
+
+
+def _light(practice: Practice) -> Practice:
+    """Only what the cross-record checks read: keeps the data sent back by workers small."""
+    keep = lambda path: path and path[0] in _CROSS_FIELDS  # noqa: E731
+    return Practice(practice.path, practice.slug,
+                    {k: practice.meta[k] for k in _CROSS_FIELDS if k in practice.meta}, "", practice.body_line,
+                    {k: v for k, v in practice.positions.items() if keep(k)},
+                    {k: v for k, v in practice.key_positions.items() if keep(k)})
+
+
+PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
+
+
+def validate_paths(paths, strict: bool = False, today: dt.date | None = None,
+                   full: bool = True) -> tuple[list[Practice], list[Problem]]:
     """Load and validate every practice under ``paths``; problems sorted by file and line.
 
-    With ``strict``, warnings are promoted to errors.
+    With ``full=False`` (the command line) large banks are checked on all cores
+    and the returned practices carry only title, governments and related
+    practices; with ``full=True`` (the site build) they are complete. The
+    cross-record checks run once over the whole list. With ``strict``,
+    warnings are promoted to errors.
     """
-    practices, problems = load_practices(paths)
-    problems = problems + validate(practices, today=today)
+    files, problems = discover(paths)
+    _WORKER_STATE.clear()
+    _WORKER_STATE.update(today=today, light=not full)
+    workers = min(os.cpu_count() or 1, 8)
+    if (not full and len(files) >= PARALLEL_FROM and workers > 1
+            and "fork" in multiprocessing.get_all_start_methods()):
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            results = list(pool.map(_load_and_check, files, chunksize=max(50, len(files) // (workers * 4))))
+    else:
+        results = [_load_and_check(path) for path in files]
+    practices = []
+    for practice, found in results:
+        problems.extend(found)
+        if practice is not None:
+            practices.append(practice)
+    problems.extend(_cross_record_problems(practices))
     if strict:
         problems = [Problem(p.path, p.line, p.col, p.field, p.message, p.hint, ERROR) for p in problems]
     problems.sort(key=Problem.sort_key)

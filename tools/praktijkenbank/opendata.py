@@ -1,0 +1,190 @@
+"""Open data for every build: practices.json, practices.csv and an Atom feed.
+
+Pure functions: site model (see :func:`model.build_site`) in, file contents out.
+Stable URLs on the site: ``data/practices.json``, ``data/practices.csv``,
+``feed.xml`` (and ``schema/praktijk.schema.json``, copied by the hook).
+
+Page locations are given twice: ``pad`` is the path from the site root
+(``praktijken/<slug>/``, resolve it against the site's base URL), ``url`` the
+full URL when the build knows its ``site_url`` (else null).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import uuid
+import xml.etree.ElementTree as etree
+
+SITE_TITLE = "Praktijkenbank SDG's en lokaal mondiaal beleid"
+JSON_PATH = "data/practices.json"
+CSV_PATH = "data/practices.csv"
+FEED_PATH = "feed.xml"
+SCHEMA_PATH = "schema/praktijk.schema.json"
+FEED_SIZE = 50
+ATOM_NS = "http://www.w3.org/2005/Atom"
+
+CSV_COLUMNS = [
+    "slug", "titel", "samenvatting", "besturen", "provincies", "periode_van", "periode_tot", "sdgs",
+    "subdoelen", "vijf_p", "themas", "fasen", "niveau", "bronnen", "contact_organisatie", "contact_dienst",
+    "contact_email", "contact_website", "toegevoegd", "geverifieerd", "te_herzien", "verwant", "pad", "url",
+]
+
+
+def _absolute(site_url: str, path: str) -> str | None:
+    if not site_url:
+        return None
+    return site_url.rstrip("/") + "/" + path
+
+
+def record(view: dict, site_url: str = "") -> dict:
+    """One practice as open data (stored fields plus derived ones)."""
+    return {
+        "slug": view["slug"],
+        "titel": view["titel"],
+        "samenvatting": view["samenvatting"],
+        "pad": view["pad"],
+        "url": _absolute(site_url, view["pad"]),
+        "bestand": view["repo_pad"],
+        "besturen": [{"naam": b["naam"], "soort": b["soort"], "huidige_naam": b["huidige_naam"],
+                      "provincie": b["provincie"]} for b in view["besturen"]],
+        "provincies": [p["id"] for p in view["provincies"]],
+        "periode": ({"van": view["periode"]["van"], "tot": view["periode"]["tot"]}
+                    if view["periode"]["van"] else None),
+        "sdgs": [t["nummer"] for t in view["sdgs"]],
+        "subdoelen": [s["code"] for s in view["subdoelen"]],
+        "vijf_p": [b["id"] for b in view["vijf_p"]],
+        "vijf_p_afgeleid": view["vijf_p_afgeleid"],
+        "themas": [t["id"] for t in view["themas"]],
+        "fasen": [t["id"] for t in view["fasen"]],
+        "niveau": view["niveau"]["id"] if view["niveau"] else None,
+        "bronnen": [{k: v for k, v in b.items() if v} for b in view["bronnen"]],
+        "contact": ({k: v for k, v in view["contact"].items() if v} if view["contact"] else None),
+        "toegevoegd": view["toegevoegd"],
+        "geverifieerd": view["geverifieerd"],
+        "te_herzien": view["te_herzien"],
+        "verwant": [r["slug"] for r in view["verwant"]],
+        "tekst": view["body"].strip(),
+    }
+
+
+def practices_json(site: dict, site_url: str = "") -> str:
+    data = {
+        "titel": SITE_TITLE,
+        "beschrijving": "Alle praktijken van de praktijkenbank, met afgeleide velden. "
+                        "'pad' is het pad van de pagina vanaf de hoofdmap van de site.",
+        "schema": SCHEMA_PATH,
+        "gebouwd_op": site["vandaag"],
+        "aantal": site["aantal"],
+        "praktijken": [record(view, site_url) for view in site["praktijken"]],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _cell(value) -> str:
+    """Text for one CSV cell; a leading = + - @ is neutralised (spreadsheet formulas)."""
+    if value is None:
+        text = ""
+    elif isinstance(value, bool):
+        text = "ja" if value else "nee"
+    elif isinstance(value, list):
+        text = ", ".join(str(v) for v in value)
+    else:
+        text = str(value)
+    text = text.replace("\r\n", "\n")
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        text = "'" + text
+    return text
+
+
+def csv_row(data: dict) -> dict:
+    contact = data["contact"] or {}
+    periode = data["periode"] or {}
+    return {
+        "slug": data["slug"], "titel": data["titel"], "samenvatting": data["samenvatting"],
+        "besturen": [b["naam"] for b in data["besturen"]], "provincies": data["provincies"],
+        "periode_van": periode.get("van"), "periode_tot": periode.get("tot"), "sdgs": data["sdgs"],
+        "subdoelen": data["subdoelen"], "vijf_p": data["vijf_p"], "themas": data["themas"],
+        "fasen": data["fasen"], "niveau": data["niveau"],
+        "bronnen": [b.get("url") or b.get("document") or b["titel"] for b in data["bronnen"]],
+        "contact_organisatie": contact.get("organisatie"), "contact_dienst": contact.get("dienst"),
+        "contact_email": contact.get("email"), "contact_website": contact.get("website"),
+        "toegevoegd": data["toegevoegd"], "geverifieerd": data["geverifieerd"], "te_herzien": data["te_herzien"],
+        "verwant": data["verwant"], "pad": data["pad"], "url": data["url"],
+    }
+
+
+def practices_csv(site: dict, site_url: str = "") -> bytes:
+    """UTF-8 with BOM, ';' as delimiter: opens correctly in Excel with a Dutch locale."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, delimiter=";", quoting=csv.QUOTE_MINIMAL,
+                            lineterminator="\r\n")
+    writer.writeheader()
+    for view in site["praktijken"]:
+        row = csv_row(record(view, site_url))
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _timestamp(date: str, fallback: str) -> str:
+    try:
+        return dt.date.fromisoformat(date).isoformat() + "T00:00:00Z"
+    except (TypeError, ValueError):
+        return fallback + "T00:00:00Z"
+
+
+def _id(site_url: str, path: str) -> str:
+    return _absolute(site_url, path) or f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'praktijkenbank:' + path)}"
+
+
+def atom_feed(site: dict, site_url: str = "", size: int = FEED_SIZE) -> bytes:
+    """Atom 1.0 feed of the newest practices (by 'toegevoegd').
+
+    Without a site_url, links are relative to the feed, which lives at the site root.
+    """
+    etree.register_namespace("", ATOM_NS)
+
+    def sub(parent, tag, text=None, **attrs):
+        el = etree.SubElement(parent, f"{{{ATOM_NS}}}{tag}", {k: str(v) for k, v in attrs.items()})
+        if text is not None:
+            el.text = text
+        return el
+
+    newest = site["nieuwste"][:size]
+    today = site["vandaag"]
+    feed = etree.Element(f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
+    sub(feed, "id", _id(site_url, FEED_PATH))
+    sub(feed, "title", f"{SITE_TITLE}: nieuwste praktijken")
+    sub(feed, "subtitle", "Nieuwe praktijken van Vlaamse lokale besturen rond de SDG's en lokaal mondiaal beleid.")
+    updated = max((_timestamp(v["geverifieerd"] if v["geverifieerd"] > v["toegevoegd"] else v["toegevoegd"], today)
+                   for v in newest), default=today + "T00:00:00Z")
+    sub(feed, "updated", updated)
+    sub(feed, "link", rel="alternate", type="text/html", href=_absolute(site_url, "praktijken/") or "praktijken/")
+    sub(feed, "link", rel="self", type="application/atom+xml", href=_absolute(site_url, FEED_PATH) or FEED_PATH)
+    author = sub(feed, "author")
+    sub(author, "name", SITE_TITLE)
+    sub(feed, "generator", "praktijkenbank")
+    for view in newest:
+        entry = sub(feed, "entry")
+        sub(entry, "id", _id(site_url, view["pad"]))
+        sub(entry, "title", view["titel"])
+        sub(entry, "link", rel="alternate", type="text/html", href=_absolute(site_url, view["pad"]) or view["pad"])
+        published = _timestamp(view["toegevoegd"], today)
+        sub(entry, "published", published)
+        changed = _timestamp(view["geverifieerd"], today)
+        sub(entry, "updated", max(published, changed))
+        sub(entry, "summary", view["samenvatting"])
+        for tile in view["sdgs"]:
+            sub(entry, "category", term=f"sdg-{tile['nummer']}", label=f"SDG {tile['nummer']}: {tile['naam']}")
+    return etree.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def files(site: dict, vocab=None, site_url: str = "", today=None) -> dict[str, str | bytes]:
+    """Every open-data file of one build: {path on the site: content}."""
+    return {
+        JSON_PATH: practices_json(site, site_url),
+        CSV_PATH: practices_csv(site, site_url),
+        FEED_PATH: atom_feed(site, site_url),
+    }

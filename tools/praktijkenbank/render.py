@@ -1,0 +1,334 @@
+"""Render site pages: view data in (see :mod:`model`), Markdown strings out.
+
+Plain functions around the Jinja templates in ``templates/site/``. The
+generated Markdown mixes Markdown headings (so MkDocs builds the table of
+contents and page titles) with HTML blocks produced by autoescaping templates.
+
+Record text is never trusted: front matter strings are escaped by Jinja, and a
+record's body is rendered by :func:`render_body_html` with a separate Markdown
+instance that escapes all raw HTML and drops links with other schemes than
+http, https and mailto.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+import xml.etree.ElementTree as etree
+from pathlib import Path
+from urllib.parse import quote
+
+import jinja2
+import markdown
+import yaml
+from markupsafe import Markup
+
+from . import model
+
+TEMPLATE_DIR = Path(__file__).parent / "templates" / "site"
+
+# ------------------------------------------------------------ safe Markdown --
+
+_ALLOWED_TAGS = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong", "code", "pre",
+    "blockquote", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "span",
+}
+_ALLOWED_ATTRS = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}, "ol": {"start"}, "code": {"class"}}
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+_SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_CONTROL_RE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def safe_url(url) -> str | None:
+    """``url`` if it is http(s), mailto or a plain relative/anchor link; else None."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    # Browsers ignore whitespace and control characters inside the scheme and decode entities.
+    normalised = _CONTROL_RE.sub("", html.unescape(url)).lower()
+    match = _SCHEME_RE.match(normalised)
+    if match and match.group(1) not in _SAFE_SCHEMES:
+        return None
+    if normalised.startswith("\\") or normalised.startswith("/\\"):
+        return None
+    return url.strip()
+
+
+def safe_web_url(url) -> str | None:
+    """Only absolute http(s) URLs (for sources and contact websites)."""
+    url = safe_url(url)
+    if url and re.match(r"^https?://", url, re.I):
+        return url
+    return None
+
+
+class _Sanitiser(markdown.treeprocessors.Treeprocessor):
+    """Allowlist of tags and attributes for record bodies; runs last."""
+
+    def __init__(self, md, demote: int):
+        super().__init__(md)
+        self.demote = demote
+
+    def run(self, root):
+        self._clean(root)
+        return root
+
+    def _clean(self, parent):
+        for index, el in enumerate(list(parent)):
+            if not isinstance(el.tag, str):
+                parent.remove(el)
+                continue
+            if el.tag == "img":
+                # No images from record bodies: no third-party requests, no tracking pixels.
+                replacement = etree.Element("span")
+                replacement.text = f"[afbeelding: {el.get('alt') or 'zonder beschrijving'}]"
+                replacement.tail = el.tail
+                parent.remove(el)
+                parent.insert(index, replacement)
+                continue
+            if el.tag not in _ALLOWED_TAGS:
+                el.tag = "span"
+            if el.tag in ("h1", "h2", "h3", "h4", "h5") and self.demote:
+                el.tag = f"h{min(6, int(el.tag[1]) + self.demote)}"
+            allowed = _ALLOWED_ATTRS.get(el.tag, set())
+            for name in list(el.attrib):
+                if name not in allowed:
+                    del el.attrib[name]
+            if el.tag == "a":
+                href = safe_url(el.get("href"))
+                if href is None:
+                    el.attrib.pop("href", None)
+                else:
+                    el.set("href", href)
+                    if re.match(r"^https?://", href, re.I):
+                        el.set("rel", "noopener")
+            if el.tag == "code" and not re.fullmatch(r"language-[a-z0-9_+-]+", el.get("class", "")):
+                el.attrib.pop("class", None)
+            self._clean(el)
+
+
+class _SafeExtension(markdown.extensions.Extension):
+    def __init__(self, demote: int = 0):
+        super().__init__()
+        self.demote = demote
+
+    def extendMarkdown(self, md):
+        md.preprocessors.deregister("html_block")  # raw HTML blocks become text
+        md.inlinePatterns.deregister("html")  # inline tags become text
+        md.treeprocessors.register(_Sanitiser(md, self.demote), "praktijkenbank_sanitise", 0)
+
+
+@functools.lru_cache(maxsize=4)
+def _markdown(demote: int) -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=["tables", "sane_lists", "fenced_code", _SafeExtension(demote)],
+        extension_configs={"tables": {"use_align_attribute": True}},
+        output_format="html",
+    )
+
+
+def render_body_html(text: str, demote: int = 0) -> Markup:
+    """Record Markdown -> safe HTML (raw HTML escaped, unsafe links removed).
+
+    Headings inside a section are demoted by ``demote`` levels so that a
+    '### Sub' inside '## Aanpak' stays below the page's section headings.
+    """
+    md = _markdown(demote)
+    try:
+        return Markup(md.reset().convert(text))
+    finally:
+        md.reset()
+
+
+_FENCE_OPEN_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ATX_RE = re.compile(r"^ {0,3}(#{1,2})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_REF_DEF_RE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S")
+
+
+def split_sections(body: str) -> list[dict]:
+    """Split a body on its level-1/2 ATX headings (outside code fences).
+
+    Returns ``[{"kop": heading text or None, "tekst": Markdown}]``; reference-style
+    link definitions are copied into every section so links keep working.
+    """
+    sections: list[dict] = [{"kop": None, "regels": []}]
+    definitions: list[str] = []
+    fence = None
+    for line in body.replace("\r\n", "\n").split("\n"):
+        opened = _FENCE_OPEN_RE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence) \
+                    and not line.strip().strip(fence[0]):
+                fence = None
+            sections[-1]["regels"].append(line)
+            continue
+        if opened:
+            fence = opened.group(1)
+            sections[-1]["regels"].append(line)
+            continue
+        heading = _ATX_RE.match(line)
+        if heading:
+            sections.append({"kop": heading.group(2).strip(), "regels": []})
+            continue
+        if _REF_DEF_RE.match(line):
+            definitions.append(line)
+        sections[-1]["regels"].append(line)
+    out = []
+    for section in sections:
+        text = "\n".join(section["regels"]).strip("\n")
+        if section["kop"] is None and not text.strip():
+            continue
+        if definitions:
+            text += "\n\n" + "\n".join(definitions)
+        out.append({"kop": section["kop"], "tekst": text})
+    return out
+
+
+# ----------------------------------------------------------- Markdown escaping --
+
+def md_text(value) -> Markup:
+    """Plain text -> Markdown inline text that renders as exactly that text."""
+    text = " ".join(str(value if value is not None else "").split())
+    text = html.escape(text, quote=False)  # & < > as entities: no raw HTML
+    # Python-Markdown's default escapable characters ('>' is already an entity).
+    text = re.sub(r"([\\`*_{}\[\]()#+\-.!])", r"\\\1", text)
+    return Markup(text)
+
+
+def _attr_text(value: str) -> str:
+    """Escape for Material's unescaped ``{{ page.meta.title }}`` and ``content="..."``."""
+    return html.escape(" ".join(value.split()), quote=False).replace('"', "&quot;")
+
+
+def _yaml_meta(meta: dict) -> str:
+    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000).strip()
+
+
+# ------------------------------------------------------------------- Jinja --
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+@functools.lru_cache(maxsize=4)
+def environment(template_dir: str = str(TEMPLATE_DIR)) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = md_text
+    env.filters["safe_url"] = safe_url
+    env.filters["web_url"] = safe_web_url
+    env.filters["datum"] = model.dutch_date
+    env.filters["meervoud"] = lambda n, one, many: _plural(n, one, many)
+    env.filters["urlquote"] = lambda s: quote(str(s), safe="@+.-_")
+    env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False)
+    return env
+
+
+class Renderer:
+    """Renders every page of the site from one site model (see :func:`model.build_site`).
+
+    ``edit_base``: URL to which '<record path>' is appended for the
+    'Bewerk deze praktijk' link (e.g. https://github.com/o/r/edit/main/), or None.
+    ``extra``: more template context, e.g. ``{"heeft_bijdragen": True}`` when the
+    static page bijdragen.md exists.
+    """
+
+    def __init__(self, site: dict, vocab, edit_base: str | None = None, use_directory_urls: bool = True,
+                 template_dir: Path = TEMPLATE_DIR, extra: dict | None = None):
+        self.site = site
+        self.vocab = vocab
+        self.edit_base = edit_base
+        self.extra = dict(extra or {})
+        self.use_directory_urls = use_directory_urls
+        self.env = environment(str(template_dir))
+
+    def url_for(self, path: str) -> str:
+        """Page path in directory form ('sdg/7/') -> the URL MkDocs gives that page."""
+        if self.use_directory_urls or not path.endswith("/"):
+            return path
+        return (path[:-1] + ".html") if path else "index.html"
+
+    def _render(self, template: str, src_uri: str, meta: dict, **context) -> str:
+        here = model.page_url(src_uri, self.use_directory_urls)
+
+        def link(target: str) -> str:
+            return model.relative_url(self.url_for(target), here)
+
+        body = self.env.get_template(template).render(
+            link=link, site=self.site, vocab=self.vocab, families=self.site["families"],
+            family_titles={k: v[1] for k, v in model.FAMILIES.items()},
+            family_all={k: v[2] for k, v in model.FAMILIES.items()}, extra=self.extra, **context)
+        # Titles are HTML in MkDocs/Material templates (printed without escaping).
+        meta = {k: (_attr_text(v) if isinstance(v, str) else v) for k, v in meta.items()}
+        return f"---\n{_yaml_meta(meta)}\n---\n\n{body.strip()}\n"
+
+    # ---- pages ----
+
+    def practice(self, view: dict) -> str:
+        sections = [{"kop": s["kop"], "html": render_body_html(s["tekst"])} for s in split_sections(view["body"])]
+        edit_url = None
+        if self.edit_base:
+            edit_url = self.edit_base + quote(view["repo_pad"])
+        return self._render("fiche.md.j2", f"praktijken/{view['slug']}.md",
+                            {"title": view["titel"], "description": view["samenvatting"]},
+                            p=view, secties=sections, edit_url=edit_url)
+
+    def overview(self) -> str:
+        return self._render("overzicht.md.j2", "praktijken/index.md",
+                            {"title": "Alle praktijken", "description": "Overzicht van alle praktijken in de praktijkenbank."})
+
+    def home(self) -> str:
+        return self._render("home.md.j2", "index.md",
+                            {"title": "Praktijkenbank SDG's en lokaal mondiaal beleid",
+                             "description": "Praktijken van Vlaamse lokale besturen rond de SDG's en lokaal mondiaal beleid."},
+                            hide=["navigation", "toc"])
+
+    def sdg(self, number: int) -> str:
+        term = self.site["families"]["sdg"][number]
+        entry = self.vocab.sdgs[number]
+        targets = [{"code": code, "tekst": text} for code, text in self.vocab.targets.items()
+                   if code.split(".")[0] == str(number)]
+        return self._render("sdg.md.j2", f"sdg/{number}.md",
+                            {"title": f"SDG {number}: {entry['naam']}", "description": entry.get("doel", "")},
+                            term=term, sdg=entry, subdoelen=targets)
+
+    def term(self, family: str, tid) -> str:
+        term = self.site["families"][family][tid]
+        folder = model.FAMILIES[family][0]
+        title = term["naam"]
+        if family == "p":
+            title = f"{term['naam']} ({self.vocab.ps[tid].get('engels', '')})".replace(" ()", "")
+        return self._render("term.md.j2", f"{folder}/{tid}.md",
+                            {"title": title, "description": term.get("omschrijving") or title},
+                            term=term, family=family, titel=title)
+
+    def family_index(self, family: str) -> str:
+        folder, family_title = model.FAMILIES[family][:2]
+        return self._render("familie.md.j2", f"{folder}/index.md",
+                            {"title": family_title, "description": f"{family_title} in de praktijkenbank."},
+                            family=family, titel=family_title, terms=list(self.site["families"][family].values()))
+
+    def pages(self) -> dict[str, str]:
+        """Every generated page: {src_uri: Markdown}. Linear in the number of practices."""
+        out = {"index.md": self.home(), "praktijken/index.md": self.overview()}
+        for view in self.site["praktijken"]:
+            if f"praktijken/{view['slug']}.md" not in out:
+                out[f"praktijken/{view['slug']}.md"] = self.practice(view)
+        for family in model.FAMILIES:
+            folder = model.FAMILIES[family][0]
+            out[f"{folder}/index.md"] = self.family_index(family)
+            for tid in self.site["families"][family]:
+                out[f"{folder}/{tid}.md"] = self.sdg(tid) if family == "sdg" else self.term(family, tid)
+        return out
+
+
+def render_practice(view: dict, site: dict, vocab, edit_base: str | None = None) -> str:
+    """Markdown of one practice fiche (convenience wrapper)."""
+    return Renderer(site, vocab, edit_base).practice(view)

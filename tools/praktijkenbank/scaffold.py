@@ -1,0 +1,767 @@
+"""``praktijkenbank new`` (alias ``nieuw``): scaffold a new practice record.
+
+Asks for the essentials (interactively, in Dutch, validating every answer with
+the same vocabularies as the validator) or takes them as options, suggests a
+unique slug and writes ``practices/<slug>.md`` from the Jinja template in
+``templates/record/``. Field order, field comments and allowed values come from
+the JSON Schema and the vocabularies; nothing is listed a second time here.
+
+Whatever is still to be filled in is marked with :data:`PLACEHOLDER`:
+
+* in the front matter as an empty value with a ``# TE VERVANGEN`` comment, which
+  the schema rejects (``verwacht: tekst, gekregen: leeg``, ``minstens 1 element``);
+* in the body as a line ``TE VERVANGEN: ...`` under each heading, which
+  :func:`check_placeholders` reports as an error.
+
+So a scaffolded record either validates or fails only on the marked parts.
+:func:`render_record` is shared with :mod:`praktijkenbank.issueform`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import sys
+import textwrap
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .load import Practice, display_path
+from .problems import Problem
+from .vocab import Vocab, load_vocab
+
+PLACEHOLDER = "TE VERVANGEN"
+BODY_PLACEHOLDER = f"{PLACEHOLDER}: vervang deze regel door je tekst."
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+RECORD_TEMPLATE = "record/praktijk.md.j2"
+DEFAULT_DIR = "practices"
+COMMENT_WIDTH = 98
+MAX_SLUG = 80  # same limit as validate.MAX_SLUG
+ORGANISATION_PREFIX = "organisatie:"
+
+# Short words left out of a suggested slug (articles, prepositions, auxiliaries).
+_SLUG_STOPWORDS = frozenset(
+    "de het een en of van voor met in op aan als bij door naar om over uit tot "
+    "zijn haar hun ook die dat dit deze wordt werd worden heeft hebben".split()
+)
+
+
+class Invalid(ValueError):
+    """An answer that does not fit; ``suggestion`` is a corrected answer, if any."""
+
+    def __init__(self, message: str, suggestion: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.suggestion = suggestion
+
+
+# ------------------------------------------------------------- vocabulary ---
+
+def _closest(value: str, options) -> str | None:
+    options = [str(o) for o in options]
+    lowered = {o.lower(): o for o in options}
+    match = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[match[0]] if match else None
+
+
+def _prop(vocab: Vocab, *path: str) -> dict:
+    """Schema of a record field, e.g. _prop(vocab, 'besturen', 'naam')."""
+    node = vocab.schema
+    for key in path:
+        node = node["properties"][key] if "properties" in node else node["items"]["properties"][key]
+    return node
+
+
+def _field_path(schema_path: tuple) -> tuple:
+    """('properties', 'besturen', 'items', 'properties', 'provincie', 'enum') -> ('besturen', 'provincie')."""
+    return tuple(schema_path[i + 1] for i, part in enumerate(schema_path[:-1]) if part == "properties")
+
+
+def allowed_values(vocab: Vocab, *path: str) -> list:
+    """Allowed values of an enum field: the vocabulary ids (source of truth), else the schema enum."""
+    from .schema_sync import expected_enums
+
+    for schema_path, ids in expected_enums(vocab).items():
+        if _field_path(schema_path) == path:
+            return list(ids)
+    prop = _prop(vocab, *path)
+    if "enum" in prop:
+        return list(prop["enum"])
+    return list(prop.get("items", {}).get("enum", []))
+
+
+def _length_limits(vocab: Vocab, *path: str) -> tuple[int, int]:
+    prop = _prop(vocab, *path)
+    return prop.get("minLength", 0), prop.get("maxLength", 10_000)
+
+
+def _government_names(vocab: Vocab) -> list[str]:
+    provinces = [f"Provincie {p['naam']}" for p in vocab.provinces.values()]
+    return list(vocab.municipalities) + list(vocab.former_municipalities) + provinces
+
+
+# ---------------------------------------------------------------- answers ---
+
+def split_list(raw: str) -> list[str]:
+    """'11, 12 13' -> ['11', '12', '13']; 'Gent, Aalst' -> ['Gent', 'Aalst']."""
+    raw = raw.strip()
+    if not raw:
+        return []
+    parts = raw.split(",") if "," in raw or ";" in raw else raw.split()
+    parts = [p for chunk in parts for p in chunk.split(";")]
+    return [p.strip() for p in parts if p.strip()]
+
+
+def parse_text(raw: str, vocab: Vocab, *path: str) -> str:
+    text = " ".join(raw.split())
+    low, high = _length_limits(vocab, *path)
+    if len(text) < low:
+        raise Invalid(f"te kort ({len(text)} tekens; minimum {low}).")
+    if len(text) > high:
+        raise Invalid(f"te lang ({len(text)} tekens; maximum {high}).")
+    return text
+
+
+def parse_government(raw: str, vocab: Vocab) -> dict:
+    """One local government or organisation -> a 'besturen' entry."""
+    name = " ".join(raw.split())
+    if name.lower().startswith(ORGANISATION_PREFIX):
+        org = name[len(ORGANISATION_PREFIX):].strip()
+        low, high = _length_limits(vocab, "besturen", "naam")
+        if not low <= len(org) <= high:
+            raise Invalid(f"de naam van de organisatie moet {low} tot {high} tekens lang zijn.")
+        return {"naam": org, "soort": "organisatie"}
+    for municipality in list(vocab.municipalities) + list(vocab.former_municipalities):
+        if municipality.lower() == name.lower():
+            return {"naam": municipality}
+    for province in vocab.provinces.values():
+        full = f"Provincie {province['naam']}"
+        if name.lower() in (full.lower(), province["naam"].lower() + " (provincie)"):
+            return {"naam": full, "soort": "provincie"}
+    close = _closest(name, _government_names(vocab))
+    message = f"'{name}' is geen Vlaamse gemeente of provincie."
+    if close:
+        message += f" Bedoel je '{close}'?"
+    message += f" Een andere organisatie? Schrijf '{ORGANISATION_PREFIX} {name}'."
+    raise Invalid(message, close)
+
+
+def parse_governments(items: list[str], vocab: Vocab) -> list[dict]:
+    if not items:
+        raise Invalid("geef minstens één bestuur.")
+    result, errors, corrected = [], [], []
+    for item in items:
+        try:
+            entry = parse_government(item, vocab)
+        except Invalid as exc:
+            errors.append(exc.message)
+            corrected.append(exc.suggestion)
+            continue
+        corrected.append(item)
+        if entry["naam"] not in [e["naam"] for e in result]:
+            result.append(entry)
+    if errors:
+        suggestion = ", ".join(corrected) if all(corrected) else None
+        raise Invalid(" ".join(errors), suggestion)
+    return result
+
+
+def parse_sdgs(items: list[str], vocab: Vocab) -> list[int]:
+    if not items:
+        raise Invalid("kies minstens één SDG.")
+    numbers = []
+    for item in items:
+        text = re.sub(r"^sdg\s*", "", item.strip(), flags=re.I)
+        if not text.isdigit() or int(text) not in vocab.sdgs:
+            raise Invalid(f"'{item}' is geen SDG: kies nummers van 1 tot {len(vocab.sdgs)}.")
+        numbers.append(int(text))
+    return sorted(set(numbers))
+
+
+def parse_choices(items: list[str], options: dict[str, dict], what: str) -> list[str]:
+    """Ids from ids, names or list numbers; typos get the closest id as suggestion."""
+    if not items:
+        raise Invalid(f"kies minstens één {what}.")
+    ids = list(options)
+    chosen, errors, corrected = set(), [], []
+    for item in items:
+        key = item.strip().lower()
+        match = None
+        if key.isdigit() and 1 <= int(key) <= len(ids):
+            match = ids[int(key) - 1]
+        else:
+            for oid, entry in options.items():
+                if key in (oid.lower(), str(entry.get("naam", "")).lower()):
+                    match = oid
+        if match:
+            chosen.add(match)
+            corrected.append(match)
+            continue
+        close = _closest(key, ids + [str(e.get("naam", "")) for e in options.values()])
+        if close and close not in options:
+            close = next(oid for oid, e in options.items() if e.get("naam") == close)
+        corrected.append(close)
+        errors.append(f"'{item}' is geen {what}." + (f" Bedoel je '{close}'?" if close else ""))
+    if errors:
+        suggestion = ", ".join(corrected) if all(corrected) else None
+        raise Invalid(" ".join(errors), suggestion)
+    return [oid for oid in ids if oid in chosen]
+
+
+def parse_level(raw: str, vocab: Vocab) -> str:
+    return parse_choices([raw] if raw.strip() else [], vocab.levels, "niveau")[0]
+
+
+def parse_source_ref(raw: str, vocab: Vocab) -> dict:
+    """A web address or, failing that, a document reference."""
+    text = raw.strip()
+    if not text:
+        raise Invalid("geef een webadres (https://...) of een verwijzing naar het document.")
+    if re.match(r"^[a-z]+://|^www\.", text, re.I):
+        pattern = _prop(vocab, "bronnen", "url").get("pattern", "")
+        if text.lower().startswith("www."):
+            raise Invalid("een webadres begint met https://.", "https://" + text)
+        if not re.match(pattern, text):
+            raise Invalid("dat webadres heeft niet de juiste vorm (https://..., zonder spaties).")
+        return {"url": text}
+    return {"document": parse_text(text, vocab, "bronnen", "document")}
+
+
+def parse_slug(raw: str, folder: Path) -> str:
+    slug = raw.strip().removesuffix(".md")
+    if not re.match(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", slug):
+        raise Invalid("gebruik kleine letters, cijfers en koppeltekens, bv. 'gent-sdg-begroting'.",
+                      slugify(slug) or None)
+    if len(slug) > MAX_SLUG:
+        raise Invalid(f"te lang ({len(slug)} tekens; maximum {MAX_SLUG}).")
+    if slug in existing_slugs(folder):
+        raise Invalid(f"er bestaat al een praktijk '{slug}'.", unique_slug(slug, folder))
+    return slug
+
+
+# ------------------------------------------------------------------ slugs ---
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def existing_slugs(folder: Path) -> set[str]:
+    folder = Path(folder)
+    return {p.stem for p in folder.rglob("*.md")} if folder.is_dir() else set()
+
+
+def unique_slug(base: str, folder: Path) -> str:
+    taken = existing_slugs(folder)
+    base = base[:MAX_SLUG - 3].rstrip("-")
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def suggest_slug(governments: list[dict], title: str | None, folder: Path, max_words: int = 6) -> str:
+    """'Heuvelland' + 'Heuvelland codeert de begroting per SDG' -> 'heuvelland-codeert-begroting-per-sdg'."""
+    prefix = slugify(governments[0]["naam"]) if governments else ""
+    prefix = re.sub(r"^provincie-", "provincie-", prefix)
+    words = [w for w in slugify(title or "").split("-") if w and w not in _SLUG_STOPWORDS]
+    prefix_words = prefix.split("-") if prefix else []
+    if words[: len(prefix_words)] == prefix_words:
+        words = words[len(prefix_words):]
+    parts = prefix_words + words[:max_words]
+    base = "-".join(p for p in parts if p) or "nieuwe-praktijk"
+    while len(base) > MAX_SLUG - 3 and "-" in base:
+        base = base.rsplit("-", 1)[0]
+    return unique_slug(base, folder)
+
+
+# -------------------------------------------------------------- rendering ---
+
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _wrap_items(prefix: str, items: list[str], end: str = ".") -> list[str]:
+    """Wrap a comma-separated list without breaking inside an item."""
+    lines, current = [], prefix
+    for index, item in enumerate(items):
+        piece = item + (end if index == len(items) - 1 else ",")
+        candidate = f"{current} {piece}" if current else piece
+        if len(candidate) > COMMENT_WIDTH and current.strip():
+            lines.append(current)
+            candidate = "  " + piece
+        current = candidate
+    lines.append(current)
+    return lines
+
+
+def _wrap(text: str, first: str = "", rest: str = "") -> list[str]:
+    return textwrap.wrap(text, COMMENT_WIDTH, initial_indent=first, subsequent_indent=rest,
+                         break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
+
+
+def _inline(value) -> str:
+    """A scalar or a list of scalars as one line of YAML (quoted only when needed).
+
+    Dates stay unquoted (as in every record): the project's loader reads them as text.
+    """
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return value
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**6, sort_keys=False)
+    text = text.strip()
+    if text.endswith("\n..."):
+        text = text[:-4].rstrip()
+    if text.endswith("..."):
+        text = text[:-3].rstrip()
+    return text
+
+
+def _scalar_lines(key: str, value, indent: str) -> list[str]:
+    """``key: value``; a long text becomes a folded block (``>-``) when that round-trips exactly."""
+    single = f"{indent}{key}: {_inline(value)}"
+    if not isinstance(value, str) or len(single) <= COMMENT_WIDTH:
+        return [single]
+    if value != value.strip() or "  " in value or "\n" in value or "\t" in value:
+        return [single]
+    body = textwrap.wrap(value, COMMENT_WIDTH - len(indent) - 2, break_long_words=False, break_on_hyphens=False)
+    lines = [f"{indent}{key}: >-"] + [f"{indent}  {line}" for line in body]
+    try:
+        if yaml.safe_load("\n".join(lines)) == {key: value}:
+            return lines
+    except yaml.YAMLError:
+        pass
+    return [single]
+
+
+def _value_lines(key: str, value, indent: str = "") -> list[str]:
+    if value is None:
+        return [f"{indent}{key}:  # {PLACEHOLDER}"]
+    if isinstance(value, dict):
+        lines = [f"{indent}{key}:"]
+        for sub_key, sub_value in value.items():
+            lines += _value_lines(sub_key, sub_value, indent + "  ")
+        return lines
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        lines = [f"{indent}{key}:"]
+        for item in value:
+            item_lines: list[str] = []
+            for sub_key, sub_value in item.items():
+                item_lines += _value_lines(sub_key, sub_value, indent + "    ")
+            item_lines[0] = f"{indent}  - " + item_lines[0].lstrip()
+            lines += item_lines
+        return lines
+    return _scalar_lines(key, value, indent)
+
+
+def _placeholder_lines(key: str, prop: dict) -> list[str]:
+    """An empty value the schema rejects, marked with a TE VERVANGEN comment."""
+    mark = f"  # {PLACEHOLDER}"
+    if prop.get("type") == "array":
+        items = prop.get("items", {})
+        if items.get("type") == "object":
+            lines = [f"{key}:"]
+            required = items.get("required", [])
+            first = True
+            for sub in items.get("properties", {}):
+                if sub not in required and not _needs_any_of(items, sub):
+                    continue
+                note = mark if sub in required else f"{mark} (of '{_any_of_alternative(items, sub)}:')"
+                lines.append(f"  {'- ' if first else '  '}{sub}:{note}")
+                first = False
+            return lines
+        return [f"{key}: []{mark}"]
+    if prop.get("type") == "object":
+        lines = [f"{key}:"]
+        lines += [f"  {sub}:{mark}" for sub in prop.get("required", [])]
+        return lines
+    return [f"{key}:{mark}"]
+
+
+def _needs_any_of(items: dict, sub: str) -> bool:
+    """The first alternative of an anyOf (e.g. 'url' of url/document) gets a placeholder."""
+    options = [o.get("required", [None])[0] for o in items.get("anyOf", [])]
+    return bool(options) and options[0] == sub
+
+
+def _any_of_alternative(items: dict, sub: str) -> str:
+    options = [o.get("required", [None])[0] for o in items.get("anyOf", [])]
+    return next((o for o in options if o != sub), "")
+
+
+def _commented_stub(key: str, prop: dict) -> list[str]:
+    """An optional field, commented out, so people know it exists."""
+    if prop.get("type") == "object":
+        return [f"# {key}:"] + [f"#   {sub}:" for sub in prop.get("properties", {})]
+    if prop.get("type") == "array":
+        return [f"# {key}: []"]
+    return [f"# {key}:"]
+
+
+def _describe_enum(values: list, labels: dict | None = None) -> str:
+    if labels:
+        return ", ".join(f"{v} ({labels[v]})" if v in labels else str(v) for v in values)
+    return ", ".join(str(v) for v in values)
+
+
+def field_comments(key: str, vocab: Vocab) -> list[str]:
+    """Short Dutch comment lines for a record field, from the schema and the vocabularies."""
+    schema = vocab.schema
+    prop = schema["properties"][key]
+    required = key in schema.get("required", [])
+    title = prop.get("title", key)
+    description = prop.get("description", "")
+    optional = "" if required or description.lower().startswith("optioneel") else " (optioneel)"
+    head = f"{title}{optional}"
+    lines = _wrap(f"{head}: {description}" if description else f"{head}.")
+    values = allowed_values(vocab, key)
+    if key == "sdgs":
+        lines += _wrap_items("Nummers:", [f"{n} {s['naam']}" for n, s in vocab.sdgs.items()])
+    elif key == "subdoelen":
+        lines += _wrap("Alle subdoelen staan in tools/praktijkenbank/data/subdoelen.yaml.")
+    elif values:
+        lines += _wrap_items("Toegelaten:", [str(v) for v in values])
+    items = prop.get("items", {}) if prop.get("type") == "array" else prop
+    for sub, sub_prop in items.get("properties", {}).items():
+        text = sub_prop.get("description") or sub_prop.get("title", "")
+        if "minimum" in sub_prop and "maximum" in sub_prop:
+            text += f" ({sub_prop['minimum']} tot {sub_prop['maximum']})"
+        text = text if text.endswith(".") else text + "."
+        sub_values = allowed_values(vocab, key, sub)
+        if sub_values and not any(str(v) in text for v in sub_values):
+            text += f" Toegelaten: {_describe_enum(sub_values)}."
+        lines += _wrap(f"{sub}: {text}", "  ", "    ")
+    if key == "besturen":
+        lines += _wrap("Alle gemeenten (ook voormalige) staan in tools/praktijkenbank/data/gemeenten.yaml.", "  ", "    ")
+    return lines
+
+
+@dataclass
+class Field:
+    key: str
+    comments: list[str]
+    lines: list[str]
+
+
+def build_fields(meta: dict, vocab: Vocab) -> list[Field]:
+    """Every schema field in schema order: given value, placeholder, or commented-out stub."""
+    schema = vocab.schema
+    fields = []
+    for key, prop in schema["properties"].items():
+        if key in meta and meta[key] not in (None, [], {}):
+            lines = _value_lines(key, meta[key])
+        elif key in schema.get("required", []):
+            lines = _placeholder_lines(key, prop)
+        else:
+            lines = _commented_stub(key, prop)
+        fields.append(Field(key, field_comments(key, vocab), lines))
+    unknown = [k for k in meta if k not in schema["properties"]]
+    if unknown:
+        raise ValueError(f"onbekende velden: {', '.join(unknown)}")
+    return fields
+
+
+def _environment():
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=False,  # YAML and Markdown, not HTML
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def render_record(meta: dict, vocab: Vocab | None = None, sections: dict[str, str] | None = None) -> str:
+    """The full text of a record: commented front matter + body outline.
+
+    ``sections`` maps a heading (vocab.sections 'kop') to its text; a heading
+    without text gets the help text as an HTML comment and a placeholder line.
+    """
+    vocab = vocab or load_vocab()
+    sections = sections or {}
+    outline = []
+    for section in vocab.sections:
+        text = (sections.get(section["kop"]) or "").strip()
+        hulp = section["hulp"].replace("--", "–")
+        outline.append({"kop": section["kop"], "hulp": hulp, "text": text or BODY_PLACEHOLDER})
+    template = _environment().get_template(RECORD_TEMPLATE)
+    text = template.render(fields=build_fields(meta, vocab), sections=outline, placeholder=PLACEHOLDER)
+    return text.rstrip("\n") + "\n"
+
+
+def write_new(path: Path, text: str) -> None:
+    """Create ``path``; never overwrite (exclusive create)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+# ------------------------------------------------------- placeholder check ---
+
+def check_placeholders(practice: Practice, vocab: Vocab | None = None) -> Iterator[Problem]:
+    """Text still marked 'TE VERVANGEN' (left by the scaffold) is an error.
+
+    Same signature as the ``check_*`` functions in validate.py, so it can be
+    added to ``RECORD_CHECKS``.
+    """
+    def walk(value, path):
+        if isinstance(value, str) and PLACEHOLDER in value:
+            yield path
+        elif isinstance(value, dict):
+            for key, sub in value.items():
+                yield from walk(sub, path + (key,))
+        elif isinstance(value, list):
+            for index, sub in enumerate(value):
+                yield from walk(sub, path + (index,))
+
+    for path in walk(practice.meta, ()):
+        line, col = practice.pos(*path)
+        name = "".join(f"[{p}]" if isinstance(p, int) else (("." if i else "") + p) for i, p in enumerate(path))
+        yield Problem(practice.path, line, col, name, f"nog in te vullen ('{PLACEHOLDER}').",
+                      "Vervang de tekst door de echte waarde.")
+    for number, text in enumerate(practice.body.split("\n")):
+        col = text.find(PLACEHOLDER)
+        if col >= 0:
+            yield Problem(practice.path, practice.body_line + number, col + 1, "tekst",
+                          f"nog in te vullen ('{PLACEHOLDER}').",
+                          "Vervang deze regel door je eigen tekst (de uitleg staat in het commentaar erboven).")
+
+
+# ------------------------------------------------------------- interaction ---
+
+class Asker:
+    """Dutch prompts that re-ask until an answer fits; 'j' accepts a suggestion."""
+
+    def __init__(self, input_fn: Callable[[str], str] = input, out=None):
+        self.input_fn = input_fn
+        self.out = out or sys.stdout
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def ask(self, question: str, parse: Callable[[str], object], help_lines=(), default: str | None = None):
+        self.say()
+        self.say(question)
+        for line in help_lines:
+            self.say(f"  {line}")
+        suggestion = None
+        while True:
+            prompt = f"[{default}] > " if default else "> "
+            try:
+                raw = self.input_fn(prompt)
+            except EOFError:
+                raise Invalid("geen invoer meer. Gebruik --geen-vragen om zonder vragen een opzet te maken.")
+            raw = raw.strip()
+            if not raw and default is not None:
+                raw = default
+            if suggestion and raw.lower() in ("j", "ja"):
+                raw = suggestion
+            try:
+                return parse(raw)
+            except Invalid as exc:
+                suggestion = exc.suggestion
+                self.say(f"  ✗ {exc.message}")
+                if suggestion:
+                    self.say(f"  Typ j om '{suggestion}' over te nemen, of typ je antwoord opnieuw.")
+                else:
+                    self.say("  Probeer opnieuw.")
+
+
+def _listing(options: dict[str, dict]) -> list[str]:
+    return [f"{n:>2}. {oid}: {entry.get('naam', oid)}" for n, (oid, entry) in enumerate(options.items(), 1)]
+
+
+def _option_values(args) -> dict:
+    return {
+        "titel": args.titel,
+        "besturen": args.bestuur or None,
+        "sdgs": args.sdg or None,
+        "themas": args.thema or None,
+        "fasen": args.fase or None,
+        "niveau": args.niveau,
+        "samenvatting": args.samenvatting,
+        "bron_titel": args.bron_titel,
+        "bron": args.bron_url or args.bron_document,
+    }
+
+
+def _flat(values: list[str] | None) -> list[str]:
+    """Repeatable options may also hold comma-separated lists: --sdg 11,12 --sdg 13."""
+    return [item for value in values or [] for item in split_list(value)]
+
+
+def collect(args, vocab: Vocab, asker: Asker | None) -> tuple[dict, str | None]:
+    """Metadata from options, asking for what is missing (unless asker is None).
+
+    Returns (meta, slug or None). Raises Invalid for a bad option value when
+    there is nobody to ask.
+    """
+    given = _option_values(args)
+    meta: dict = {}
+    parsers: list[tuple[str, Callable[[str], object], str, list[str]]] = [
+        ("titel", lambda raw: parse_text(raw, vocab, "titel"),
+         "Titel van de praktijk", _wrap(_prop(vocab, "titel").get("description", ""))),
+        ("besturen", lambda raw: parse_governments(split_list(raw), vocab),
+         "Welk bestuur of welke besturen voerden de praktijk uit? (komma's ertussen)",
+         ["Een Vlaamse gemeente (ook een voormalige), of 'Provincie Antwerpen' enz.",
+          f"Een andere organisatie: zet '{ORGANISATION_PREFIX}' ervoor, bv. '{ORGANISATION_PREFIX} VVSG'."]),
+        ("sdgs", lambda raw: parse_sdgs(split_list(raw), vocab),
+         "Aan welke SDG's draagt de praktijk bij? (nummers, bv. 11, 12)",
+         _wrap_items("", [f"{n} {s['naam']}" for n, s in vocab.sdgs.items()])),
+        ("themas", lambda raw: parse_choices(split_list(raw), vocab.themes, "thema"),
+         "Thema's (nummers of namen, komma's ertussen)", _listing(vocab.themes)),
+        ("fasen", lambda raw: parse_choices(split_list(raw), vocab.phases, "fase"),
+         "Fasen van de beleidscyclus (nummers of namen, komma's ertussen)", _listing(vocab.phases)),
+        ("niveau", lambda raw: parse_level(raw, vocab),
+         "Niveau", [f"{oid}: {e.get('omschrijving', '')}" for oid, e in vocab.levels.items()]),
+        ("samenvatting", lambda raw: parse_text(raw, vocab, "samenvatting"),
+         "Samenvatting", _wrap(_prop(vocab, "samenvatting").get("description", ""))),
+    ]
+    for key, parse, question, help_lines in parsers:
+        raw = given[key]
+        if isinstance(raw, list):
+            raw = ", ".join(_flat(raw))
+        if raw is not None:
+            try:
+                meta[key] = parse(raw)
+                continue
+            except Invalid as exc:
+                if asker is None:
+                    hint = f" (bedoel je '{exc.suggestion}'?)" if exc.suggestion and "Bedoel" not in exc.message else ""
+                    raise Invalid(f"--{_option_name(key)}: {exc.message}{hint}", exc.suggestion)
+                asker.say(f"  ✗ {_option_name(key)}: {exc.message}")
+        if asker is not None:
+            meta[key] = asker.ask(question, parse, help_lines)
+    source = _collect_source(given, vocab, asker)
+    if source:
+        meta["bronnen"] = [source]
+    slug = None
+    if getattr(args, "slug", None):
+        try:
+            slug = parse_slug(args.slug, Path(args.map))
+        except Invalid as exc:
+            if asker is None:
+                raise Invalid(f"--slug: {exc.message}", exc.suggestion)
+            asker.say(f"  ✗ slug: {exc.message}")
+    return meta, slug
+
+
+def _option_name(key: str) -> str:
+    return {"besturen": "bestuur", "sdgs": "sdg", "themas": "thema", "fasen": "fase"}.get(key, key)
+
+
+def _collect_source(given: dict, vocab: Vocab, asker: Asker | None) -> dict | None:
+    """One source: asked for, taken from options, or (partly) left as placeholders."""
+    title, ref = given["bron_titel"], given["bron"]
+    source: dict = {}
+    if title is not None:
+        try:
+            source["titel"] = parse_text(title, vocab, "bronnen", "titel")
+        except Invalid as exc:
+            if asker is None:
+                raise Invalid(f"--bron-titel: {exc.message}")
+            asker.say(f"  ✗ bron-titel: {exc.message}")
+    if "titel" not in source and asker is not None:
+        source["titel"] = asker.ask("Titel van de bron (waar komen de feiten vandaan?)",
+                                    lambda raw: parse_text(raw, vocab, "bronnen", "titel"),
+                                    ["bv. 'Meerjarenplan 2026-2031 van Gent' of 'Evaluatierapport VVSG (2025)'"])
+    if ref is not None:
+        try:
+            source.update(parse_source_ref(ref, vocab))
+        except Invalid as exc:
+            if asker is None:
+                raise Invalid(f"--bron-url/--bron-document: {exc.message}", exc.suggestion)
+            asker.say(f"  ✗ bron: {exc.message}")
+    if "url" not in source and "document" not in source and asker is not None:
+        source.update(asker.ask("Webadres van de bron, of (zonder webadres) een verwijzing naar het document",
+                                lambda raw: parse_source_ref(raw, vocab),
+                                ["bv. 'https://www.gent.be/...' of 'Jaarverslag 2025, p. 12'"]))
+    if not source:
+        return None  # the template writes the whole field as placeholder
+    source.setdefault("titel", None)  # None is written as an empty value marked TE VERVANGEN
+    if "url" not in source and "document" not in source:
+        source["url"] = None
+    return {"titel": source.pop("titel"), **source}
+
+
+# -------------------------------------------------------------------- CLI ---
+
+def add_arguments(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "new", aliases=["nieuw"],
+        help="maak een nieuwe praktijk aan (vraagt wat nodig is, of neemt alles als opties)",
+        description="Maak practices/<slug>.md aan met alle velden, uitleg en de vaste koppen. "
+                    "Zonder opties stelt het programma vragen; met --geen-vragen vult het alleen in wat je als optie "
+                    f"meegeeft en markeert het de rest met '{PLACEHOLDER}'.")
+    parser.add_argument("--titel", help="titel van de praktijk")
+    parser.add_argument("--bestuur", action="append", metavar="NAAM",
+                        help=f"gemeente of provincie (herhaalbaar); een andere organisatie als '{ORGANISATION_PREFIX} NAAM'")
+    parser.add_argument("--sdg", action="append", metavar="NUMMER", help="SDG-nummer (herhaalbaar of met komma's)")
+    parser.add_argument("--thema", action="append", metavar="THEMA", help="thema (herhaalbaar of met komma's)")
+    parser.add_argument("--fase", action="append", metavar="FASE", help="fase van de beleidscyclus (herhaalbaar)")
+    parser.add_argument("--niveau", help="starter of gevorderd")
+    parser.add_argument("--samenvatting", help="een of twee zinnen")
+    parser.add_argument("--bron-titel", dest="bron_titel", metavar="TITEL", help="titel van de bron")
+    ref = parser.add_mutually_exclusive_group()
+    ref.add_argument("--bron-url", dest="bron_url", metavar="URL", help="webadres van de bron")
+    ref.add_argument("--bron-document", dest="bron_document", metavar="VERWIJZING",
+                     help="documentverwijzing als er geen webadres is")
+    parser.add_argument("--slug", help="bestandsnaam zonder .md (standaard: voorgesteld uit bestuur en titel)")
+    parser.add_argument("--map", default=DEFAULT_DIR, metavar="MAP", help=f"map voor de praktijk (standaard: {DEFAULT_DIR})")
+    parser.add_argument("--datum", metavar="JJJJ-MM-DD", help="datum voor 'toegevoegd' en 'geverifieerd' (standaard: vandaag)")
+    parser.add_argument("--geen-vragen", dest="geen_vragen", action="store_true",
+                        help=f"stel geen vragen; wat ontbreekt, wordt gemarkeerd met '{PLACEHOLDER}'")
+    parser.set_defaults(func=main)
+
+
+def main(args, input_fn: Callable[[str], str] = input, out=None, err=None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    vocab = load_vocab()
+    folder = Path(args.map)
+    try:
+        today = dt.date.fromisoformat(args.datum) if args.datum else dt.date.today()
+    except ValueError:
+        print(f"praktijkenbank new: '{args.datum}' is geen datum (JJJJ-MM-DD).", file=err)
+        return 2
+    asker = None if args.geen_vragen else Asker(input_fn, out)
+    if asker:
+        asker.say("Nieuwe praktijk toevoegen. Elke vraag toont de toegelaten waarden; Ctrl+C stopt.")
+    try:
+        meta, slug = collect(args, vocab, asker)
+        if slug is None:
+            suggestion = suggest_slug(meta.get("besturen") or [], meta.get("titel"), folder)
+            if asker:
+                slug = asker.ask("Bestandsnaam (slug) van de praktijk. Enter neemt het voorstel over.",
+                                 lambda raw: parse_slug(raw, folder), default=suggestion)
+            else:
+                slug = suggestion
+    except Invalid as exc:
+        print(f"praktijkenbank new: {exc.message}", file=err)
+        return 2
+    date = today.isoformat()
+    meta["toegevoegd"] = date
+    meta["geverifieerd"] = date
+    text = render_record(meta, vocab)
+    path = folder / f"{slug}.md"
+    try:
+        write_new(path, text)
+    except FileExistsError:
+        print(f"praktijkenbank new: {display_path(path)} bestaat al; ik overschrijf niets. Kies een andere --slug.",
+              file=err)
+        return 1
+    shown = display_path(path)
+    todo = text.count(PLACEHOLDER) - 1  # minus the explanation in the header comment
+    print(f"Aangemaakt: {shown}", file=out)
+    if todo:
+        print(f"Nog in te vullen: {todo} plaats(en) gemarkeerd met '{PLACEHOLDER}'.", file=out)
+    print(f"Vul de tekst aan en kijk na met: praktijkenbank validate {shown}", file=out)
+    return 0
