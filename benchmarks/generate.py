@@ -21,34 +21,52 @@ from pathlib import Path
 
 from praktijkenbank.vocab import load_vocab
 
-# Small word lists: enough variety for realistic search indexes (a few
-# thousand distinct words across records) without real content.
-SUBJECTS = [
-    "aankoopbeleid", "meerjarenplan", "omgevingsanalyse", "begroting", "stedenband", "klimaatplan",
-    "voedselstrategie", "armoedebeleid", "participatietraject", "jeugdraad", "adviesraad",
-    "subsidiereglement", "fairtradecampagne", "scholenproject", "energiegemeenschap", "deelmobiliteit",
-    "waterplan", "bermbeheer", "kringloopwinkel", "repaircafé", "wereldfeest", "inburgeringstraject",
-    "buurtbudget", "burgerpanel", "vergroeningsplan", "hittekaart", "sociale kruidenier", "zorgnetwerk",
-    "speelweefselplan", "renovatiebegeleiding", "mondiale raad", "duurzaamheidsambtenaar",
-    "SDG-rapport", "personeelsbevraging", "werkgroep", "inspiratiedag", "bestek", "raamcontract",
+# Small word lists. Each theme has its own words, so that a topical query
+# ("clausules", "stedenband") hits a realistic share of the records, while
+# the generic filler words occur everywhere (the worst case for a search).
+THEME_WORDS = {
+    "beleidsplanning": ["meerjarenplan", "beleidsdoelstelling", "actieplan", "visietekst", "legislatuur",
+                        "strategische doelstelling", "beleidsprioriteit", "coalitieakkoord"],
+    "begroting": ["begroting", "budget", "exploitatiebudget", "SDG-code", "jaarrekening", "kredieten",
+                  "investeringen", "financiële dienst"],
+    "omgevingsanalyse": ["omgevingsanalyse", "cijfers", "gemeentemonitor", "wijkprofiel", "noden",
+                         "bevolkingsprognose", "SWOT-analyse", "statistieken"],
+    "duurzaam-aankoopbeleid": ["aankoop", "aankopen", "bestek", "clausules", "raamcontract", "leverancier",
+                               "aankoopcentrale", "productgroep"],
+    "monitoring-en-rapportering": ["indicatoren", "monitoring", "SDG-rapport", "dashboard", "nulmeting",
+                                   "opvolging", "voortgangsrapport", "meetbare doelen"],
+    "participatie": ["burgerpanel", "inspraak", "wijkbudget", "participatietraject", "bewonersavond",
+                     "adviesraad", "burgerbegroting", "co-creatie"],
+    "sensibilisering": ["campagne", "affiches", "nieuwsbrief", "SDG-vlag", "infomarkt", "sociale media",
+                        "week van de duurzame gemeente", "tentoonstelling"],
+    "stedenband": ["stedenband", "partnerstad", "partnergemeente", "uitwisseling", "zuidpartner",
+                   "capaciteitsversterking", "burgerlijke stand", "bezoek"],
+    "wereldburgerschap": ["wereldburgerschap", "scholen", "jeugdbewegingen", "workshop", "mondiale vorming",
+                          "leerkrachten", "klasbezoek", "inleefreis"],
+    "eerlijke-handel": ["fairtrade", "eerlijke handel", "koffie", "chocolade", "bananen", "wereldwinkel",
+                        "handelsketen", "producenten"],
+    "subsidies": ["subsidiereglement", "projectsubsidie", "noord-zuidwerking", "vierde pijler", "toelage",
+                  "aanvraagformulier", "jury", "werkingssubsidie"],
+    "internationale-conflicten": ["vluchtelingen", "opvang", "humanitaire hulp", "solidariteitsactie",
+                                  "Oekraïne", "noodhulp", "vredesweek", "herdenking"],
+    "organisatie": ["personeel", "directieteam", "SDG-ambtenaar", "werkgroep", "intranet", "vorming",
+                    "taakomschrijving", "coördinatie"],
+    "kennisdeling": ["lerend netwerk", "intervisie", "studiedag", "inspiratiedag", "toolkit", "handleiding",
+                     "collega-besturen", "webinar"],
+}
+GENERIC_NOUNS = [
+    "gemeenteraad", "schepencollege", "dienst", "partner", "vereniging", "inwoner", "bedrijf", "wijk",
+    "plein", "bibliotheek", "jongeren", "senioren", "nieuwkomers", "vrijwilligers", "stuurgroep",
+    "evaluatie", "begeleiding", "resultaten", "afspraken", "stappen",
 ]
 VERBS = [
     "koppelt", "vertaalt", "versterkt", "evalueert", "verbindt", "meet", "organiseert", "herwerkt",
-    "ondersteunt", "lanceert", "bundelt", "plant", "betrekt", "vernieuwt", "monitort", "deelt",
+    "ondersteunt", "lanceert", "bundelt", "plant", "betrekt", "vernieuwt", "volgt", "deelt",
 ]
 OBJECTS = [
     "aan de SDG's", "met de 5 P's", "met inwoners en verenigingen", "samen met de buurgemeenten",
-    "met een partnerstad in het Zuiden", "in de eigen organisatie", "met scholen en jeugdwerk",
-    "met lokale handelaars", "via het OCMW", "met de provincie", "met de mondiale raad",
-    "in elke beleidsdoelstelling", "per deelgemeente", "met duidelijke indicatoren",
-]
-NOUNS = [
-    "aankoop", "aankopen", "clausule", "clausules", "leverancier", "gemeenteraad", "schepencollege",
-    "ambtenaar", "dienst", "budget", "indicator", "doelstelling", "actieplan", "partner", "vereniging",
-    "inwoner", "school", "bedrijf", "markt", "werkgroep", "rapport", "visie", "koffie", "hout",
-    "voeding", "energie", "water", "mobiliteit", "armoede", "solidariteit", "klimaat", "biodiversiteit",
-    "opvang", "wijk", "plein", "bibliotheek", "jongeren", "senioren", "nieuwkomers", "vrijwilligers",
-    "campagne", "vorming", "toolkit", "databank", "netwerk", "stuurgroep", "evaluatie", "begeleiding",
+    "in de eigen organisatie", "met lokale handelaars", "via het OCMW", "met de provincie",
+    "met de mondiale raad", "in elke beleidsdoelstelling", "per deelgemeente", "met duidelijke afspraken",
 ]
 ADJECTIVES = [
     "duurzame", "eerlijke", "lokale", "mondiale", "sociale", "nieuwe", "kleine", "grote", "jaarlijkse",
@@ -60,39 +78,32 @@ CONNECTORS = [
 ]
 
 
-def _sentence(rng: random.Random, subject_hint: str) -> str:
-    words = [rng.choice(CONNECTORS), rng.choice(VERBS), "het bestuur", "de", rng.choice(ADJECTIVES),
-             rng.choice(NOUNS)]
-    words += [rng.choice(OBJECTS)]
+def _sentence(rng: random.Random, words: list[str]) -> str:
+    parts = [rng.choice(CONNECTORS), rng.choice(VERBS), "het bestuur de", rng.choice(ADJECTIVES),
+             rng.choice(words), rng.choice(OBJECTS)]
     if rng.random() < 0.5:
-        words += ["voor", "het", subject_hint]
-    words += ["en", "de", rng.choice(ADJECTIVES), rng.choice(NOUNS)]
+        parts += ["en", "de", rng.choice(ADJECTIVES), rng.choice(GENERIC_NOUNS)]
     if rng.random() < 0.4:
-        words += ["rond", rng.choice(NOUNS)]
-    return " ".join(words) + "."
+        parts += ["rond", rng.choice(words)]
+    return " ".join(parts) + "."
 
 
-def _paragraph(rng: random.Random, subject: str, sentences: tuple[int, int]) -> str:
-    return " ".join(_sentence(rng, subject) for _ in range(rng.randint(*sentences)))
-
-
-def _title(rng: random.Random, municipality: str, subject: str, index: int) -> str:
-    title = (f"{municipality} {rng.choice(VERBS)} het {subject} {rng.choice(OBJECTS)} "
-             f"({rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}, nr. {index})")
-    return title[:120]
+def _paragraph(rng: random.Random, words: list[str], sentences: tuple[int, int]) -> str:
+    return " ".join(_sentence(rng, words) for _ in range(rng.randint(*sentences)))
 
 
 def practice_text(rng: random.Random, index: int, vocab, today: dt.date) -> tuple[str, str]:
     """(slug, file text) for practice number ``index``."""
     municipality_names = sorted(vocab.municipalities)
     municipality = rng.choice(municipality_names)
-    subject = rng.choice(SUBJECTS)
+    themes = rng.sample(list(vocab.themes), rng.randint(1, 3))
+    words = [w for t in themes for w in THEME_WORDS.get(t, [])] or GENERIC_NOUNS
+    subject = rng.choice(THEME_WORDS.get(themes[0], GENERIC_NOUNS))
     governments = [municipality]
     if rng.random() < 0.15:
         governments += rng.sample([m for m in municipality_names if m != municipality], rng.randint(1, 3))
     sdgs = sorted(rng.sample(range(1, 18), rng.choice([1, 1, 2, 2, 2, 3, 3, 4])))
     targets = sorted({t for t in vocab.targets if int(t.split(".")[0]) in sdgs and rng.random() < 0.05})
-    themes = rng.sample(list(vocab.themes), rng.randint(1, 3))
     phases = rng.sample(list(vocab.phases), rng.randint(1, 2))
     level = rng.choice(list(vocab.levels))
     start = rng.randint(2015, today.year)
@@ -101,10 +112,11 @@ def practice_text(rng: random.Random, index: int, vocab, today: dt.date) -> tupl
     slug = f"{municipality.lower()}-{subject.lower()}-{index}"
     slug = "".join(c if c.isalnum() and c.isascii() else "-" for c in slug)
     slug = "-".join(part for part in slug.split("-") if part)[:80].strip("-")
-    summary = (f"{municipality} {rng.choice(VERBS)} het {subject} {rng.choice(OBJECTS)}. "
-               + _sentence(rng, subject))
-    lines = ["---", f"titel: \"{_title(rng, municipality, subject, index)}\"",
-             f"samenvatting: \"{summary[:400]}\"", "besturen:"]
+    title = (f"{municipality} {rng.choice(VERBS)} de {rng.choice(ADJECTIVES)} {subject} "
+             f"{rng.choice(OBJECTS)} voor {rng.choice(GENERIC_NOUNS)} (nr. {index})")[:120]
+    summary = (f"{municipality} {rng.choice(VERBS)} de {subject} {rng.choice(OBJECTS)}. "
+               + _sentence(rng, words))[:400]
+    lines = ["---", f"titel: \"{title}\"", f"samenvatting: \"{summary}\"", "besturen:"]
     lines += [f"  - naam: \"{name}\"" for name in governments]
     if rng.random() < 0.85:
         period = f"periode: {{van: {start}"
@@ -119,9 +131,9 @@ def practice_text(rng: random.Random, index: int, vocab, today: dt.date) -> tupl
               f"    url: \"https://www.example.org/{slug}\"",
               f"toegevoegd: {added.isoformat()}", f"geverifieerd: {verified.isoformat()}", "---", ""]
     for section in vocab.sections:
-        lines += [f"## {section['kop']}", "", _paragraph(rng, subject, (3, 6)), ""]
+        lines += [f"## {section['kop']}", "", _paragraph(rng, words, (3, 6)), ""]
         if rng.random() < 0.3:
-            lines += [f"- {_sentence(rng, subject)}" for _ in range(rng.randint(2, 4))] + [""]
+            lines += [f"- {_sentence(rng, words)}" for _ in range(rng.randint(2, 4))] + [""]
     return slug, "\n".join(lines)
 
 

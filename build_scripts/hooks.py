@@ -47,6 +47,8 @@ ENV_SKIP_VALIDATION = "PRAKTIJKENBANK_SKIP_VALIDATION"
 # Static pages owned by other parts of the project: their nav entry is kept only when the file exists.
 OPTIONAL_STATIC = {"zoeken/index.md", "bijdragen.md", "kennis/index.md"}
 
+_renderer: render.Renderer | None = None  # of the current build, for on_page_content
+
 
 def practices_dir(config) -> Path:
     configured = os.environ.get(ENV_PRACTICES)
@@ -140,6 +142,8 @@ def on_files(files: Files, config, **kwargs):
                                extra={"heeft_bijdragen": files.get_file_from_path("bijdragen.md") is not None})
     in_nav = {_nav_path(item) for item in (config.nav or [])}
     pages = renderer.pages()
+    global _renderer
+    _renderer = renderer
     for src_uri, content in pages.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
@@ -167,6 +171,13 @@ def on_files(files: Files, config, **kwargs):
     return files
 
 
+def on_page_content(html, page, config, files, **kwargs):
+    """Insert the long practice lists that were kept out of the Markdown (cheap string work)."""
+    if _renderer is not None and page.file.generated_by is not None:
+        return _renderer.fill(page.file.src_uri, html)
+    return html
+
+
 # -------------------------------------------------------------------- serve --
 
 def on_serve(server, config, builder, **kwargs):
@@ -174,3 +185,13 @@ def on_serve(server, config, builder, **kwargs):
     server.watch(str(vocab_module.DATA_DIR))
     server.watch(str(render.TEMPLATE_DIR))
     return server
+
+
+# ------------------------------------------------------------------- search --
+# Finder (zoeken/): Pagefind index of the fiches + facet table, see
+# tools/praktijkenbank/search_index.py. A failure fails the build (Dutch message).
+
+def on_post_build(config, **kwargs):
+    from praktijkenbank import search_index
+
+    search_index.on_post_build(config)

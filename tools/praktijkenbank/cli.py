@@ -81,12 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="controleer of het JSON-schema overeenkomt met de keuzelijsten")
     schema.add_argument("--write", action="store_true", help="zet de keuzelijsten in het schema")
     schema.set_defaults(func=cmd_schema)
-    try:
-        from . import scaffold
+    # Contributor tooling: new/nieuw, herzien, uit-issue (each module adds its own subcommand).
+    from . import issueform, review, scaffold
 
-        scaffold.add_arguments(sub)
-    except ImportError:
-        pass
+    for module in (scaffold, review, issueform):
+        module.add_arguments(sub)
     return parser
 
 

@@ -41,6 +41,8 @@ _DATE_FORMS = (
 )
 _TARGET = re.compile(r"^(1[0-7]|[1-9])\.([1-9][0-9]?|[a-z])$")
 _DECIMAL = re.compile(r"^[1-9][0-9]*$")
+_INT_TAG = "tag:yaml.org,2002:int"
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _Composer(yaml.SafeLoader):
@@ -116,7 +118,7 @@ def _top_level(fm: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
 def _int_items(node: yaml.SequenceNode) -> list[int] | None:
     values = []
     for item in node.value:
-        if not (isinstance(item, yaml.ScalarNode) and item.style is None and _DECIMAL.match(item.value)):
+        if not (isinstance(item, yaml.ScalarNode) and item.tag == _INT_TAG and _DECIMAL.match(item.value)):
             return None
         values.append(int(item.value))
     return values
@@ -125,7 +127,7 @@ def _int_items(node: yaml.SequenceNode) -> list[int] | None:
 def _target_items(node: yaml.SequenceNode) -> list[str] | None:
     values = []
     for item in node.value:
-        if not (isinstance(item, yaml.ScalarNode) and _TARGET.match(item.value)):
+        if not (isinstance(item, yaml.ScalarNode) and item.tag == _STR_TAG and _TARGET.match(item.value)):
             return None
         values.append(item.value)
     return values

@@ -28,6 +28,7 @@ from markupsafe import Markup
 from . import model
 
 TEMPLATE_DIR = Path(__file__).parent / "templates" / "site"
+_SLOT_RE = re.compile(r"<!--pb-slot-(\d+)-->")
 
 # ------------------------------------------------------------ safe Markdown --
 
@@ -248,6 +249,8 @@ class Renderer:
         self.extra = dict(extra or {})
         self.use_directory_urls = use_directory_urls
         self.env = environment(str(template_dir))
+        self.slots: dict[str, list[str]] = {}  # src_uri -> HTML blocks, see fill()
+        self._cards: dict[tuple, str] = {}
 
     def url_for(self, path: str) -> str:
         """Page path in directory form ('sdg/7/') -> the URL MkDocs gives that page."""
@@ -257,17 +260,52 @@ class Renderer:
 
     def _render(self, template: str, src_uri: str, meta: dict, **context) -> str:
         here = model.page_url(src_uri, self.use_directory_urls)
+        slots: list[str] = []
 
         def link(target: str) -> str:
             return model.relative_url(self.url_for(target), here)
 
+        def slot(html) -> Markup:
+            """Keep a large HTML block out of the Markdown (see :meth:`fill`)."""
+            slots.append(str(html))
+            return Markup(f"\n<!--pb-slot-{len(slots) - 1}-->\n")
+
+        def kaarten(views) -> Markup:
+            """A list of practice cards; each card is rendered once per practice and link."""
+            card = self.env.get_template("_kaart.html.j2")
+            parts = ['<ul class="pb-lijst">\n']
+            for view in views:
+                href = link(view["pad"])
+                key = (view["slug"], href)
+                html = self._cards.get(key)
+                if html is None:
+                    html = self._cards[key] = card.render(p=view, href=href)
+                parts.append(html)
+            parts.append("</ul>\n")
+            return Markup("".join(parts))
+
         body = self.env.get_template(template).render(
-            link=link, site=self.site, vocab=self.vocab, families=self.site["families"],
+            link=link, slot=slot, kaarten=kaarten, site=self.site, vocab=self.vocab, families=self.site["families"],
             family_titles={k: v[1] for k, v in model.FAMILIES.items()},
             family_all={k: v[2] for k, v in model.FAMILIES.items()}, extra=self.extra, **context)
         # Titles are HTML in MkDocs/Material templates (printed without escaping).
         meta = {k: (_attr_text(v) if isinstance(v, str) else v) for k, v in meta.items()}
+        if slots:
+            self.slots[src_uri] = slots
         return f"---\n{_yaml_meta(meta)}\n---\n\n{body.strip()}\n"
+
+    def fill(self, src_uri: str, html: str) -> str:
+        """Put the large blocks of a page back into its rendered HTML.
+
+        Long lists of practices (SDG, theme, ... pages, the overview table) are
+        left out of the Markdown as ``<!--pb-slot-N-->`` comments: Markdown would
+        only parse that HTML again, which makes up most of the build time with
+        thousands of practices. The MkDocs hook calls this in ``on_page_content``.
+        """
+        slots = self.slots.get(src_uri)
+        if not slots:
+            return html
+        return _SLOT_RE.sub(lambda m: slots[int(m.group(1))], html)
 
     # ---- pages ----
 
@@ -287,8 +325,8 @@ class Renderer:
     def home(self) -> str:
         return self._render("home.md.j2", "index.md",
                             {"title": "Praktijkenbank SDG's en lokaal mondiaal beleid",
-                             "description": "Praktijken van Vlaamse lokale besturen rond de SDG's en lokaal mondiaal beleid."},
-                            hide=["navigation", "toc"])
+                             "description": "Praktijken van Vlaamse lokale besturen rond de SDG's en lokaal mondiaal beleid.",
+                             "hide": ["toc"]})
 
     def sdg(self, number: int) -> str:
         term = self.site["families"]["sdg"][number]

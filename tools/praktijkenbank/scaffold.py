@@ -10,8 +10,9 @@ Whatever is still to be filled in is marked with :data:`PLACEHOLDER`:
 
 * in the front matter as an empty value with a ``# TE VERVANGEN`` comment, which
   the schema rejects (``verwacht: tekst, gekregen: leeg``, ``minstens 1 element``);
-* in the body as a line ``TE VERVANGEN: ...`` under each heading, which
-  :func:`check_placeholders` reports as an error.
+* in the body as a line ``TE VERVANGEN: <help text of the section>`` under each
+  heading, which :func:`check_placeholders` reports as an error. (No HTML
+  comment: the site escapes raw HTML in a record, so a comment would show.)
 
 So a scaffolded record either validates or fails only on the marked parts.
 :func:`render_record` is shared with :mod:`praktijkenbank.issueform`.
@@ -36,7 +37,6 @@ from .problems import Problem
 from .vocab import Vocab, load_vocab
 
 PLACEHOLDER = "TE VERVANGEN"
-BODY_PLACEHOLDER = f"{PLACEHOLDER}: vervang deze regel door je tekst."
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 RECORD_TEMPLATE = "record/praktijk.md.j2"
 DEFAULT_DIR = "practices"
@@ -107,13 +107,12 @@ def _government_names(vocab: Vocab) -> list[str]:
 
 # ---------------------------------------------------------------- answers ---
 
-def split_list(raw: str) -> list[str]:
-    """'11, 12 13' -> ['11', '12', '13']; 'Gent, Aalst' -> ['Gent', 'Aalst']."""
+def split_list(raw: str, words: bool = False) -> list[str]:
+    """'Gent, Aalst' -> ['Gent', 'Aalst']; with ``words`` also '11 12' -> ['11', '12']."""
     raw = raw.strip()
     if not raw:
         return []
-    parts = raw.split(",") if "," in raw or ";" in raw else raw.split()
-    parts = [p for chunk in parts for p in chunk.split(";")]
+    parts = re.split(r"[,;]" if re.search(r"[,;]", raw) or not words else r"\s+", raw)
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -267,10 +266,9 @@ def unique_slug(base: str, folder: Path) -> str:
     return f"{base}-{number}"
 
 
-def suggest_slug(governments: list[dict], title: str | None, folder: Path, max_words: int = 6) -> str:
+def suggest_slug(governments: list[dict], title: str | None, folder: Path, max_words: int = 5) -> str:
     """'Heuvelland' + 'Heuvelland codeert de begroting per SDG' -> 'heuvelland-codeert-begroting-per-sdg'."""
     prefix = slugify(governments[0]["naam"]) if governments else ""
-    prefix = re.sub(r"^provincie-", "provincie-", prefix)
     words = [w for w in slugify(title or "").split("-") if w and w not in _SLUG_STOPWORDS]
     prefix_words = prefix.split("-") if prefix else []
     if words[: len(prefix_words)] == prefix_words:
@@ -483,15 +481,14 @@ def render_record(meta: dict, vocab: Vocab | None = None, sections: dict[str, st
     """The full text of a record: commented front matter + body outline.
 
     ``sections`` maps a heading (vocab.sections 'kop') to its text; a heading
-    without text gets the help text as an HTML comment and a placeholder line.
+    without text gets one line 'TE VERVANGEN: <help text>' to replace.
     """
     vocab = vocab or load_vocab()
     sections = sections or {}
     outline = []
     for section in vocab.sections:
         text = (sections.get(section["kop"]) or "").strip()
-        hulp = section["hulp"].replace("--", "–")
-        outline.append({"kop": section["kop"], "hulp": hulp, "text": text or BODY_PLACEHOLDER})
+        outline.append({"kop": section["kop"], "text": text or f"{PLACEHOLDER}: {section['hulp']}"})
     template = _environment().get_template(RECORD_TEMPLATE)
     text = template.render(fields=build_fields(meta, vocab), sections=outline, placeholder=PLACEHOLDER)
     return text.rstrip("\n") + "\n"
@@ -532,7 +529,7 @@ def check_placeholders(practice: Practice, vocab: Vocab | None = None) -> Iterat
         if col >= 0:
             yield Problem(practice.path, practice.body_line + number, col + 1, "tekst",
                           f"nog in te vullen ('{PLACEHOLDER}').",
-                          "Vervang deze regel door je eigen tekst (de uitleg staat in het commentaar erboven).")
+                          "Vervang deze regel door je eigen tekst; de vraag erin zegt wat er in deze sectie hoort.")
 
 
 # ------------------------------------------------------------- interaction ---
@@ -613,7 +610,7 @@ def collect(args, vocab: Vocab, asker: Asker | None) -> tuple[dict, str | None]:
          "Welk bestuur of welke besturen voerden de praktijk uit? (komma's ertussen)",
          ["Een Vlaamse gemeente (ook een voormalige), of 'Provincie Antwerpen' enz.",
           f"Een andere organisatie: zet '{ORGANISATION_PREFIX}' ervoor, bv. '{ORGANISATION_PREFIX} VVSG'."]),
-        ("sdgs", lambda raw: parse_sdgs(split_list(raw), vocab),
+        ("sdgs", lambda raw: parse_sdgs(split_list(raw, words=True), vocab),
          "Aan welke SDG's draagt de praktijk bij? (nummers, bv. 11, 12)",
          _wrap_items("", [f"{n} {s['naam']}" for n, s in vocab.sdgs.items()])),
         ("themas", lambda raw: parse_choices(split_list(raw), vocab.themes, "thema"),

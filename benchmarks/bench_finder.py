@@ -1,0 +1,202 @@
+"""Finder benchmark: bytes downloaded and keystroke-to-results time in headless Chromium.
+
+For every size N (the site is built by bench_site.py, or here when missing):
+
+* index: Pagefind build time and bundle size, size of zoeken/facetten.json;
+  Material's lunr ``search/search_index.json`` of the same pages for comparison
+  (from the plain + lunr build of bench_site.py);
+* bytes: what the browser downloads (response bodies as the local server sends
+  them, compressed; headers not counted) for
+  (1) opening zoeken/ until the first results are drawn, (2) the first query,
+  (3) the first facet change (SDG 12). Empty cache at the start. The local server compresses
+  text files with gzip like GitHub Pages does;
+* latency: time from the last key press of a query to its results being drawn
+  (next animation frame), median over topical queries, typed with 80 ms between
+  keys; plus a worst case: words that occur in (almost) every practice.
+
+    python benchmarks/bench_finder.py --sizes 100 1000 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from pathlib import Path
+
+from common import Server, build_ours, directory_bytes, gzip_size, machine, save, timed_build, work_dir
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+FIRST_QUERY = "stedenband"
+TOPICAL = ["clausules", "fairtrade", "burgerpanel", "indicatoren", "vluchtelingen", "intervisie",
+           "subsidiereglement", "omgevingsanalyse", "partnerstad", "aankopen", "begrotingen"]
+COMMON = ["bestuur", "gemeenteraad"]
+TYPING_DELAY_MS = 80
+
+LATENCY_PROBE = """
+() => {
+  const root = document.getElementById('pb-finder');
+  window.__lat = {last: 0, done: 0};
+  document.addEventListener('keydown', () => { window.__lat.last = performance.now(); window.__lat.done = 0; }, true);
+  new MutationObserver(() => {
+    if (root.hasAttribute('data-klaar')) requestAnimationFrame(() => { window.__lat.done = performance.now(); });
+  }).observe(root, {attributes: true, attributeFilter: ['data-klaar']});
+}
+"""
+
+
+def category(url: str) -> str:
+    path = url.split("?", 1)[0]
+    if "/pagefind/fragment/" in path:
+        return "pagefind fragmenten"
+    if "/pagefind/index/" in path:
+        return "pagefind index"
+    if "/pagefind/" in path and (path.endswith(".pf_meta") or path.endswith(".pagefind")):
+        return "pagefind meta + wasm"
+    if "/pagefind/" in path:
+        return "pagefind js"
+    if path.endswith("facetten.json"):
+        return "facettabel"
+    if "/assets/finder." in path:
+        return "finder.js/css"
+    return "pagina + Material"
+
+
+class Meter:
+    """Counts the response bodies the local server sends (the browser's own network log does
+    not see Pagefind's worker). A fresh browser context starts with an empty cache."""
+
+    def __init__(self, sent: list):
+        self.sent = sent
+        self.mark = len(sent)
+
+    def phase(self) -> dict:
+        events = self.sent[self.mark:]
+        self.mark = len(self.sent)
+        per: dict[str, int] = {}
+        for url, size in events:
+            per[category(url)] = per.get(category(url), 0) + size
+        return {"bytes": sum(size for _, size in events), "requests": len(events), "per_category": per,
+                "files": events}
+
+
+def wait_ready(page):
+    page.wait_for_selector("#pb-finder[data-klaar]", state="attached", timeout=120_000)
+
+
+def measure_browser(site: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    out: dict = {}
+    server = Server(site)
+    with server as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            # Bytes: cold cache, one fresh context.
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            meter = Meter(server.sent)
+            page.goto(base + "zoeken/")
+            wait_ready(page)
+            page.wait_for_load_state("networkidle")
+            load = meter.phase()
+            page.locator("#pb-finder-q").press_sequentially(FIRST_QUERY, delay=TYPING_DELAY_MS)
+            wait_ready(page)
+            page.wait_for_load_state("networkidle")
+            query = meter.phase()
+            page.locator('#pb-finder-facetten input[name="sdg"][value="12"]').check()
+            wait_ready(page)
+            page.wait_for_load_state("networkidle")
+            facet = meter.phase()
+            out["bytes"] = {"load": load, "query": query, "facet": facet,
+                            "total": load["bytes"] + query["bytes"] + facet["bytes"]}
+            context.close()
+
+            # Latency: a warm page (the first search has loaded Pagefind), one query after another.
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            page.goto(base + "zoeken/")
+            wait_ready(page)
+            page.evaluate(LATENCY_PROBE)
+            box = page.locator("#pb-finder-q")
+            timings: dict[str, float] = {}
+            for word in [FIRST_QUERY] + TOPICAL + COMMON:
+                box.fill("")
+                wait_ready(page)
+                box.press_sequentially(word, delay=TYPING_DELAY_MS)
+                page.wait_for_function("window.__lat.done > window.__lat.last", timeout=120_000)
+                timings[word] = page.evaluate("window.__lat.done - window.__lat.last")
+                timings[word + " (resultaten)"] = int(page.get_attribute("#pb-finder", "data-aantal"))
+            context.close()
+            topical = [timings[w] for w in TOPICAL]
+            out["latency"] = {
+                "first_query_ms": timings[FIRST_QUERY],
+                "median_ms": statistics.median(topical),
+                "max_ms": max(topical),
+                "common_ms": {w: timings[w] for w in COMMON},
+                "per_query": timings,
+            }
+        finally:
+            browser.close()
+    return out
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    args = parser.parse_args(argv)
+    rows = []
+    for size in args.sizes:
+        site = work_dir(size) / "site"
+        index_seconds = None
+        if not (site / "zoeken" / "facetten.json").exists():
+            site, stats = build_ours(size)
+            index_seconds = stats["index_seconds"]
+        else:
+            try:
+                previous = json.loads((work_dir(size).parent / "site.json").read_text())["rows"]
+                index_seconds = next((r["pagefind_s"] for r in previous if r["n"] == size), None)
+            except (OSError, ValueError, KeyError):
+                pass
+        lunr = work_dir(size) / "site-plain-lunr" / "search" / "search_index.json"
+        if not lunr.exists():
+            from bench_site import plain_config
+
+            timed_build(plain_config(size, lunr=True), work_dir(size) / "site-plain-lunr")
+        bundle_bytes, bundle_files = directory_bytes(site / "pagefind")
+        facets = site / "zoeken" / "facetten.json"
+        row = {
+            "n": size,
+            "index_seconds": index_seconds,
+            "pagefind_mb": bundle_bytes / 1e6, "pagefind_files": bundle_files,
+            "facet_kb": facets.stat().st_size / 1e3, "facet_gz_kb": gzip_size(facets) / 1e3,
+            "lunr_kb": lunr.stat().st_size / 1e3, "lunr_gz_kb": gzip_size(lunr) / 1e3,
+        }
+        row.update(measure_browser(site))
+        rows.append(row)
+        b = row["bytes"]
+        print(f"N={size}: {b['total'] / 1e3:.0f} kB (laden {b['load']['bytes'] / 1e3:.0f}, zoekterm "
+              f"{b['query']['bytes'] / 1e3:.0f}, filter {b['facet']['bytes'] / 1e3:.0f}); lunr-index "
+              f"{row['lunr_gz_kb']:.0f} kB gz; mediaan {row['latency']['median_ms']:.0f} ms", file=sys.stderr)
+    path = save("finder", {"machine": machine(), "command": "python benchmarks/bench_finder.py " + " ".join(
+        sys.argv[1:] if argv is None else argv), "rows": rows})
+    print("| N | page load (kB) | + first query (kB) | + first facet (kB) | total (kB) | lunr search_index.json "
+          "(kB, gzip) | keystroke → results, median (ms) | max (ms) | common word (ms) | Pagefind index (s) | "
+          "bundle (MB, files) | facetten.json (kB gzip) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        b = r["bytes"]
+        common = ", ".join(f"{v:.0f}" for v in r["latency"]["common_ms"].values())
+        index = f"{r['index_seconds']:.1f}" if r["index_seconds"] is not None else "?"
+        print(f"| {r['n']:,} | {b['load']['bytes'] / 1e3:.0f} | {b['query']['bytes'] / 1e3:.0f} | "
+              f"{b['facet']['bytes'] / 1e3:.0f} | **{b['total'] / 1e3:.0f}** | {r['lunr_gz_kb']:,.0f} | "
+              f"**{r['latency']['median_ms']:.0f}** | {r['latency']['max_ms']:.0f} | {common} | {index} | "
+              f"{r['pagefind_mb']:.1f} MB, {r['pagefind_files']:,} | {r['facet_gz_kb']:.0f} |")
+    print(f"\n(resultaten ook in {path})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

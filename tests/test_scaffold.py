@@ -1,0 +1,303 @@
+"""`praktijkenbank new`: the scaffold validates, or fails only on the parts marked TE VERVANGEN."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from praktijkenbank import load_practices, load_vocab, validate_paths
+from praktijkenbank.cli import build_parser, main as cli_main
+from praktijkenbank.scaffold import (
+    PLACEHOLDER,
+    TEMPLATE_DIR,
+    check_placeholders,
+    main as scaffold_main,
+    parse_choices,
+    parse_government,
+    parse_governments,
+    Invalid,
+    render_record,
+    suggest_slug,
+)
+
+TODAY = dt.date.today()
+FULL_OPTIONS = [
+    "--titel", "Gent koppelt elke actie van het meerjarenplan aan een SDG",
+    "--bestuur", "Gent", "--bestuur", "organisatie: VVSG",
+    "--sdg", "17,11", "--sdg", "11",
+    "--thema", "beleidsplanning", "--thema", "Begroting en financiën",
+    "--fase", "meerjarenplan",
+    "--niveau", "gevorderd",
+    "--samenvatting", "Gent gaf elke actie in zijn meerjarenplan 2026-2031 een SDG-code, zodat het bestuur "
+                      "per doel kan opvolgen wat het doet.",
+    "--bron-titel", "Meerjarenplan 2026-2031 van Gent",
+    "--bron-url", "https://www.gent.be/meerjarenplan",
+]
+FILLED = ("Dit is de echte tekst van deze sectie, met genoeg woorden om als een volwaardige "
+          "paragraaf te tellen voor de validator.")
+
+
+def _new(tmp_path: Path, *options: str, inputs: list[str] | None = None):
+    """Run `new` in tmp_path/practices; returns (exit code, stdout, stderr, created files)."""
+    folder = tmp_path / "practices"
+    args = build_parser().parse_args(["new", "--map", str(folder), "--datum", TODAY.isoformat(), *options])
+    answers = iter(inputs or [])
+
+    def fake_input(prompt: str) -> str:
+        try:
+            return next(answers)
+        except StopIteration:
+            raise EOFError from None
+
+    out, err = io.StringIO(), io.StringIO()
+    code = scaffold_main(args, input_fn=fake_input, out=out, err=err)
+    files = sorted(folder.glob("*.md")) if folder.exists() else []
+    return code, out.getvalue(), err.getvalue(), files
+
+
+def _all_problems(path: Path):
+    """Everything the validator reports, plus the placeholder check (see check_placeholders)."""
+    practices, problems = validate_paths([path], today=TODAY)
+    seen = {(p.field, p.message) for p in problems}
+    for practice in practices:
+        for problem in check_placeholders(practice):
+            if (problem.field, problem.message) not in seen:
+                problems.append(problem)
+    return problems
+
+
+def _marked_fields(text: str) -> set[str]:
+    """Top-level front matter keys whose value (or a nested value) is marked TE VERVANGEN."""
+    front = text.split("\n---\n", 1)[0]
+    marked, current = set(), None
+    for line in front.split("\n")[1:]:
+        match = re.match(r"^([a-z_]+):", line)
+        if match:
+            current = match.group(1)
+        if current and PLACEHOLDER in line and not line.startswith("#"):
+            marked.add(current)
+    return marked
+
+
+def _assert_only_marked(path: Path, problems) -> None:
+    """Each problem concerns a marked field (front matter) or sits on a marked line (body)."""
+    text = path.read_text(encoding="utf-8")
+    lines, marked = text.split("\n"), _marked_fields(text)
+    for problem in problems:
+        if problem.field == "tekst":
+            assert PLACEHOLDER in lines[problem.line - 1], problem.format()
+        else:
+            assert re.split(r"[.\[]", problem.field)[0] in marked, problem.format()
+
+
+def _fill_body(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(rf"^{PLACEHOLDER}:.*$", FILLED, text, flags=re.M), encoding="utf-8")
+
+
+# --------------------------------------------------------------- output ---
+
+def test_template_is_a_file():
+    assert (TEMPLATE_DIR / "record" / "praktijk.md.j2").is_file()
+
+
+def test_full_options_validate_except_the_marked_body(tmp_path):
+    code, out, err, files = _new(tmp_path, "--geen-vragen", *FULL_OPTIONS)
+    assert code == 0, err
+    assert [f.name for f in files] == ["gent-koppelt-elke-actie-meerjarenplan-sdg.md"]
+    path = files[0]
+    text = path.read_text(encoding="utf-8")
+    problems = _all_problems(path)
+    assert problems, "the four body sections are still to be written"
+    assert {p.field for p in problems} == {"tekst"}
+    _assert_only_marked(path, problems)
+    assert len(problems) == len(load_vocab().sections)
+    _fill_body(path)
+    assert [p.format() for p in _all_problems(path)] == []
+
+
+def test_scaffolded_values(tmp_path):
+    _, _, _, files = _new(tmp_path, "--geen-vragen", *FULL_OPTIONS)
+    practices, problems = load_practices([files[0]])
+    meta = practices[0].meta
+    assert meta["besturen"] == [{"naam": "Gent"}, {"naam": "VVSG", "soort": "organisatie"}]
+    assert meta["sdgs"] == [11, 17]
+    assert meta["themas"] == ["beleidsplanning", "begroting"]
+    assert meta["bronnen"] == [{"titel": "Meerjarenplan 2026-2031 van Gent", "url": "https://www.gent.be/meerjarenplan"}]
+    assert meta["toegevoegd"] == meta["geverifieerd"] == TODAY.isoformat()
+
+
+def test_without_answers_every_problem_is_on_a_marked_line(tmp_path):
+    code, out, err, files = _new(tmp_path, "--geen-vragen")
+    assert code == 0, err
+    path = files[0]
+    assert path.name == "nieuwe-praktijk.md"
+    problems = _all_problems(path)
+    assert any(p.field == "titel" for p in problems)
+    assert any(p.field.startswith("bronnen") for p in problems)
+    assert all(p.is_error for p in problems)
+    _assert_only_marked(path, problems)
+    assert _marked_fields(path.read_text(encoding="utf-8")) == {
+        "titel", "samenvatting", "besturen", "sdgs", "themas", "fasen", "niveau", "bronnen"}
+    assert "Nog in te vullen" in out
+
+
+def test_every_schema_field_is_present_with_a_comment_in_schema_order(tmp_path):
+    _, _, _, files = _new(tmp_path, "--geen-vragen", *FULL_OPTIONS)
+    text = files[0].read_text(encoding="utf-8")
+    front = text.split("\n---\n", 1)[0]
+    schema = load_vocab().schema
+    positions = []
+    for key in schema["properties"]:
+        match = re.search(rf"^(# )?{key}:", front, re.M)
+        assert match, f"{key} missing from the scaffold"
+        positions.append(match.start())
+        above = front[: match.start()].rstrip("\n").split("\n")[-1]
+        assert above.startswith("#"), f"{key} has no comment above it"
+    assert positions == sorted(positions)
+    title = schema["properties"]["themas"]["title"]
+    assert f"# {title}:" in front
+    for theme in load_vocab().themes:
+        assert theme in front  # allowed values listed in the comment
+    for section in load_vocab().sections:
+        assert f"## {section['kop']}\n" in text
+        assert section["hulp"] in text
+
+
+def test_front_matter_is_plain_yaml_with_comments(tmp_path):
+    _, _, _, files = _new(tmp_path, "--geen-vragen", *FULL_OPTIONS)
+    text = files[0].read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    front = text.split("\n---\n", 1)[0][4:]
+    data = yaml.safe_load(front)
+    assert data["niveau"] == "gevorderd"
+    assert text.endswith("\n") and not text.endswith("\n\n")
+
+
+def test_render_record_quotes_what_needs_quoting():
+    text = render_record({"titel": "SDG 11: 'wonen' # geen commentaar", "samenvatting": "- begint met een streepje"})
+    front = text.split("\n---\n", 1)[0][4:]
+    data = yaml.safe_load(front)
+    assert data["titel"] == "SDG 11: 'wonen' # geen commentaar"
+    assert data["samenvatting"] == "- begint met een streepje"
+
+
+# ------------------------------------------------------------- questions ---
+
+def test_interactive_with_typos_reasks_and_accepts_suggestions(tmp_path):
+    inputs = [
+        "Kort",                                        # title too short
+        "Gent koppelt zijn meerjarenplan aan de SDG's",
+        "Gentt, organisatie: VVSG",                    # typo -> suggestion
+        "j",                                           # accept 'Gent, organisatie: VVSG'
+        "11, 18",                                      # SDG 18 does not exist
+        "11 12",
+        "beleidsplaning, 2",                           # typo + list number
+        "j",
+        "meerjarenplan",
+        "gevordert",
+        "j",
+        "Te kort",
+        "Gent gaf elke actie in zijn meerjarenplan een SDG-code om per doel op te volgen wat het doet.",
+        "Meerjarenplan 2026-2031 van Gent",
+        "www.gent.be/meerjarenplan",                   # no scheme -> suggestion with https://
+        "j",
+        "",                                            # accept the suggested slug
+    ]
+    code, out, err, files = _new(tmp_path, inputs=inputs)
+    assert code == 0, err + out
+    assert "Bedoel je 'Gent'?" in out
+    assert "Bedoel je 'beleidsplanning'?" in out
+    assert "te kort (4 tekens; minimum 10)" in out
+    assert "'18' is geen SDG" in out
+    meta = load_practices(files)[0][0].meta
+    assert meta["besturen"] == [{"naam": "Gent"}, {"naam": "VVSG", "soort": "organisatie"}]
+    assert meta["sdgs"] == [11, 12]
+    assert meta["themas"] == ["beleidsplanning", "begroting"]
+    assert meta["niveau"] == "gevorderd"
+    assert meta["bronnen"][0]["url"] == "https://www.gent.be/meerjarenplan"
+    assert files[0].name == "gent-koppelt-meerjarenplan-sdg-s.md"
+
+
+def test_options_prefill_and_only_missing_fields_are_asked(tmp_path):
+    options = [o for o in FULL_OPTIONS]
+    i = options.index("--niveau")
+    del options[i:i + 2]
+    code, out, err, files = _new(tmp_path, *options, inputs=["starter", "eigen-slug"])
+    assert code == 0, err
+    assert "Niveau" in out and "Titel van de praktijk" not in out
+    assert files[0].name == "eigen-slug.md"
+
+
+def test_end_of_input_is_a_clear_error(tmp_path):
+    code, out, err, files = _new(tmp_path, inputs=[])
+    assert code == 2
+    assert "--geen-vragen" in err
+    assert files == []
+
+
+def test_bad_option_without_questions_exits_2_with_suggestion(tmp_path):
+    code, out, err, files = _new(tmp_path, "--geen-vragen", "--bestuur", "Antwerpn")
+    assert code == 2
+    assert "Bedoel je 'Antwerpen'?" in err
+    assert files == []
+
+
+# --------------------------------------------------------------- files ---
+
+def test_slug_is_unique_and_nothing_is_overwritten(tmp_path):
+    folder = tmp_path / "practices"
+    folder.mkdir()
+    existing = folder / "gent-koppelt-elke-actie-meerjarenplan-sdg.md"
+    existing.write_text("bestaat al\n", encoding="utf-8")
+    code, _, err, files = _new(tmp_path, "--geen-vragen", *FULL_OPTIONS)
+    assert code == 0, err
+    assert existing.read_text(encoding="utf-8") == "bestaat al\n"
+    assert (folder / "gent-koppelt-elke-actie-meerjarenplan-sdg-2.md").is_file()
+    code, _, err, _ = _new(tmp_path, "--geen-vragen", "--slug", existing.stem)
+    assert code == 2 and "bestaat al een praktijk" in err
+    assert existing.read_text(encoding="utf-8") == "bestaat al\n"
+
+
+def test_suggest_slug(tmp_path):
+    assert suggest_slug([{"naam": "Heuvelland"}], "Heuvelland codeert de begroting per SDG", tmp_path) == \
+        "heuvelland-codeert-begroting-per-sdg"
+    assert suggest_slug([{"naam": "Provincie Oost-Vlaanderen", "soort": "provincie"}], "Één SDG-kompas", tmp_path) == \
+        "provincie-oost-vlaanderen-sdg-kompas"
+    assert suggest_slug([], None, tmp_path) == "nieuwe-praktijk"
+    assert len(suggest_slug([{"naam": "Gent"}], "woord " * 60, tmp_path)) <= 80
+
+
+def test_cli_alias_nieuw(tmp_path, capsys):
+    folder = tmp_path / "p"
+    code = cli_main(["nieuw", "--geen-vragen", "--map", str(folder), "--datum", TODAY.isoformat(), *FULL_OPTIONS])
+    assert code == 0
+    assert "Aangemaakt:" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------- vocabulary ---
+
+def test_answers_use_the_vocabulary():
+    vocab = load_vocab()
+    assert parse_government("gent", vocab) == {"naam": "Gent"}
+    assert parse_government("provincie antwerpen", vocab) == {"naam": "Provincie Antwerpen", "soort": "provincie"}
+    former = next(iter(vocab.former_municipalities))
+    assert parse_government(former, vocab) == {"naam": former}
+    with pytest.raises(Invalid) as caught:
+        parse_governments(["Gent", "Brugee"], vocab)
+    assert caught.value.suggestion == "Gent, Brugge"
+    assert parse_choices(["1", "Eerlijke handel"], vocab.themes, "thema") == ["beleidsplanning", "eerlijke-handel"]
+
+
+def test_check_placeholders_points_at_the_marked_value(tmp_path):
+    path = tmp_path / "x.md"
+    path.write_text(f"---\ntitel: {PLACEHOLDER}\n---\n\n## Context\n\n{PLACEHOLDER}: tekst\n", encoding="utf-8")
+    practice = load_practices([path])[0][0]
+    problems = list(check_placeholders(practice))
+    assert [p.field for p in problems] == ["titel", "tekst"]
+    assert problems[1].line == 7

@@ -1,0 +1,368 @@
+"""``praktijkenbank uit-issue``: turn an issue made with the form
+``.github/ISSUE_TEMPLATE/nieuwe-praktijk.yml`` into ``practices/<slug>.md``.
+
+GitHub renders the answers of an issue form as Markdown sections::
+
+    ### Titel van de praktijk
+
+    Heuvelland codeert ...
+
+    ### SDG's
+
+    SDG 16: Vrede, justitie en sterke publieke diensten, SDG 17: Partnerschap ...
+
+Empty answers are ``_No response_`` (an empty dropdown: ``None``), a dropdown
+with ``multiple`` is a comma-separated list and checkboxes are ``- [X] label``
+lines. The labels are read from the form itself, so they are defined once.
+
+The issue body is untrusted input: it is only ever read from a file or
+standard input (never pasted into a shell command), every value is written
+through the same YAML serialiser as the scaffold, and what does not fit is
+kept as given so the validator explains it in the pull request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .load import display_path
+from .scaffold import parse_government, render_record, suggest_slug, write_new, Invalid, DEFAULT_DIR
+from .vocab import Vocab, load_vocab
+
+FORM_PATH = Path(".github/ISSUE_TEMPLATE/nieuwe-praktijk.yml")
+_REPO_FORM = Path(__file__).resolve().parents[2] / FORM_PATH
+EMPTY = {"_no response_", "none", ""}
+
+# Form field id -> record field, for the answers that map one to one.
+# (The four body sections are matched by their heading, see vocab.sections.)
+FORM_FIELDS = {
+    "titel": "titel",
+    "samenvatting": "samenvatting",
+    "besturen": "besturen",
+    "organisaties": "besturen",
+    "periode": "periode",
+    "sdgs": "sdgs",
+    "subdoelen": "subdoelen",
+    "themas": "themas",
+    "fasen": "fasen",
+    "niveau": "niveau",
+    "bron_titel": "bronnen",
+    "bron_url": "bronnen",
+    "bron_document": "bronnen",
+    "contact_organisatie": "contact",
+    "contact_dienst": "contact",
+    "contact_email": "contact",
+    "verwant": "verwant",
+}
+# Record fields the form does not ask: set by the tool or derived.
+NOT_IN_FORM = {"toegevoegd", "geverifieerd", "vijf_p"}
+
+
+# ----------------------------------------------------------------- labels ---
+
+def sdg_label(number: int, vocab: Vocab) -> str:
+    return f"SDG {number}: {vocab.sdgs[number]['naam']}"
+
+
+def expected_options(vocab: Vocab | None = None) -> dict[str, list[str]]:
+    """Form field id -> the option labels it must have, derived from the vocabularies."""
+    vocab = vocab or load_vocab()
+    return {
+        "sdgs": [sdg_label(n, vocab) for n in vocab.sdgs],
+        "themas": [t["naam"] for t in vocab.themes.values()],
+        "fasen": [p["naam"] for p in vocab.phases.values()],
+        "niveau": [lv["naam"] for lv in vocab.levels.values()],
+    }
+
+
+def expected_sections(vocab: Vocab | None = None) -> list[tuple[str, str]]:
+    """(label, description) of the four text sections: the fiche outline."""
+    vocab = vocab or load_vocab()
+    return [(s["kop"], s["hulp"]) for s in vocab.sections]
+
+
+def _label_to_id(vocab: Vocab) -> dict[str, dict[str, object]]:
+    return {
+        "sdgs": {sdg_label(n, vocab): n for n in vocab.sdgs},
+        "themas": {t["naam"]: tid for tid, t in vocab.themes.items()},
+        "fasen": {p["naam"]: pid for pid, p in vocab.phases.items()},
+        "niveau": {lv["naam"]: lid for lid, lv in vocab.levels.items()},
+    }
+
+
+# ------------------------------------------------------------------- form ---
+
+@dataclass
+class FormField:
+    id: str
+    type: str
+    label: str
+    options: list[str] = field(default_factory=list)
+    multiple: bool = False
+
+
+def load_form(path: Path | None = None) -> list[FormField]:
+    """The answerable fields of the issue form, in order."""
+    if path is None:
+        path = FORM_PATH if FORM_PATH.exists() else _REPO_FORM
+    form = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    fields = []
+    for item in form.get("body", []):
+        if item.get("type") == "markdown":
+            continue
+        attributes = item.get("attributes", {})
+        options = [o["label"] if isinstance(o, dict) else str(o) for o in attributes.get("options", [])]
+        fields.append(FormField(item.get("id", ""), item["type"], attributes["label"], options,
+                                bool(attributes.get("multiple"))))
+    return fields
+
+
+# ------------------------------------------------------------------ parse ---
+
+def split_sections(body: str, fields: list[FormField]) -> dict[str, str]:
+    """Field id -> raw answer text. Headings are matched in form order only, so a
+    '### ...' line inside an answer is kept as text unless it is the next label."""
+    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    headings = [(m.start(), m.end(), m.group(1).strip()) for m in re.finditer(r"^###[ \t]+(.+?)[ \t]*$", text, re.M)]
+    found: list[tuple[int, int, FormField]] = []
+    position = 0
+    for start, end, label in headings:
+        for index in range(position, len(fields)):
+            if fields[index].label == label:
+                found.append((start, end, fields[index]))
+                position = index + 1
+                break
+    answers = {}
+    for number, (start, end, form_field) in enumerate(found):
+        stop = found[number + 1][0] if number + 1 < len(found) else len(text)
+        answers[form_field.id] = text[end:stop].strip("\n").strip()
+    return answers
+
+
+def _is_empty(value: str) -> bool:
+    return value.strip().lower() in EMPTY
+
+
+def parse_dropdown(value: str, options: list[str]) -> tuple[list[str], list[str]]:
+    """Selected options of a dropdown; option labels may themselves contain ', '.
+
+    Returns (known options, unknown pieces).
+    """
+    if _is_empty(value):
+        return [], []
+    pieces = [p.strip() for p in value.split(",")]
+    chosen, unknown = [], []
+    index = 0
+    while index < len(pieces):
+        for stop in range(len(pieces), index, -1):  # longest match first
+            candidate = ", ".join(pieces[index:stop])
+            if candidate in options:
+                chosen.append(candidate)
+                index = stop
+                break
+        else:
+            if pieces[index]:
+                unknown.append(pieces[index])
+            index += 1
+    return chosen, unknown
+
+
+def parse_checkboxes(value: str) -> list[str]:
+    return [m.group(1).strip() for m in re.finditer(r"^\s*-\s\[[xX]\]\s(.+)$", value, re.M)]
+
+
+def _lines(value: str) -> list[str]:
+    if _is_empty(value):
+        return []
+    out = []
+    for line in value.split("\n"):
+        line = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line).strip()
+        if line and not _is_empty(line):
+            out.append(line)
+    return out
+
+
+def _text(value: str) -> str | None:
+    return None if _is_empty(value) else " ".join(value.split())
+
+
+def _list(value: str) -> list[str]:
+    if _is_empty(value):
+        return []
+    return [p.strip() for p in re.split(r"[,;\s]+", value) if p.strip()]
+
+
+def _section_text(value: str) -> str:
+    """Answer text for the body: headings demoted below the fixed '## ' headings."""
+    if _is_empty(value):
+        return ""
+    text = value.replace("\r\n", "\n").strip()
+    return re.sub(r"^#{1,2}(?=[ \t])", "###", text, flags=re.M)
+
+
+@dataclass
+class Proposal:
+    meta: dict
+    sections: dict[str, str]
+    notes: list[str]
+
+
+def parse_issue(body: str, vocab: Vocab | None = None, fields: list[FormField] | None = None,
+                today: dt.date | None = None) -> Proposal:
+    """Issue body -> record metadata, body sections and notes for the reviewer (Dutch)."""
+    vocab = vocab or load_vocab()
+    fields = fields if fields is not None else load_form()
+    today = today or dt.date.today()
+    answers = split_sections(body, fields)
+    by_id = {f.id: f for f in fields}
+    notes: list[str] = []
+    missing = [f.label for f in fields if f.id not in answers]
+    if missing:
+        notes.append("Niet gevonden in het issue (is het formulier gebruikt?): " + ", ".join(missing) + ".")
+    get = lambda key: answers.get(key, "")  # noqa: E731
+    meta: dict = {}
+
+    if _text(get("titel")):
+        meta["titel"] = _text(get("titel"))
+    if _text(get("samenvatting")):
+        meta["samenvatting"] = _text(get("samenvatting"))
+
+    governments = []
+    for name in _lines(get("besturen")):
+        try:
+            entry = parse_government(name, vocab)
+        except Invalid as exc:
+            notes.append(f"Bestuur: {exc.message}")
+            entry = {"naam": name}
+        if entry["naam"] not in [g["naam"] for g in governments]:
+            governments.append(entry)
+    for name in _lines(get("organisaties")):
+        if name not in [g["naam"] for g in governments]:
+            governments.append({"naam": name, "soort": "organisatie"})
+    if governments:
+        meta["besturen"] = governments
+
+    period = get("periode").strip()
+    if not _is_empty(period):
+        years = [int(y) for y in re.findall(r"\b(\d{4})\b", period)]
+        if 1 <= len(years) <= 2:
+            meta["periode"] = {"van": years[0], **({"tot": years[1]} if len(years) == 2 else {})}
+        else:
+            notes.append(f"Periode '{period}' niet herkend: vul 'periode' zelf in (van/tot als jaartal).")
+
+    mapping = _label_to_id(vocab)
+    for key in ("sdgs", "themas", "fasen", "niveau"):
+        if key not in by_id:
+            continue
+        chosen, unknown = parse_dropdown(get(key), by_id[key].options)
+        ids = [mapping[key][label] for label in chosen if label in mapping[key]]
+        unknown += [label for label in chosen if label not in mapping[key]]
+        if unknown:
+            notes.append(f"{by_id[key].label}: onbekende keuze(s) {', '.join(repr(u) for u in unknown)}.")
+        if key == "niveau":
+            if ids:
+                meta["niveau"] = ids[0]
+        elif ids:
+            meta[key] = sorted(set(ids)) if key == "sdgs" else list(dict.fromkeys(ids))
+
+    targets = _list(get("subdoelen"))
+    if targets:
+        meta["subdoelen"] = list(dict.fromkeys(targets))
+
+    source: dict = {}
+    if _text(get("bron_titel")):
+        source["titel"] = _text(get("bron_titel"))
+    if _text(get("bron_url")):
+        source["url"] = _text(get("bron_url"))
+    if _text(get("bron_document")):
+        source["document"] = _text(get("bron_document"))
+    if source:
+        source.setdefault("titel", None)
+        if "url" not in source and "document" not in source:
+            source["url"] = None
+        meta["bronnen"] = [{"titel": source.pop("titel"), **source}]
+
+    contact = {key: _text(get(f"contact_{key}")) for key in ("organisatie", "dienst", "email")}
+    contact = {k: v for k, v in contact.items() if v}
+    if contact:
+        if "organisatie" not in contact and governments:
+            contact = {"organisatie": governments[0]["naam"], **contact}
+            notes.append(f"Contact: organisatie aangevuld met '{governments[0]['naam']}'; controleer dit.")
+        meta["contact"] = contact
+
+    related = _list(get("verwant"))
+    if related:
+        meta["verwant"] = list(dict.fromkeys(r.removesuffix(".md") for r in related))
+
+    if "bevestiging" in by_id:
+        checked = parse_checkboxes(get("bevestiging"))
+        if len(checked) < len(by_id["bevestiging"].options):
+            notes.append("Niet alle bevestigingen zijn aangevinkt: vraag de indiener om de feiten en de bron te bevestigen.")
+
+    date = today.isoformat()
+    meta["toegevoegd"] = date
+    meta["geverifieerd"] = date
+    sections = {}
+    labels = {f.label: f.id for f in fields}
+    for heading, _ in expected_sections(vocab):
+        if heading in labels:
+            sections[heading] = _section_text(get(labels[heading]))
+    return Proposal(meta, sections, notes)
+
+
+def record_from_issue(body: str, folder: Path, vocab: Vocab | None = None, form: Path | None = None,
+                      today: dt.date | None = None, slug: str | None = None) -> tuple[Path, str, list[str]]:
+    """Issue body -> (path to write, record text, notes). Writes nothing."""
+    vocab = vocab or load_vocab()
+    proposal = parse_issue(body, vocab, load_form(form), today)
+    text = render_record(proposal.meta, vocab, proposal.sections)
+    slug = slug or suggest_slug(proposal.meta.get("besturen") or [], proposal.meta.get("titel"), folder)
+    return Path(folder) / f"{slug}.md", text, proposal.notes
+
+
+# -------------------------------------------------------------------- CLI ---
+
+def add_arguments(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "uit-issue", aliases=["from-issue"],
+        help="maak een praktijk van een issue dat met het formulier 'Nieuwe praktijk voorstellen' gemaakt is")
+    parser.add_argument("bestand", metavar="BESTAND", help="de tekst (body) van het issue, of - voor standaardinvoer")
+    parser.add_argument("--formulier", metavar="PAD", help=f"het issueformulier (standaard: {FORM_PATH})")
+    parser.add_argument("--map", default=DEFAULT_DIR, metavar="MAP", help=f"map voor de praktijk (standaard: {DEFAULT_DIR})")
+    parser.add_argument("--slug", help="bestandsnaam zonder .md (standaard: voorgesteld uit bestuur en titel)")
+    parser.add_argument("--datum", metavar="JJJJ-MM-DD", help="datum voor 'toegevoegd' en 'geverifieerd' (standaard: vandaag)")
+    parser.add_argument("--notities", metavar="PAD", help="schrijf de opmerkingen voor de beheerder (Markdown) naar dit bestand")
+    parser.set_defaults(func=main)
+
+
+def main(args) -> int:
+    try:
+        today = dt.date.fromisoformat(args.datum) if args.datum else dt.date.today()
+    except ValueError:
+        print(f"praktijkenbank uit-issue: '{args.datum}' is geen datum (JJJJ-MM-DD).", file=sys.stderr)
+        return 2
+    try:
+        body = sys.stdin.read() if args.bestand == "-" else Path(args.bestand).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"praktijkenbank uit-issue: kan {args.bestand} niet lezen ({exc}).", file=sys.stderr)
+        return 2
+    form = Path(args.formulier) if args.formulier else None
+    path, text, notes = record_from_issue(body, Path(args.map), form=form, today=today, slug=args.slug)
+    try:
+        write_new(path, text)
+    except FileExistsError:
+        print(f"praktijkenbank uit-issue: {display_path(path)} bestaat al; ik overschrijf niets.", file=sys.stderr)
+        return 1
+    for note in notes:
+        print(f"opmerking: {note}", file=sys.stderr)
+    if args.notities:
+        lines = [f"- {note}" for note in notes] or ["- Geen opmerkingen bij het omzetten."]
+        Path(args.notities).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(display_path(path))
+    return 0
