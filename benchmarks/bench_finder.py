@@ -57,6 +57,8 @@ def category(url: str) -> str:
         return "pagefind meta + wasm"
     if "/pagefind/" in path:
         return "pagefind js"
+    if path.endswith("sitemap.xml"):
+        return "sitemap.xml"
     if path.endswith("facetten.json"):
         return "facettabel"
     if "/assets/finder." in path:

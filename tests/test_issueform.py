@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from praktijkenbank import load_practices, load_vocab, validate_paths
+from praktijkenbank import load_vocab, validate_paths
 from praktijkenbank.cli import main as cli_main
 from praktijkenbank.issueform import (
     FORM_FIELDS,

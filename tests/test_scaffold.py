@@ -111,7 +111,6 @@ def test_full_options_validate_except_the_marked_body(tmp_path):
     assert code == 0, err
     assert [f.name for f in files] == ["gent-koppelt-elke-actie-meerjarenplan-sdg.md"]
     path = files[0]
-    text = path.read_text(encoding="utf-8")
     problems = _all_problems(path)
     assert problems, "the four body sections are still to be written"
     assert {p.field for p in problems} == {"tekst"}
@@ -179,12 +178,17 @@ def test_front_matter_is_plain_yaml_with_comments(tmp_path):
     assert text.endswith("\n") and not text.endswith("\n\n")
 
 
-def test_render_record_quotes_what_needs_quoting():
-    text = render_record({"titel": "SDG 11: 'wonen' # geen commentaar", "samenvatting": "- begint met een streepje"})
+@pytest.mark.parametrize("value", [
+    "SDG 11: 'wonen' # geen commentaar", "- begint met een streepje", "Wordt vervolgd...", "...", "ja",
+    "2026", "12.7", "twee\nregels", "---", "@handle & *ster", "x" * 150 + " einde", "null", "é ü ë", "2026-03-01",
+])
+def test_render_record_round_trips_any_text(value):
+    text = render_record({"titel": value, "samenvatting": value, "bronnen": [{"titel": value, "document": value}]})
     front = text.split("\n---\n", 1)[0][4:]
     data = yaml.safe_load(front)
-    assert data["titel"] == "SDG 11: 'wonen' # geen commentaar"
-    assert data["samenvatting"] == "- begint met een streepje"
+    assert data["titel"] == value
+    assert data["samenvatting"] == value
+    assert data["bronnen"] == [{"titel": value, "document": value}]
 
 
 # ------------------------------------------------------------- questions ---

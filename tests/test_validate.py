@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -130,7 +131,7 @@ def test_related_practice_must_exist(tmp_path):
     _copy(tmp_path, "geldige-praktijk.md", "a.md", {"geverifieerd: 2026-02-01": "geverifieerd: 2026-02-01\nverwant: [b, c]"})
     _copy(tmp_path, "geldige-praktijk.md", "b.md", {"Voorbeeldgemeente koppelt": "Een andere gemeente koppelt", "naam: Heuvelland": "naam: Oosterzele"})
     _, problems = validate_paths([tmp_path], today=TODAY)
-    assert _lines(problems) == ["21:14: verwant[1]: fout: de praktijk 'c' bestaat niet."]
+    assert _lines(problems) == ["20:14: verwant[1]: fout: de praktijk 'c' bestaat niet."]
 
 
 def test_non_practice_file_in_folder_is_reported(tmp_path):
@@ -157,7 +158,7 @@ def test_cli_exit_codes(tmp_path, capsys):
     assert cli_main(["validate", str(FIXTURES / "valid")]) == 0
     assert cli_main(["validate", str(INVALID / "sdgs-out-of-range.md")]) == 1
     out = capsys.readouterr()
-    assert "sdgs-out-of-range.md:11:16: sdgs[2]: fout: SDG 18 bestaat niet." in out.out
+    assert "sdgs-out-of-range.md:10:16: sdgs[2]: fout: SDG 18 bestaat niet." in out.out
     assert "tip: Er zijn 17 SDG's" in out.out
     assert "1 fout en 0 waarschuwingen" in out.err
 
@@ -226,3 +227,20 @@ def test_vocabulary_sizes():
     assert covered == list(range(1, 18)), "each SDG belongs to exactly one P"
     for sdg in vocab.sdgs.values():
         assert sdg["kleur"].startswith("#") and len(sdg["kleur"]) == 7
+
+
+@pytest.mark.parametrize("name", [n for n in INVALID_FILES if n.endswith(".md")])
+def test_reported_line_points_at_the_field(name):
+    """Off-by-one guard: a problem on field 'x' (or 'x[0]', 'x.y') sits on a line that mentions x or its value."""
+    _, problems = validate_paths([INVALID / name], today=TODAY)
+    try:
+        lines = (INVALID / name).read_text(encoding="utf-8-sig").splitlines()
+    except UnicodeDecodeError:
+        return
+    for problem in problems:
+        if problem.field in ("bestand", "bestandsnaam", "front matter", "tekst") or problem.line > len(lines):
+            continue
+        names = [part for part in re.split(r"[.\[\]]", problem.field) if part and not part.isdigit()]
+        text = lines[problem.line - 1]
+        mentions_value = text.lstrip().startswith("-") or "[" in text
+        assert names[-1] in text or mentions_value, (problem.format(), text)

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from praktijkenbank.cli import main as cli_main
-from praktijkenbank.review import as_markdown, is_stale, review, stale_since
+from praktijkenbank.review import as_markdown, is_stale, review, years_before
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -250,9 +250,9 @@ def test_is_stale(verified, today, stale):
     assert is_stale(verified, today) is stale
 
 
-def test_stale_since():
-    assert stale_since("2024-02-29") == dt.date(2026, 2, 28)
-    assert stale_since("x") is None
+def test_years_before():
+    assert years_before(dt.date(2028, 2, 29), 2) == dt.date(2026, 2, 28)
+    assert years_before(dt.date(2026, 11, 23), 2) == dt.date(2024, 11, 23)
 
 
 def _record(slug: str, verified: str, body: str = "", related: str = "[]") -> str:

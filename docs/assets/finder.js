@@ -29,6 +29,7 @@
   var PAGE_SIZE = 10;
   var COLLAPSED = 12; // values shown of a long facet before "toon alle"
   var MIN_QUERY = 2;
+  var TYPING_PAUSE = 100; // ms without a key press before a typed query runs (one search per burst)
 
   var form = root.querySelector("form");
   var input = document.getElementById("pb-finder-q");
@@ -48,6 +49,7 @@
   var runId = 0;
   var typing = false; // the current history entry was made by typing
   var statusTimer = null;
+  var typingTimer = null;
 
   root.hidden = false;
 
@@ -360,6 +362,7 @@
   }
 
   async function run() {
+    window.clearTimeout(typingTimer);
     var id = ++runId;
     root.removeAttribute("data-klaar"); // set again when this run has drawn its results (tests wait for it)
     clear.disabled = !state.q && !hasSelection();
@@ -486,7 +489,9 @@
     state.q = input.value.trim();
     remember(!typing);
     typing = true;
-    run();
+    root.removeAttribute("data-klaar");
+    window.clearTimeout(typingTimer);
+    typingTimer = window.setTimeout(run, TYPING_PAUSE);
   }
 
   form.addEventListener("submit", function (event) {

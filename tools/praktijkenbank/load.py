@@ -212,7 +212,9 @@ def load_practice(path: Path, data: bytes | None = None) -> tuple[Practice | Non
             "het bestand begint niet met een YAML-kop tussen twee regels '---'.",
             "Zet de velden (titel, samenvatting, ...) bovenaan tussen een regel '---' en een regel '---'.")]
     fm_text, body, body_line = split
-    offset = 1  # the front matter starts on line 2, after the opening '---'
+    # YAML marks are 0-based lines inside the front matter; count the lines before it
+    # (python-frontmatter's boundary may or may not swallow the newline after '---').
+    offset = text.count("\n", 0, text.find(fm_text)) if fm_text else 1
     loader = _Loader(fm_text)
     try:
         node = loader.get_single_node()

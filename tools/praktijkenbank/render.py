@@ -324,8 +324,7 @@ class Renderer:
 
     def home(self) -> str:
         return self._render("home.md.j2", "index.md",
-                            {"title": "Praktijkenbank SDG's en lokaal mondiaal beleid",
-                             "description": "Praktijken van Vlaamse lokale besturen rond de SDG's en lokaal mondiaal beleid.",
+                            {"description": "Praktijken van Vlaamse lokale besturen rond de SDG's en lokaal mondiaal beleid.",
                              "hide": ["toc"]})
 
     def sdg(self, number: int) -> str:

@@ -39,28 +39,25 @@ def _as_date(value) -> dt.date | None:
     return None
 
 
-def add_years(date: dt.date, years: int) -> dt.date:
+def years_before(today: dt.date, years: int) -> dt.date:
+    """The same calendar day ``years`` earlier (29 February -> 28 February)."""
     try:
-        return date.replace(year=date.year + years)
-    except ValueError:  # 29 February -> 28 February
-        return date.replace(year=date.year + years, day=28)
-
-
-def stale_since(date, today: dt.date | None = None) -> dt.date | None:
-    """The day from which a practice verified on ``date`` counts as stale (None: no valid date)."""
-    parsed = _as_date(date)
-    return add_years(parsed, STALE_AFTER_YEARS) if parsed else None
+        return today.replace(year=today.year - years)
+    except ValueError:
+        return today.replace(year=today.year - years, day=28)
 
 
 def is_stale(date, today: dt.date | None = None) -> bool:
-    """True when ``date`` (a date or 'JJJJ-MM-DD') is more than two years before ``today``.
+    """True when ``date`` (a date or 'JJJJ-MM-DD') lies more than two years before ``today``.
 
-    Exactly two years old is not yet stale. A missing or invalid date is not
-    stale here: the validator reports it.
+    The single rule behind the site's 'te herzien' notice and the weekly
+    report. Exactly two years old is not yet stale. A missing or invalid date
+    gives False here: the validator reports it (the site may treat it as
+    stale: ``parse_date(v) is None or is_stale(v, today)``).
     """
-    limit = stale_since(date)
+    parsed = _as_date(date)
     today = today or dt.date.today()
-    return limit is not None and today > limit
+    return parsed is not None and parsed < years_before(today, STALE_AFTER_YEARS)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
 import sys
 import textwrap
@@ -34,9 +35,9 @@ import yaml
 
 from .load import Practice, display_path
 from .problems import Problem
+from .validate import PLACEHOLDER, check_placeholders  # noqa: F401 (re-exported for callers)
 from .vocab import Vocab, load_vocab
 
-PLACEHOLDER = "TE VERVANGEN"
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 RECORD_TEMPLATE = "record/praktijk.md.j2"
 DEFAULT_DIR = "practices"
@@ -283,6 +284,7 @@ def suggest_slug(governments: list[dict], title: str | None, folder: Path, max_w
 # -------------------------------------------------------------- rendering ---
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DATE_FIELDS = ("toegevoegd", "geverifieerd")
 
 
 def _wrap_items(prefix: str, items: list[str], end: str = ".") -> list[str]:
@@ -305,23 +307,20 @@ def _wrap(text: str, first: str = "", rest: str = "") -> list[str]:
 
 
 def _inline(value) -> str:
-    """A scalar or a list of scalars as one line of YAML (quoted only when needed).
-
-    Dates stay unquoted (as in every record): the project's loader reads them as text.
-    """
-    if isinstance(value, str) and _ISO_DATE.match(value):
-        return value
+    """A scalar or a list of scalars as one line of YAML (quoted only when needed)."""
     text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**6, sort_keys=False)
-    text = text.strip()
-    if text.endswith("\n..."):
-        text = text[:-4].rstrip()
-    if text.endswith("..."):
-        text = text[:-3].rstrip()
+    if text.endswith("\n...\n"):  # document end marker after a plain scalar
+        text = text[:-5]
+    text = text.strip("\n")
+    if "\n" in text:  # never spread a value over several lines: a JSON string is valid YAML
+        text = json.dumps(value, ensure_ascii=False)
     return text
 
 
 def _scalar_lines(key: str, value, indent: str) -> list[str]:
     """``key: value``; a long text becomes a folded block (``>-``) when that round-trips exactly."""
+    if key in _DATE_FIELDS and isinstance(value, str) and _ISO_DATE.match(value):
+        return [f"{indent}{key}: {value}"]  # unquoted, as in every record: the project's loader reads text
     single = f"{indent}{key}: {_inline(value)}"
     if not isinstance(value, str) or len(single) <= COMMENT_WIDTH:
         return [single]
@@ -502,37 +501,6 @@ def write_new(path: Path, text: str) -> None:
 
 
 # ------------------------------------------------------- placeholder check ---
-
-def check_placeholders(practice: Practice, vocab: Vocab | None = None) -> Iterator[Problem]:
-    """Text still marked 'TE VERVANGEN' (left by the scaffold) is an error.
-
-    Same signature as the ``check_*`` functions in validate.py, so it can be
-    added to ``RECORD_CHECKS``.
-    """
-    def walk(value, path):
-        if isinstance(value, str) and PLACEHOLDER in value:
-            yield path
-        elif isinstance(value, dict):
-            for key, sub in value.items():
-                yield from walk(sub, path + (key,))
-        elif isinstance(value, list):
-            for index, sub in enumerate(value):
-                yield from walk(sub, path + (index,))
-
-    for path in walk(practice.meta, ()):
-        line, col = practice.pos(*path)
-        name = "".join(f"[{p}]" if isinstance(p, int) else (("." if i else "") + p) for i, p in enumerate(path))
-        yield Problem(practice.path, line, col, name, f"nog in te vullen ('{PLACEHOLDER}').",
-                      "Vervang de tekst door de echte waarde.")
-    for number, text in enumerate(practice.body.split("\n")):
-        col = text.find(PLACEHOLDER)
-        if col >= 0:
-            yield Problem(practice.path, practice.body_line + number, col + 1, "tekst",
-                          f"nog in te vullen ('{PLACEHOLDER}').",
-                          "Vervang deze regel door je eigen tekst; de vraag erin zegt wat er in deze sectie hoort.")
-
-
-# ------------------------------------------------------------- interaction ---
 
 class Asker:
     """Dutch prompts that re-ask until an answer fits; 'j' accepts a suggestion."""

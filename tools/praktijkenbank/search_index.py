@@ -26,6 +26,7 @@ import gzip
 import json
 import logging
 import shutil
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,13 +99,31 @@ async def _run_pagefind(site_dir: Path, glob: str) -> int:
         return int(result["page_count"])
 
 
+def _in_own_thread(make_coroutine):
+    """asyncio.run in a new thread: the caller may already run an event loop (mkdocs serve, tests)."""
+    outcome: dict = {}
+
+    def target():
+        try:
+            outcome["value"] = asyncio.run(make_coroutine())
+        except BaseException as exc:  # re-raised in the calling thread
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target, name="pagefind")
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
 def run_pagefind(site_dir: Path, use_directory_urls: bool = True) -> int:
     """Index the fiches of ``site_dir`` into ``site_dir/pagefind``; returns the number of pages."""
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():  # a stale bundle (mkdocs build --dirty, serve) would keep old fragments
         shutil.rmtree(bundle)
     try:
-        return asyncio.run(_run_pagefind(site_dir, _glob(use_directory_urls)))
+        return _in_own_thread(lambda: _run_pagefind(site_dir, _glob(use_directory_urls)))
     except FileNotFoundError as exc:
         raise SearchIndexError(
             "het programma Pagefind is niet gevonden. Installeer de afhankelijkheden opnieuw "

@@ -34,11 +34,13 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG = 80
 MAX_BODY_WORDS = 1500
 MIN_SECTION_WORDS = 10
+PLACEHOLDER = "TE VERVANGEN"  # left by `praktijkenbank new` where something is still to be filled in
 
 # Unsafe content in a body: raw active HTML, event handlers, script URLs.
 _UNSAFE_TAG_RE = re.compile(r"<\s*(script|iframe|object|embed|form|style|meta|base|link|svg|math)\b", re.I)
 _EVENT_ATTR_RE = re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I)
 _SCRIPT_URL_RE = re.compile(r"(?:\]\(\s*<?|\b(?:href|src|action|formaction)\s*=\s*[\"']?\s*)(javascript|data|vbscript)\s*:", re.I)
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
 _FENCE_RE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 
@@ -392,7 +394,7 @@ def check_outline(practice: Practice, vocab: Vocab) -> Iterator[Problem]:
         if title not in expected:
             continue
         stop = found[number + 1][1] if number + 1 < len(found) else len(body)
-        words = len(body[end:stop].split())
+        words = len(_COMMENT_RE.sub(" ", body[end:stop]).replace(PLACEHOLDER, " ").split())
         if words < MIN_SECTION_WORDS:
             line, col = _body_pos(practice, body, start)
             yield Problem(practice.path, line, col, "tekst", f"de sectie '{title}' is (bijna) leeg.",
@@ -421,8 +423,37 @@ def check_safe_body(practice: Practice, vocab: Vocab) -> Iterator[Problem]:
                       "Een link begint met https:// of verwijst naar een andere praktijk.")
 
 
+def check_placeholders(practice: Practice, vocab: Vocab | None = None) -> Iterator[Problem]:
+    """Text still marked 'TE VERVANGEN' (left by the scaffold) is an error.
+
+    """
+    def walk(value, path):
+        if isinstance(value, str) and PLACEHOLDER in value:
+            yield path
+        elif isinstance(value, dict):
+            for key, sub in value.items():
+                yield from walk(sub, path + (key,))
+        elif isinstance(value, list):
+            for index, sub in enumerate(value):
+                yield from walk(sub, path + (index,))
+
+    for path in walk(practice.meta, ()):
+        line, col = practice.pos(*path)
+        name = _dotted(path)
+        yield Problem(practice.path, line, col, name, f"nog in te vullen ('{PLACEHOLDER}').",
+                      "Vervang de tekst door de echte waarde.")
+    for number, text in enumerate(practice.body.split("\n")):
+        col = text.find(PLACEHOLDER)
+        if col >= 0:
+            yield Problem(practice.path, practice.body_line + number, col + 1, "tekst",
+                          f"nog in te vullen ('{PLACEHOLDER}').",
+                          "Vervang deze regel door je eigen tekst; de vraag erin zegt wat er in deze sectie hoort.")
+
+
+
+
 RECORD_CHECKS = (check_file_name, check_governments, check_targets, check_five_ps, check_dates,
-                 check_outline, check_safe_body)
+                 check_outline, check_safe_body, check_placeholders)
 
 
 # ------------------------------------------------------------ cross-record --
