@@ -6,7 +6,6 @@ Screenshots go to test-artifacts/ (home, a fiche, an SDG page, the print view).
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest

@@ -20,9 +20,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from .load import Practice
+from .review import is_stale
 from .vocab import Vocab
 
-REVIEW_AFTER_YEARS = 2
 
 # Page families: key -> (folder of its pages, Dutch title of the index page, link text to that index).
 FAMILIES = {
@@ -97,15 +97,8 @@ def parse_date(value) -> dt.date | None:
 
 
 def needs_review(verified, today: dt.date) -> bool:
-    """True when the last verification is more than two years before ``today``."""
-    date = parse_date(verified)
-    if date is None:
-        return True
-    try:
-        limit = today.replace(year=today.year - REVIEW_AFTER_YEARS)
-    except ValueError:  # 29 February
-        limit = today.replace(year=today.year - REVIEW_AFTER_YEARS, day=28)
-    return date < limit
+    """The 'te herzien' notice: review.is_stale (the one two-year rule); a missing date counts as stale."""
+    return parse_date(verified) is None or is_stale(verified, today)
 
 
 _MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",

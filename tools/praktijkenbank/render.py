@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
@@ -228,7 +227,6 @@ def environment(template_dir: str = str(TEMPLATE_DIR)) -> jinja2.Environment:
     env.filters["datum"] = model.dutch_date
     env.filters["meervoud"] = lambda n, one, many: _plural(n, one, many)
     env.filters["urlquote"] = lambda s: quote(str(s), safe="@+.-_")
-    env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False)
     return env
 
 

@@ -32,6 +32,7 @@ from .vocab import Vocab, load_vocab
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG = 80
+RESERVED_SLUGS = {"index"}  # praktijken/index.md is the overview page
 MAX_BODY_WORDS = 1500
 MIN_SECTION_WORDS = 10
 PLACEHOLDER = "TE VERVANGEN"  # left by `praktijkenbank new` where something is still to be filled in
@@ -206,6 +207,10 @@ def check_file_name(practice: Practice, vocab: Vocab) -> Iterator[Problem]:
         yield Problem(practice.path, 1, 1, "bestandsnaam",
                       f"'{name}' is geen geldige bestandsnaam.",
                       f"Gebruik kleine letters, cijfers en koppeltekens, bv. '{suggestion}.md'.")
+    elif practice.slug in RESERVED_SLUGS:
+        yield Problem(practice.path, 1, 1, "bestandsnaam",
+                      f"'{name}' is een gereserveerde naam (de site gebruikt die zelf).",
+                      "Geef het bestand een beschrijvende naam, bv. <gemeente>-<onderwerp>.md.")
     elif len(practice.slug) > MAX_SLUG:
         yield Problem(practice.path, 1, 1, "bestandsnaam",
                       f"de bestandsnaam is te lang ({len(practice.slug)} tekens; maximum {MAX_SLUG}).",
