@@ -96,7 +96,7 @@ def test_a_stale_bundle_is_replaced(tmp_path):
 
 def test_missing_fiches_fail_with_a_dutch_message(tmp_path):
     site = make_site(tmp_path, [_record("a"), _record("b")], article=False)
-    with pytest.raises(search_index.SearchIndexError, match="indexeerde 0 van de 2 praktijkfiches"):
+    with pytest.raises(search_index.SearchIndexError, match="Pagefind vond geen praktijkfiches"):
         search_index.build(site)
 
 
@@ -108,7 +108,7 @@ def test_missing_pagefind_fails_the_build(tmp_path, monkeypatch):
         site_dir = str(site)
         use_directory_urls = True
 
-    with pytest.raises(PluginError, match="de zoekindex .* kon niet gemaakt worden: het programma Pagefind"):
+    with pytest.raises(PluginError, match="de zoekindex .* kon niet gemaakt worden: het programma Pagefind is niet"):
         search_index.on_post_build(Config())
 
 
@@ -118,3 +118,11 @@ def test_no_practices_writes_an_empty_table(tmp_path):
     assert stats.pages == 0
     table = json.loads((site / search_index.FACETS_PATH).read_text(encoding="utf-8"))
     assert table["aantal"] == 0 and table["rijen"]["id"] == []
+
+
+def test_very_common_words_are_listed_only_for_large_banks():
+    from collections import Counter
+
+    words = Counter({"bestuur": 600, "gemeente": 500, "koffie": 20, "2025": 900})
+    assert search_index.common_words(words, 1000) == ["bestuur", "gemeente"]
+    assert search_index.common_words(words, 100) == []

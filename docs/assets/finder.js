@@ -45,7 +45,9 @@
   var fragments = new Map(); // Pagefind id -> Promise of its fragment (views without a query)
   var facets = []; // [{key, legend, mask, values, index: Map id->i, boxes: [], ...}]
   var state = { q: "", sel: {} };
-  var current = { items: [], shown: 0, q: "" };
+  var current = { items: [], shown: 0, q: "", ignored: [] };
+  var common = new Set(); // words in most fiches (large banks): left out of a search
+  var WORD_RE = /[\p{L}\p{N}_]+(?:['’-][\p{L}\p{N}_]+)*/gu;
   var runId = 0;
   var typing = false; // the current history entry was made by typing
   var statusTimer = null;
@@ -366,7 +368,14 @@
     var id = ++runId;
     root.removeAttribute("data-klaar"); // set again when this run has drawn its results (tests wait for it)
     clear.disabled = !state.q && !hasSelection();
-    var query = state.q.length >= MIN_QUERY ? state.q : "";
+    var ignored = [];
+    var words = (state.q.length >= MIN_QUERY ? state.q : "").match(WORD_RE) || [];
+    var kept = words.filter(function (word) {
+      if (!common.has(word.toLowerCase())) return true;
+      ignored.push(word);
+      return false;
+    });
+    var query = ignored.length ? kept.join(" ") : (words.length ? state.q : ""); // as typed, unless words were dropped
     var rows, results;
     try {
       if (query) {
@@ -391,7 +400,7 @@
       var row = rows[r];
       return { row: row, result: results ? results[r] : null };
     });
-    current = { items: items, shown: 0, q: query };
+    current = { items: items, shown: 0, q: query, ignored: ignored };
     drawCounts();
     await drawResults(id, true);
   }
@@ -474,6 +483,11 @@
         (hasSelection() ? " met deze filters. Vink een filter uit of wis alle filters." : ".");
       else text = plural(total, "praktijk", "praktijken") + " gevonden" + (current.q ? " voor ‘" + current.q + "’" : "") +
         (hasSelection() ? " met de gekozen filters" : "") + (total > current.shown ? ", de eerste " + current.shown + " staan hieronder." : ".");
+      if (current.ignored.length) {
+        text += " " + current.ignored.map(function (w) { return "‘" + w + "’"; }).join(", ") +
+          (current.ignored.length === 1 ? " staat" : " staan") +
+          " in bijna elke praktijk en telt niet mee bij het zoeken.";
+      }
       announce(text, !status.dataset.ready);
       status.dataset.ready = "1";
     }
@@ -489,6 +503,7 @@
     state.q = input.value.trim();
     remember(!typing);
     typing = true;
+    runId++; // a search still under way is for an older query: drop its results
     root.removeAttribute("data-klaar");
     window.clearTimeout(typingTimer);
     typingTimer = window.setTimeout(run, TYPING_PAUSE);
@@ -531,6 +546,7 @@
       if (!response.ok) throw new Error("HTTP " + response.status);
       table = await response.json();
       table.rijen.id.forEach(function (id, i) { rowOf.set(id, i); });
+      (table.veelvoorkomend || []).forEach(function (word) { common.add(word); });
       buildFacets();
       state = stateFromUrl();
       syncBoxes();

@@ -12,8 +12,13 @@ Runs after MkDocs has written the site (hook ``on_post_build``):
 
 Facets are computed by ``finder.js`` from that table instead of with Pagefind
 filters: counts that follow the selection (OR within a facet, AND across
-facets) then need no extra searches, and the table is several times smaller
-than Pagefind's filter index (see benchmarks/RESULTS.md).
+facets) then need no extra searches, and a view without a query needs no
+Pagefind search (one without a term downloads Pagefind's whole word index).
+See benchmarks/RESULTS.md.
+
+In a large bank the table also lists the words that occur in at least half of
+the fiches ("veelvoorkomend"): finder.js leaves them out of a query, as
+searching them would score (nearly) every page.
 
 Any failure raises :class:`SearchIndexError` with a Dutch message; the hook
 turns it into a failed build. The index is never skipped silently.
@@ -21,13 +26,14 @@ turns it into a failed build. The index is never skipped silently.
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import json
 import logging
+import re
 import shutil
-import threading
+import subprocess
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +71,9 @@ FACETS = [
     ("jaar", "Startjaar"),
 ]
 MASK_LIMIT = 31  # facets with at most this many values are stored as bit masks
+COMMON_FROM_PAGES = 500  # only banks of this size get a list of very common words
+COMMON_SHARE = 0.5  # ... the words in at least this share of the fiches
+_WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
 
 
 class SearchIndexError(Exception):
@@ -85,36 +94,24 @@ def _glob(use_directory_urls: bool) -> str:
     return "praktijken/*/index.html" if use_directory_urls else "praktijken/*.html"
 
 
-async def _run_pagefind(site_dir: Path, glob: str) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
+def pagefind_command(site_dir: Path, use_directory_urls: bool = True) -> list[str]:
+    """The Pagefind command line (the binary of the 'pagefind[bin]' package).
 
-    config = IndexConfig(
-        root_selector=ROOT_SELECTOR,
-        exclude_selectors=EXCLUDE_SELECTORS,
-        force_language=LANGUAGE,
-        output_path=str(site_dir / BUNDLE_DIR),
-    )
-    async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site_dir), glob=glob)
-        return int(result["page_count"])
+    The binary is used directly rather than through Pagefind's Python API: on
+    10,000 fiches it indexes in about 12 s where the API's service took 21 s
+    (benchmarks/RESULTS.md).
+    """
+    from pagefind.service import get_executable  # honours PAGEFIND_BINARY_PATH
 
-
-def _in_own_thread(make_coroutine):
-    """asyncio.run in a new thread: the caller may already run an event loop (mkdocs serve, tests)."""
-    outcome: dict = {}
-
-    def target():
-        try:
-            outcome["value"] = asyncio.run(make_coroutine())
-        except BaseException as exc:  # re-raised in the calling thread
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=target, name="pagefind")
-    thread.start()
-    thread.join()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
+    executable = get_executable()
+    if executable is None:
+        raise FileNotFoundError("pagefind")
+    command = [str(executable), "--site", str(site_dir), "--glob", _glob(use_directory_urls),
+               "--root-selector", ROOT_SELECTOR, "--force-language", LANGUAGE,
+               "--output-subdir", BUNDLE_DIR, "--quiet"]
+    for selector in EXCLUDE_SELECTORS:
+        command += ["--exclude-selectors", selector]
+    return command
 
 
 def run_pagefind(site_dir: Path, use_directory_urls: bool = True) -> int:
@@ -123,17 +120,30 @@ def run_pagefind(site_dir: Path, use_directory_urls: bool = True) -> int:
     if bundle.exists():  # a stale bundle (mkdocs build --dirty, serve) would keep old fragments
         shutil.rmtree(bundle)
     try:
-        return _in_own_thread(lambda: _run_pagefind(site_dir, _glob(use_directory_urls)))
-    except FileNotFoundError as exc:
+        done = subprocess.run(pagefind_command(site_dir, use_directory_urls), capture_output=True, text=True,
+                              stdin=subprocess.DEVNULL)
+    except (FileNotFoundError, PermissionError) as exc:
         raise SearchIndexError(
             "het programma Pagefind is niet gevonden. Installeer de afhankelijkheden opnieuw "
             "(pip install -e .), dat installeert 'pagefind[bin]'.") from exc
-    except Exception as exc:  # the service reports errors as plain exceptions
-        raise SearchIndexError(f"Pagefind kon de zoekindex niet maken: {exc}") from exc
+    if done.returncode != 0 and "not able to build an index" in (done.stderr + done.stdout):
+        raise SearchIndexError(
+            f"Pagefind vond geen praktijkfiches om te indexeren (verwacht: {ROOT_SELECTOR} in "
+            f"{_glob(use_directory_urls)}, met het Material-thema).")
+    if done.returncode != 0:
+        output = (done.stderr or done.stdout).strip().splitlines()
+        detail = " ".join(output[-3:]) if output else f"afsluitcode {done.returncode}"
+        raise SearchIndexError(f"Pagefind kon de zoekindex niet maken: {detail}")
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(int(language["page_count"]) for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise SearchIndexError(f"Pagefind schreef geen bruikbare zoekindex ({exc}).") from exc
 
 
-def fragment_ids(site_dir: Path) -> dict[str, str]:
-    """{page URL from the site root ('/praktijken/x/'): Pagefind result id ('nl_1a2b3c4')}.
+def read_fragments(site_dir: Path, count_words: bool = False) -> tuple[dict[str, str], Counter]:
+    """({page URL from the site root ('/praktijken/x/'): Pagefind result id ('nl_1a2b3c4')},
+    {lower-case word: number of fiches with it} when ``count_words``).
 
     A result's ``id`` in Pagefind's JavaScript API is the name of the page's
     fragment file; the URL is inside that fragment: gzip of ``pagefind_dcd``
@@ -141,19 +151,35 @@ def fragment_ids(site_dir: Path) -> dict[str, str]:
     a query, so an unknown format fails the build here, not in the browser.
     """
     ids: dict[str, str] = {}
+    words: Counter = Counter()
     folder = site_dir / BUNDLE_DIR / "fragment"
     for path in folder.glob("*.pf_fragment"):
         try:
             data = gzip.decompress(path.read_bytes())
             if not data.startswith(FRAGMENT_MAGIC):
                 raise ValueError("onbekende kop")
-            url = json.loads(data[len(FRAGMENT_MAGIC):])["url"]
+            fragment = json.loads(data[len(FRAGMENT_MAGIC):])
+            url = fragment["url"]
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise SearchIndexError(
                 f"onbekend formaat van Pagefind-fragment {path.name} ({exc}); finder.js verwacht het formaat "
                 f"van Pagefind 1.5. Pin de versie van pagefind in pyproject.toml of pas finder.js aan.") from exc
         ids[url] = path.name[: -len(".pf_fragment")]
-    return ids
+        if count_words:
+            words.update(set(_WORD_RE.findall(str(fragment.get("content", "")).lower())))
+    return ids, words
+
+
+def fragment_ids(site_dir: Path) -> dict[str, str]:
+    """{page URL from the site root: Pagefind result id}, see :func:`read_fragments`."""
+    return read_fragments(site_dir)[0]
+
+
+def common_words(words: Counter, pages: int) -> list[str]:
+    """Words in at least COMMON_SHARE of the fiches, for banks of COMMON_FROM_PAGES fiches or more."""
+    if pages < COMMON_FROM_PAGES:
+        return []
+    return sorted(w for w, n in words.items() if n >= COMMON_SHARE * pages and not w.isdigit())
 
 
 # -------------------------------------------------------------- facet table --
@@ -197,7 +223,8 @@ def _record_values(record: dict) -> dict[str, list[str]]:
     }
 
 
-def facet_table(records: list[dict], ids_by_url: dict[str, str], vocab: Vocab) -> dict:
+def facet_table(records: list[dict], ids_by_url: dict[str, str], vocab: Vocab,
+                common: list[str] | None = None) -> dict:
     """The JSON object of ``zoeken/facetten.json``.
 
     ``rijen`` holds the Pagefind id of each practice without the common
@@ -242,6 +269,7 @@ def facet_table(records: list[dict], ids_by_url: dict[str, str], vocab: Vocab) -
         "voorvoegsel": prefix,
         "facetten": [{"sleutel": key, "legende": legend, "masker": masks[key], "waarden": labels[key]}
                      for key, legend in FACETS],
+        "veelvoorkomend": list(common or []),
         "rijen": columns,
     }
 
@@ -265,12 +293,12 @@ def build(site_dir, use_directory_urls: bool = True, vocab: Vocab | None = None)
     vocab = vocab or load_vocab()
     records = _read_records(site_dir)
     pages = run_pagefind(site_dir, use_directory_urls) if records else 0
-    ids = fragment_ids(site_dir) if records else {}
+    ids, words = read_fragments(site_dir, count_words=len(records) >= COMMON_FROM_PAGES) if records else ({}, Counter())
     if records and len(ids) < len(records):
         raise SearchIndexError(
             f"Pagefind indexeerde {len(ids)} van de {len(records)} praktijkfiches. "
             f"Controleer of elke fiche een <article class=\"md-content__inner\"> heeft (Material-thema).")
-    table = facet_table(records, ids, vocab)
+    table = facet_table(records, ids, vocab, common_words(words, len(ids)))
     target = site_dir / FACETS_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(table, ensure_ascii=False, separators=(",", ":"))
