@@ -545,7 +545,13 @@
       var response = await fetch(new URL("zoeken/facetten.json", SITE_ROOT).href);
       if (!response.ok) throw new Error("HTTP " + response.status);
       table = await response.json();
-      table.rijen.id.forEach(function (id, i) { rowOf.set(id, i); });
+      var ids = table.rijen.id;
+      if (!Array.isArray(ids)) { // one string of fixed-width ids
+        var list = [];
+        for (var at = 0; at < ids.ids.length; at += ids.breedte) list.push(ids.ids.slice(at, at + ids.breedte));
+        table.rijen.id = ids = list;
+      }
+      ids.forEach(function (id, i) { rowOf.set(id, i); });
       (table.veelvoorkomend || []).forEach(function (word) { common.add(word); });
       buildFacets();
       state = stateFromUrl();

@@ -73,6 +73,7 @@ FACETS = [
 MASK_LIMIT = 31  # facets with at most this many values are stored as bit masks
 COMMON_FROM_PAGES = 500  # only banks of this size get a list of very common words
 COMMON_SHARE = 0.5  # ... the words in at least this share of the fiches
+COMMON_SAMPLE = 1000  # fiches whose words are counted (an even sample of a larger bank)
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
 
 
@@ -141,9 +142,10 @@ def run_pagefind(site_dir: Path, use_directory_urls: bool = True) -> int:
         raise SearchIndexError(f"Pagefind schreef geen bruikbare zoekindex ({exc}).") from exc
 
 
-def read_fragments(site_dir: Path, count_words: bool = False) -> tuple[dict[str, str], Counter]:
+def read_fragments(site_dir: Path, count_words: bool = False) -> tuple[dict[str, str], Counter, int]:
     """({page URL from the site root ('/praktijken/x/'): Pagefind result id ('nl_1a2b3c4')},
-    {lower-case word: number of fiches with it} when ``count_words``).
+    {lower-case word: number of fiches with it}, number of fiches counted) when ``count_words``:
+    counted in an even sample of at most COMMON_SAMPLE fiches.
 
     A result's ``id`` in Pagefind's JavaScript API is the name of the page's
     fragment file; the URL is inside that fragment: gzip of ``pagefind_dcd``
@@ -153,7 +155,10 @@ def read_fragments(site_dir: Path, count_words: bool = False) -> tuple[dict[str,
     ids: dict[str, str] = {}
     words: Counter = Counter()
     folder = site_dir / BUNDLE_DIR / "fragment"
-    for path in folder.glob("*.pf_fragment"):
+    paths = sorted(folder.glob("*.pf_fragment"))
+    step = max(1, len(paths) // COMMON_SAMPLE)
+    counted = 0
+    for number, path in enumerate(paths):
         try:
             data = gzip.decompress(path.read_bytes())
             if not data.startswith(FRAGMENT_MAGIC):
@@ -165,9 +170,10 @@ def read_fragments(site_dir: Path, count_words: bool = False) -> tuple[dict[str,
                 f"onbekend formaat van Pagefind-fragment {path.name} ({exc}); finder.js verwacht het formaat "
                 f"van Pagefind 1.5. Pin de versie van pagefind in pyproject.toml of pas finder.js aan.") from exc
         ids[url] = path.name[: -len(".pf_fragment")]
-        if count_words:
+        if count_words and number % step == 0:
             words.update(set(_WORD_RE.findall(str(fragment.get("content", "")).lower())))
-    return ids, words
+            counted += 1
+    return ids, words, counted
 
 
 def fragment_ids(site_dir: Path) -> dict[str, str]:
@@ -175,11 +181,12 @@ def fragment_ids(site_dir: Path) -> dict[str, str]:
     return read_fragments(site_dir)[0]
 
 
-def common_words(words: Counter, pages: int) -> list[str]:
-    """Words in at least COMMON_SHARE of the fiches, for banks of COMMON_FROM_PAGES fiches or more."""
-    if pages < COMMON_FROM_PAGES:
+def common_words(words: Counter, counted: int, pages: int | None = None) -> list[str]:
+    """Words in at least COMMON_SHARE of the ``counted`` fiches, for banks of COMMON_FROM_PAGES
+    fiches (``pages``, default ``counted``) or more."""
+    if (pages if pages is not None else counted) < COMMON_FROM_PAGES:
         return []
-    return sorted(w for w, n in words.items() if n >= COMMON_SHARE * pages and not w.isdigit())
+    return sorted(w for w, n in words.items() if n >= COMMON_SHARE * counted and not w.isdigit())
 
 
 # -------------------------------------------------------------- facet table --
@@ -228,7 +235,8 @@ def facet_table(records: list[dict], ids_by_url: dict[str, str], vocab: Vocab,
     """The JSON object of ``zoeken/facetten.json``.
 
     ``rijen`` holds the Pagefind id of each practice without the common
-    ``voorvoegsel`` and one column per facet, one entry per practice (newest
+    ``voorvoegsel`` (a list, or ``{"breedte": w, "ids": "..."}`` when all ids
+    have the same width w) and one column per facet, one entry per practice (newest
     first, then by title): a bit mask over the facet's values when it has at
     most 31 values, otherwise a list of value indices.
     """
@@ -260,12 +268,16 @@ def facet_table(records: list[dict], ids_by_url: dict[str, str], vocab: Vocab,
                 columns[key].append(mask)
             else:
                 columns[key].append(indices)
+    count = len(columns["id"])
+    widths = {len(i) for i in columns["id"]}
+    if len(widths) == 1:  # the usual case: one string of fixed-width ids, smaller than a list
+        columns["id"] = {"breedte": widths.pop(), "ids": "".join(columns["id"])}
     if missing:
         shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
         raise SearchIndexError(f"{len(missing)} praktijk(en) staan niet in de zoekindex: {shown}")
     return {
         "versie": FORMAT_VERSION,
-        "aantal": len(columns["id"]),
+        "aantal": count,
         "voorvoegsel": prefix,
         "facetten": [{"sleutel": key, "legende": legend, "masker": masks[key], "waarden": labels[key]}
                      for key, legend in FACETS],
@@ -293,12 +305,13 @@ def build(site_dir, use_directory_urls: bool = True, vocab: Vocab | None = None)
     vocab = vocab or load_vocab()
     records = _read_records(site_dir)
     pages = run_pagefind(site_dir, use_directory_urls) if records else 0
-    ids, words = read_fragments(site_dir, count_words=len(records) >= COMMON_FROM_PAGES) if records else ({}, Counter())
+    ids, words, counted = (read_fragments(site_dir, count_words=len(records) >= COMMON_FROM_PAGES)
+                           if records else ({}, Counter(), 0))
     if records and len(ids) < len(records):
         raise SearchIndexError(
             f"Pagefind indexeerde {len(ids)} van de {len(records)} praktijkfiches. "
             f"Controleer of elke fiche een <article class=\"md-content__inner\"> heeft (Material-thema).")
-    table = facet_table(records, ids, vocab, common_words(words, len(ids)))
+    table = facet_table(records, ids, vocab, common_words(words, counted, len(ids)))
     target = site_dir / FACETS_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(table, ensure_ascii=False, separators=(",", ":"))
