@@ -165,7 +165,7 @@
 
       var fieldset = el("fieldset", { class: "pb-facet pb-facet--" + f.key });
       fieldset.appendChild(el("legend", { class: "pb-facet__legende", text: f.legend }));
-      var holder = el(f.key === "sdg" ? "div" : "div", {
+      var holder = el("div", {
         class: "pb-facet__waarden" + (f.key === "sdg" ? " pb-facet__waarden--tegels" : "") +
           (f.key === "p" ? " pb-facet__waarden--badges" : "")
       });
@@ -415,7 +415,7 @@
       var names = governments.column[row].map(function (i) { return governments.values[i].naam; });
       if (names.length) parts.push(names.join(", "));
     }
-    if (years && years.column[row].length) parts.push("sinds " + years.values[years.column[row][0]].naam);
+    if (years && years.column[row].length) parts.push("gestart in " + years.values[years.column[row][0]].naam);
     return parts.join(" · ");
   }
 

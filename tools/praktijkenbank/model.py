@@ -13,6 +13,7 @@ relative links with :func:`relative_url`, so the site works under any sub-path.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
 import unicodedata
@@ -56,6 +57,7 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     return posixpath.join(parent, stem + ".html")
 
 
+@functools.lru_cache(maxsize=65536)
 def relative_url(target: str, base: str) -> str:
     """Link from the page at ``base`` to ``target`` (both paths from the site root).
 
