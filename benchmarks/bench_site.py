@@ -49,6 +49,9 @@ def plain_docs(size: int):
     renderer = render.Renderer(site, vocab, edit_base=None, use_directory_urls=True,
                                extra={"heeft_bijdragen": (docs / "bijdragen.md").exists()})
     for src_uri, content in renderer.pages().items():
+        # Our hook keeps the fiches' HTML blocks out of MkDocs' Markdown (slots, filled in
+        # afterwards); a plain site has them inline in its Markdown.
+        content = renderer.fill(src_uri, content)
         target = docs / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
