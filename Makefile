@@ -41,8 +41,10 @@ test: $(STAMP) node_modules/.installed browser ## Draai alle tests (validatie, b
 	$(BIN)/praktijkenbank validate
 	$(BIN)/pytest
 
-bench: $(STAMP) ## Draai de benchmarks (duurt lang)
-	$(BIN)/python benchmarks/bench_validate.py
+bench: $(STAMP) node_modules/.installed browser ## Draai alle benchmarks (100, 1.000, 10.000 praktijken; ±20 min)
+	$(BIN)/python benchmarks/bench_validate.py --sizes 1000 10000
+	$(BIN)/python benchmarks/bench_site.py --sizes 100 1000 10000
+	$(BIN)/python benchmarks/bench_finder.py --sizes 100 1000 10000
 
 clean: ## Verwijder gebouwde bestanden
 	rm -rf site test-artifacts .pytest_cache

@@ -160,6 +160,8 @@ def serve():
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
+        if os.environ.get("REQUIRE_BROWSER") == "1":  # CI: a skipped browser test does not count
+            pytest.fail(f"{CHROMIUM} ontbreekt maar REQUIRE_BROWSER=1 (apt-get install chromium)")
         pytest.skip(f"{CHROMIUM} ontbreekt (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
