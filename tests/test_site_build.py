@@ -6,6 +6,7 @@ hard-coded list. Builds go to pytest's tmp dirs; nothing is written in docs/.
 
 from __future__ import annotations
 
+import html
 import csv
 import io
 import json
@@ -196,6 +197,23 @@ def test_home_has_sdg_grid_with_counts(fixture_site):
 
 
 # ------------------------------------------------------------------ real site --
+
+def test_field_reference_page_lists_every_schema_field(fixture_site):
+    """velden/ is generated from the JSON Schema: every field, with its Dutch label."""
+    from praktijkenbank import load_vocab
+
+    text = page_file(fixture_site, "velden/").read_text(encoding="utf-8")
+    for name, field in load_vocab().schema["properties"].items():
+        assert f"<code>{name}</code>" in text, name
+        assert html.escape(field["title"], quote=False) in text or field["title"] in text, name
+
+
+def test_feed_is_announced_on_the_home_page_only(fixture_site):
+    """A <link rel="alternate"> makes Material fetch all of sitemap.xml: only on the home page."""
+    assert 'type="application/atom+xml"' in page_file(fixture_site, "").read_text(encoding="utf-8")
+    for path in ("zoeken/", "praktijken/", "sdg/12/"):
+        assert 'rel="alternate"' not in page_file(fixture_site, path).read_text(encoding="utf-8"), path
+
 
 def test_real_site_every_record_has_its_fiche_and_index_entries(real_site):
     """Every record in practices/ has a fiche and appears on every index page it belongs to."""

@@ -351,9 +351,23 @@ class Renderer:
                             {"title": family_title, "description": f"{family_title} in de praktijkenbank."},
                             family=family, titel=family_title, terms=list(self.site["families"][family].values()))
 
+    def fields(self) -> str:
+        """The field reference, straight from the JSON Schema (the one place fields are documented)."""
+        schema = self.vocab.schema
+        rows = []
+        for name, field in schema["properties"].items():
+            values = field.get("enum") or field.get("items", {}).get("enum") or []
+            rows.append((name, {"title": field.get("title", name), "description": field.get("description", ""),
+                                "waarden": values if len(values) <= 20 else []}))
+        return self._render("velden.md.j2", "velden.md",
+                            {"title": "Velden van een praktijk",
+                             "description": "Alle velden van een praktijkfiche, met uitleg en toegelaten waarden."},
+                            velden=rows, verplicht=set(schema.get("required", [])), secties=self.vocab.sections,
+                            aantal_gemeenten=len(self.vocab.municipalities))
+
     def pages(self) -> dict[str, str]:
         """Every generated page: {src_uri: Markdown}. Linear in the number of practices."""
-        out = {"index.md": self.home(), "praktijken/index.md": self.overview()}
+        out = {"index.md": self.home(), "praktijken/index.md": self.overview(), "velden.md": self.fields()}
         for view in self.site["praktijken"]:
             if f"praktijken/{view['slug']}.md" not in out:
                 out[f"praktijken/{view['slug']}.md"] = self.practice(view)
