@@ -261,26 +261,20 @@ def fix_front_matter(fm: str, vocab: Vocab) -> tuple[str, list[str]]:
     messages = []
     sdgs = None
 
-    if "sdgs" in fields and isinstance(fields["sdgs"][1], yaml.SequenceNode) and fields["sdgs"][1].value:
-        node = fields["sdgs"][1]
-        values = _int_items(node)
-        if values is not None:
-            new = _sorted_unique(values, key=int)
-            message = _describe_change("sdgs", values, new)
-            order = [values.index(v) for v in new]
-            if message and _rewrite_sequence(edits, node, order):
-                messages.append(message)
+    for name, read_items, key in (("sdgs", _int_items, int), ("subdoelen", _target_items, _target_key)):
+        node = fields[name][1] if name in fields else None
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            continue
+        values = read_items(node)
+        if values is None:
+            continue
+        new = _sorted_unique(values, key=key)
+        message = _describe_change(name, values, new)
+        order = [values.index(v) for v in new]
+        if message and _rewrite_sequence(edits, node, order):
+            messages.append(message)
+        if name == "sdgs":
             sdgs = new
-
-    if "subdoelen" in fields and isinstance(fields["subdoelen"][1], yaml.SequenceNode) and fields["subdoelen"][1].value:
-        node = fields["subdoelen"][1]
-        values = _target_items(node)
-        if values is not None:
-            new = _sorted_unique(values, key=_target_key)
-            message = _describe_change("subdoelen", values, new)
-            order = [values.index(v) for v in new]
-            if message and _rewrite_sequence(edits, node, order):
-                messages.append(message)
 
     if "vijf_p" in fields and sdgs and isinstance(fields["vijf_p"][1], yaml.SequenceNode):
         node = fields["vijf_p"][1]
