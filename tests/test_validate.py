@@ -69,7 +69,7 @@ def test_every_fixture_has_an_expectation():
 
 @pytest.mark.parametrize("name", INVALID_FILES)
 def test_invalid_fixture(name):
-    _, problems = validate_paths([INVALID / name], today=TODAY)
+    _, problems = validate_paths([INVALID / name], today=TODAY, siblings=False)
     assert _lines(problems) == EXPECTED[name]
     assert all(p.hint for p in problems), "every problem carries a hint"
 
@@ -83,7 +83,7 @@ def test_invalid_fixture(name):
     ("niveau-unknown.md", "Toegelaten: starter, gevorderd."),
 ])
 def test_hint_suggests_the_closest_value(name, hint):
-    _, problems = validate_paths([INVALID / name], today=TODAY)
+    _, problems = validate_paths([INVALID / name], today=TODAY, siblings=False)
     assert any(hint in p.hint for p in problems), [p.hint for p in problems]
 
 
@@ -134,6 +134,16 @@ def test_related_practice_must_exist(tmp_path):
     assert _lines(problems) == ["20:14: verwant[1]: fout: de praktijk 'c' bestaat niet."]
 
 
+def test_one_file_is_checked_against_its_sibling_records(tmp_path):
+    """Validating a single file (pre-commit, a contributor's new record) sees the rest of the bank."""
+    _copy(tmp_path, "geldige-praktijk.md", "bestaand.md")
+    _copy(tmp_path, "geldige-praktijk.md", "nieuw.md", {
+        "koppelt haar": "koppelt zijn", "geverifieerd: 2026-02-01": "geverifieerd: 2026-02-01\nverwant: [bestaand]"})
+    _, problems = validate_paths([tmp_path / "nieuw.md"], today=TODAY)
+    assert [(Path(p.path).name, p.field, p.severity) for p in problems] == [("nieuw.md", "titel", "waarschuwing")]
+    assert "bestaand.md" in problems[0].message  # the near-duplicate sibling is named
+
+
 def test_non_practice_file_in_folder_is_reported(tmp_path):
     _copy(tmp_path, "geldige-praktijk.md", "goed.md")
     (tmp_path / "notities.txt").write_text("x")
@@ -156,15 +166,17 @@ def test_derived_five_ps_follow_the_vocabulary():
 
 def test_cli_exit_codes(tmp_path, capsys):
     assert cli_main(["validate", str(FIXTURES / "valid")]) == 0
-    assert cli_main(["validate", str(INVALID / "sdgs-out-of-range.md")]) == 1
+    shutil.copy(INVALID / "sdgs-out-of-range.md", tmp_path)
+    assert cli_main(["validate", str(tmp_path / "sdgs-out-of-range.md")]) == 1
     out = capsys.readouterr()
     assert "sdgs-out-of-range.md:10:16: sdgs[2]: fout: SDG 18 bestaat niet." in out.out
     assert "tip: Er zijn 17 SDG's" in out.out
     assert "1 fout en 0 waarschuwingen" in out.err
 
 
-def test_cli_strict_fails_on_warnings(capsys):
-    name = str(INVALID / "vijf-p-inconsistent.md")
+def test_cli_strict_fails_on_warnings(tmp_path, capsys):
+    shutil.copy(INVALID / "vijf-p-inconsistent.md", tmp_path)
+    name = str(tmp_path / "vijf-p-inconsistent.md")
     assert cli_main(["validate", name]) == 0
     assert cli_main(["validate", "--strict", name]) == 1
 
@@ -232,7 +244,7 @@ def test_vocabulary_sizes():
 @pytest.mark.parametrize("name", [n for n in INVALID_FILES if n.endswith(".md")])
 def test_reported_line_points_at_the_field(name):
     """Off-by-one guard: a problem on field 'x' (or 'x[0]', 'x.y') sits on a line that mentions x or its value."""
-    _, problems = validate_paths([INVALID / name], today=TODAY)
+    _, problems = validate_paths([INVALID / name], today=TODAY, siblings=False)
     try:
         lines = (INVALID / name).read_text(encoding="utf-8-sig").splitlines()
     except UnicodeDecodeError:

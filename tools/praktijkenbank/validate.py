@@ -610,18 +610,34 @@ def _light(practice: Practice) -> Practice:
                     {k: v for k, v in practice.key_positions.items() if keep(k)})
 
 
+def _sibling_practices(paths, files: list[Path]) -> list[Practice]:
+    """Records next to files named one by one (not given themselves), for the cross-record checks."""
+    given = {path.resolve() for path in files}
+    folders = {Path(raw).resolve().parent for raw in paths if Path(raw).is_file()}
+    siblings = []
+    for folder in sorted(folders):
+        for path in sorted(folder.glob("*.md")):
+            if path.resolve() in given or path.name == "README.md":
+                continue
+            practice, _ = load_practice(path)
+            if practice is not None:
+                siblings.append(_light(practice))
+    return siblings
+
+
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
 
 
 def validate_paths(paths, strict: bool = False, today: dt.date | None = None,
-                   full: bool = True) -> tuple[list[Practice], list[Problem]]:
+                   full: bool = True, siblings: bool = True) -> tuple[list[Practice], list[Problem]]:
     """Load and validate every practice under ``paths``; problems sorted by file and line.
 
     With ``full=False`` (the command line) large banks are checked on all cores
     and the returned practices carry only title, governments and related
     practices; with ``full=True`` (the site build) they are complete. The
-    cross-record checks run once over the whole list. With ``strict``,
-    warnings are promoted to errors.
+    cross-record checks run once over the whole list, plus (``siblings``) the
+    other records in the folder of a file that was named on its own. With
+    ``strict``, warnings are promoted to errors.
     """
     files, problems = discover(paths)
     _WORKER_STATE.clear()
@@ -639,7 +655,12 @@ def validate_paths(paths, strict: bool = False, today: dt.date | None = None,
         problems.extend(found)
         if practice is not None:
             practices.append(practice)
-    problems.extend(_cross_record_problems(practices))
+    # Cross-record checks see the rest of the bank too: validating one file (pre-commit, a
+    # contributor checking their new record) must resolve 'verwant' against its sibling records.
+    # The siblings come first, so a duplicate is reported on the file that was asked for.
+    context = _sibling_practices(paths, files) if siblings else []
+    shown = {practice.path for practice in practices}
+    problems.extend(p for p in _cross_record_problems(context + practices) if p.path in shown)
     if strict:
         problems = [Problem(p.path, p.line, p.col, p.field, p.message, p.hint, ERROR) for p in problems]
     problems.sort(key=Problem.sort_key)
