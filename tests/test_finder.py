@@ -10,7 +10,6 @@ import os
 import json
 import re
 from collections import Counter
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest

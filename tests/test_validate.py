@@ -8,7 +8,6 @@ tests/fixtures/invalid/, named <field>-<problem>.md, with the expected
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 import re
 import shutil
@@ -19,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from praktijkenbank import load_practices, load_vocab, validate, validate_paths
+from praktijkenbank import load_vocab, validate_paths
 from praktijkenbank.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,6 @@ with the line and column where it was found.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -284,8 +283,6 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
             return dutch
     return problem
 
-
-_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def load_practices(paths) -> tuple[list[Practice], list[Problem]]:

@@ -378,7 +378,3 @@ class Renderer:
                 out[f"{folder}/{tid}.md"] = self.sdg(tid) if family == "sdg" else self.term(family, tid)
         return out
 
-
-def render_practice(view: dict, site: dict, vocab, edit_base: str | None = None) -> str:
-    """Markdown of one practice fiche (convenience wrapper)."""
-    return Renderer(site, vocab, edit_base).practice(view)

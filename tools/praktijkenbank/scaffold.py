@@ -27,15 +27,14 @@ import re
 import sys
 import textwrap
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .load import Practice, display_path
-from .problems import Problem
-from .validate import PLACEHOLDER, check_placeholders  # noqa: F401 (re-exported for callers)
+from .load import display_path
+from .validate import PLACEHOLDER
 from .vocab import Vocab, load_vocab
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
