@@ -2,9 +2,9 @@
 
 For every size N (the site is built by bench_site.py, or here when missing):
 
-* index: Pagefind build time and bundle size, size of zoeken/facetten.json;
-  Material's lunr ``search/search_index.json`` of the same pages for comparison
-  (from the plain + lunr build of bench_site.py);
+* index: build time and size of the finder's index (zoeken/: index.json,
+  rijen.bin, word chunks, fiches); Material's lunr ``search/search_index.json``
+  of the same pages for comparison (from the plain + lunr build of bench_site.py);
 * bytes: what the browser downloads (response bodies as the local server sends
   them, compressed; headers not counted) for
   (1) opening zoeken/ until the first results are drawn, (2) the first query,
@@ -12,7 +12,8 @@ For every size N (the site is built by bench_site.py, or here when missing):
   text files with gzip like GitHub Pages does;
 * latency: time from the last key press of a query to its results being drawn
   (next animation frame), median over topical queries, typed with 80 ms between
-  keys; plus a worst case: words that occur in (almost) every practice.
+  keys; plus a worst case: words that occur in (almost) every practice, and
+  the first query after opening the page (its word chunk still to download).
 
     python benchmarks/bench_finder.py --sizes 100 1000 10000
 """
@@ -49,26 +50,24 @@ LATENCY_PROBE = """
 
 def category(url: str) -> str:
     path = url.split("?", 1)[0]
-    if "/pagefind/fragment/" in path:
-        return "pagefind fragmenten"
-    if "/pagefind/index/" in path:
-        return "pagefind index"
-    if "/pagefind/" in path and (path.endswith(".pf_meta") or path.endswith(".pagefind")):
-        return "pagefind meta + wasm"
-    if "/pagefind/" in path:
-        return "pagefind js"
+    if "/zoeken/fiches/" in path:
+        return "fiches (resultaatkaarten)"
+    if "/zoeken/woorden/" in path:
+        return "woordindex"
+    if path.endswith("/zoeken/index.json"):
+        return "index.json"
+    if path.endswith("/zoeken/rijen.bin"):
+        return "rijen.bin (filterwaarden)"
     if path.endswith("sitemap.xml"):
         return "sitemap.xml"
-    if path.endswith("facetten.json"):
-        return "facettabel"
-    if "/assets/finder." in path:
-        return "finder.js/css"
+    if "/assets/finder." in path or "/assets/zoektaal." in path:
+        return "finder.js/css + zoektaal.js"
     return "pagina + Material"
 
 
 class Meter:
-    """Counts the response bodies the local server sends (the browser's own network log does
-    not see Pagefind's worker). A fresh browser context starts with an empty cache."""
+    """Counts the response bodies the local server sends (compressed as sent; headers not
+    counted). A fresh browser context starts with an empty cache."""
 
     def __init__(self, sent: list):
         self.sent = sent
@@ -116,7 +115,7 @@ def measure_browser(site: Path, repeat: int = 3) -> dict:
                             "total": load["bytes"] + query["bytes"] + facet["bytes"]}
             context.close()
 
-            # Latency: a warm page (the first search has loaded Pagefind), one query after another.
+            # Latency: one page, one query after another (the first one also downloads its chunk).
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
             page.goto(base + "zoeken/")
@@ -159,13 +158,13 @@ def main(argv=None) -> int:
     for size in args.sizes:
         site = work_dir(size) / "site"
         index_seconds = None
-        if not (site / "zoeken" / "facetten.json").exists():
+        if not (site / "zoeken" / "index.json").exists():
             site, stats = build_ours(size)
             index_seconds = stats["index_seconds"]
         else:
             try:
                 previous = json.loads((work_dir(size).parent / "site.json").read_text())["rows"]
-                index_seconds = next((r["pagefind_s"] for r in previous if r["n"] == size), None)
+                index_seconds = next((r.get("index_s") for r in previous if r["n"] == size), None)
             except (OSError, ValueError, KeyError):
                 pass
         lunr = work_dir(size) / "site-plain-lunr" / "search" / "search_index.json"
@@ -173,13 +172,15 @@ def main(argv=None) -> int:
             from bench_site import plain_config
 
             timed_build(plain_config(size, lunr=True), work_dir(size) / "site-plain-lunr")
-        bundle_bytes, bundle_files = directory_bytes(site / "pagefind")
-        facets = site / "zoeken" / "facetten.json"
+        bundle_bytes, bundle_files = directory_bytes(site / "zoeken")
+        words_bytes, words_files = directory_bytes(site / "zoeken" / "woorden")
         row = {
             "n": size,
             "index_seconds": index_seconds,
-            "pagefind_mb": bundle_bytes / 1e6, "pagefind_files": bundle_files,
-            "facet_kb": facets.stat().st_size / 1e3, "facet_gz_kb": gzip_size(facets) / 1e3,
+            "index_mb": bundle_bytes / 1e6, "index_files": bundle_files,
+            "words_kb": words_bytes / 1e3, "words_files": words_files,
+            "index_json_gz_kb": gzip_size(site / "zoeken" / "index.json") / 1e3,
+            "rows_kb": (site / "zoeken" / "rijen.bin").stat().st_size / 1e3,
             "lunr_kb": lunr.stat().st_size / 1e3, "lunr_gz_kb": gzip_size(lunr) / 1e3,
         }
         row.update(measure_browser(site, args.repeat))
@@ -191,8 +192,8 @@ def main(argv=None) -> int:
     path = save("finder", {"machine": machine(), "command": "python benchmarks/bench_finder.py " + " ".join(
         sys.argv[1:] if argv is None else argv), "rows": rows})
     print("| N | page load (kB) | + first query (kB) | + first facet (kB) | total (kB) | lunr search_index.json "
-          "(kB, gzip) | keystroke → results, median (ms) | p90 (ms) | common word (ms) | Pagefind index (s) | "
-          "bundle (MB, files) | facetten.json (kB gzip) |")
+          "(kB, gzip) | keystroke → results, median (ms) | p90 (ms) | common word (ms) | first query (ms) | "
+          "index build (s) | index (MB, files) | word chunks (kB, files) | rijen.bin (kB) |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         b = r["bytes"]
@@ -200,8 +201,12 @@ def main(argv=None) -> int:
         index = f"{r['index_seconds']:.1f}" if r["index_seconds"] is not None else "?"
         print(f"| {r['n']:,} | {b['load']['bytes'] / 1e3:.0f} | {b['query']['bytes'] / 1e3:.0f} | "
               f"{b['facet']['bytes'] / 1e3:.0f} | **{b['total'] / 1e3:.0f}** | {r['lunr_gz_kb']:,.0f} | "
-              f"**{r['latency']['median_ms']:.0f}** | {r['latency']['p90_ms']:.0f} | {common} | {index} | "
-              f"{r['pagefind_mb']:.1f} MB, {r['pagefind_files']:,} | {r['facet_gz_kb']:.0f} |")
+              f"**{r['latency']['median_ms']:.0f}** | {r['latency']['p90_ms']:.0f} | {common} | "
+              f"{r['latency']['first_query_ms']:.0f} | {index} | {r['index_mb']:.1f} MB, {r['index_files']:,} | "
+              f"{r['words_kb']:.0f}, {r['words_files']:,} | {r['rows_kb']:.0f} |")
+        for phase in ("load", "query", "facet"):
+            parts = ", ".join(f"{k} {v / 1e3:.1f}" for k, v in sorted(b[phase]["per_category"].items()))
+            print(f"    {phase}: {parts}")
     print(f"\n(resultaten ook in {path})", file=sys.stderr)
     return 0
 

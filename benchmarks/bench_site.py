@@ -3,7 +3,7 @@
 For every size N:
 
 * ``ours``: the real ``mkdocs build`` (mkdocs.yml with its hooks: validation of
-  the N records, page generation, open data, Pagefind index) of N generated
+  the N records, page generation, open data, search index) of N generated
   practices;
 * ``plain`` and ``plain+lunr``: the same Markdown pages, dumped to a docs
   folder beforehand, built by mkdocs-material with the same theme, overrides
@@ -96,7 +96,7 @@ def main(argv=None) -> int:
         site_bytes, site_files = directory_bytes(work_dir(size) / "site")
         row = {
             "n": size, "runs": runs, "ours_s": med["ours"], "plain_s": med["plain"],
-            "plain_lunr_s": med["plain+lunr"], "pagefind_s": med["index"],
+            "plain_lunr_s": med["plain+lunr"], "index_s": med["index"],
             "overhead_vs_plain": med["ours"] / med["plain"] - 1,
             "overhead_vs_plain_lunr": med["ours"] / med["plain+lunr"] - 1,
             "overhead_without_index_vs_plain": (med["ours"] - med["index"]) / med["plain"] - 1,
@@ -107,11 +107,11 @@ def main(argv=None) -> int:
               f"plain+lunr {med['plain+lunr']:.1f} s", file=sys.stderr)
     path = save("site", {"machine": machine(), "command": "python benchmarks/bench_site.py " + " ".join(
         sys.argv[1:] if argv is None else argv), "rows": rows})
-    print("| N | ours (s) | of which Pagefind (s) | plain Material (s) | plain + lunr (s) | "
+    print("| N | ours (s) | of which search index (s) | plain Material (s) | plain + lunr (s) | "
           "overhead vs plain | vs plain + lunr | without index vs plain |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['n']:,} | {r['ours_s']:.1f} | {r['pagefind_s']:.1f} | {r['plain_s']:.1f} | "
+        print(f"| {r['n']:,} | {r['ours_s']:.1f} | {r['index_s']:.1f} | {r['plain_s']:.1f} | "
               f"{r['plain_lunr_s']:.1f} | {r['overhead_vs_plain']:+.0%} | {r['overhead_vs_plain_lunr']:+.0%} | "
               f"{r['overhead_without_index_vs_plain']:+.0%} |")
     print(f"\n(resultaten ook in {path})", file=sys.stderr)

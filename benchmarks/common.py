@@ -62,11 +62,11 @@ def timed_build(config: Path, site_dir: Path, **env) -> tuple[float, str]:
 
 
 def build_ours(size: int) -> tuple[Path, dict]:
-    """Our real build (mkdocs.yml + hooks: validation, generation, Pagefind) of ``size`` practices."""
+    """Our real build (mkdocs.yml + hooks: validation, generation, search index) of ``size`` practices."""
     folder = practices(size)
     site = work_dir(size) / "site"
     seconds, log = timed_build(ROOT / "mkdocs.yml", site, PRAKTIJKENBANK_PRACTICES_DIR=str(folder))
-    index = re.search(r"Zoekindex: \d+ praktijken in ([\d.]+) s", log)
+    index = re.search(r"Zoekindex: \d+ praktijken, .* in ([\d.]+) s\.", log)
     return site, {"seconds": seconds, "index_seconds": float(index.group(1)) if index else None}
 
 
@@ -118,7 +118,7 @@ COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Serves a site under SUBPATH like GitHub Pages: text files gzip-compressed when the
-    browser asks for it; Pagefind's own files (already gzip inside) as they are."""
+    browser asks for it; the finder's .bin files (already gzip inside) as they are."""
 
     cache: dict = {}
     sent: list = []  # (path, bytes of the response body) per request, for the byte counts

@@ -188,7 +188,7 @@ def on_serve(server, config, builder, **kwargs):
 
 
 # ------------------------------------------------------------------- search --
-# Finder (zoeken/): Pagefind index of the fiches + facet table, see
+# Finder (zoeken/): word index, facet rows and result cards of the practices, see
 # tools/praktijkenbank/search_index.py. A failure fails the build (Dutch message).
 
 def on_post_build(config, **kwargs):

@@ -1,4 +1,4 @@
-"""Finder (zoeken/): Pagefind full-text search + facets, in Chromium on the real site.
+"""Finder (zoeken/): full-text search + facets, in Chromium on the real site.
 
 Expected results and counts are computed from the practice records
 themselves, never hard-coded. One site build per session (``real_site``).
@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 
 from conftest import PRACTICES, ROOT
 from praktijkenbank.load import load_practices
+from praktijkenbank.search_text import words
 from praktijkenbank.vocab import load_vocab
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -110,10 +111,12 @@ def base(real_site, serve) -> str:
 # -------------------------------------------------------------------- index --
 
 def test_only_fiches_are_indexed(real_site, records):
-    entry = json.loads((real_site / "pagefind" / "pagefind-entry.json").read_text())
-    assert entry["languages"]["nl"]["page_count"] == len(records)
-    table = json.loads((real_site / "zoeken" / "facetten.json").read_text())
+    table = json.loads((real_site / "zoeken" / "index.json").read_text())
     assert table["aantal"] == len(records)
+    fiches = sorted((real_site / "zoeken" / "fiches").glob("*.json"))
+    assert len(fiches) == len(records)
+    urls = {json.loads(f.read_text())["u"] for f in fiches}
+    assert urls == {f"praktijken/{slug}/" for slug in records}
     assert not (real_site / "search" / "search_index.json").exists(), "Material's lunr-zoekindex hoort uit te staan"
 
 
@@ -141,6 +144,34 @@ def test_aankopen_finds_the_purchasing_practice(page, base, records):
     assert expected
     open_finder(page, base, "q=aankopen")
     assert expected <= set(result_slugs(page))
+
+
+@pytest.mark.browser
+def test_every_result_holds_every_query_word_and_the_title_match_ranks_first(page, base, records):
+    # All words must occur (AND); 'heuvelland' is in one title and in the body of other practices.
+    in_text = {slug for slug, r in records.items() if "heuvelland" in _words(r["tekst"])}
+    in_title = {slug for slug in in_text if "heuvelland" in _words(slug.replace("-", " "))}
+    assert len(in_text) > 1 and len(in_title) == 1
+    open_finder(page, base, "q=heuvelland")
+    found = result_slugs(page)
+    assert set(found) == in_text
+    assert found[0] in in_title
+    marks = page.locator("#pb-finder-lijst mark").all_inner_texts()
+    assert marks and all(m.lower() == "heuvelland" for m in marks)
+    both = {slug for slug in in_text if "begroting" in _words(records[slug]["tekst"])}
+    open_finder(page, base, "q=heuvelland+begroting")
+    assert set(result_slugs(page)) == both
+
+
+@pytest.mark.browser
+def test_the_last_word_may_be_unfinished_and_stop_words_are_named(page, base, records):
+    expected = {slug for slug, r in records.items() if any(w.startswith("stedenb") for w in words(r["tekst"]))}
+    assert expected
+    open_finder(page, base)
+    page.locator("#pb-finder-q").press_sequentially("de stedenb", delay=20)
+    _wait(page)
+    assert set(result_slugs(page)) == expected
+    expect(page.locator("#pb-finder-status")).to_contain_text("‘de’ is een te algemeen woord en telt niet mee")
 
 
 @pytest.mark.browser

@@ -1,7 +1,13 @@
-"""Search index of the finder (search_index.py) on tiny hand-made sites: no MkDocs, no browser."""
+"""Search index of the finder (search_index.py) on hand-made records: no MkDocs, no browser.
+
+The files are read back with a small reader written from the format described
+in search_index.py, so a change of format that finder.js would not understand
+shows up here as well as in the browser tests.
+"""
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -9,6 +15,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from praktijkenbank import search_index
+from praktijkenbank.search_text import terms
 from praktijkenbank.vocab import load_vocab
 
 
@@ -18,115 +25,237 @@ def _record(slug: str, **extra) -> dict:
         "besturen": [{"naam": "Gent", "soort": "gemeente", "huidige_naam": "Gent", "provincie": "oost-vlaanderen"}],
         "provincies": ["oost-vlaanderen"], "periode": {"van": 2021, "tot": None}, "sdgs": [12, 13],
         "vijf_p": ["planeet"], "themas": ["duurzaam-aankoopbeleid"], "fasen": ["uitvoering"], "niveau": "starter",
-        "toegevoegd": "2026-01-01",
+        "toegevoegd": "2026-01-01", "tekst": f"## Context\n\nOver {slug}: de **aankoop** van [koffie](https://x.be/k).",
     }
     record.update(extra)
     return record
 
 
-def _page(title: str, body: str, article: bool = True) -> str:
-    inner = f"<h1>{title}</h1><p>{body}</p>"
-    if article:
-        inner = f'<article class="md-content__inner md-typeset">{inner}</article>'
-    return f'<!doctype html><html lang="nl"><head><title>{title}</title></head><body><nav>menu</nav>{inner}</body></html>'
-
-
-def make_site(root: Path, records: list[dict], article: bool = True) -> Path:
+def make_site(root: Path, records: list[dict]) -> Path:
     site = root / "site"
     (site / "data").mkdir(parents=True)
     (site / "data" / "practices.json").write_text(json.dumps({"praktijken": records}), encoding="utf-8")
-    (site / "index.html").write_text(_page("Home", "aankoop op de startpagina"), encoding="utf-8")
-    (site / "praktijken").mkdir()
-    (site / "praktijken" / "index.html").write_text(_page("Overzicht", "alle aankopen"), encoding="utf-8")
-    for record in records:
-        folder = site / record["pad"]
-        folder.mkdir(parents=True)
-        text = _page(record["titel"], f"Over {record['slug']}: de aankoop van koffie.", article)
-        (folder / "index.html").write_text(text, encoding="utf-8")
     return site
 
 
-def test_index_covers_exactly_the_fiches_and_keys_the_facet_table_by_result_id(tmp_path):
-    records = [_record("a"), _record("b", sdgs=[1], vijf_p=["mens"], toegevoegd="2026-02-01", periode=None,
+# ------------------------------------------------------------------ readers --
+
+def read_varint(data: bytes, at: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            return value, at
+
+
+def read_chunk(data: bytes) -> dict[str, list[tuple[int, int]]]:
+    entries, at = {}, 0
+    while at < len(data):
+        length, at = read_varint(data, at)
+        stem = data[at:at + length].decode("utf-8")
+        at += length
+        count, at = read_varint(data, at)
+        rows, row = [], 0
+        for _ in range(count):
+            gap, at = read_varint(data, at)
+            row += gap
+            rows.append(row)
+        weights = list(data[at:at + count])
+        at += count
+        entries[stem] = list(zip(rows, weights))
+    return entries
+
+
+def read_rows(data: bytes, index: dict) -> dict[str, list]:
+    count, at, columns = index["aantal"], 0, {}
+    for spec in index["facetten"]:
+        width = spec["bytes"]
+        if spec["soort"] == "masker":
+            values = [0] * count
+            for plane in range(width):
+                for i in range(count):
+                    values[i] |= data[at + i] << (8 * plane)
+                at += count
+        else:
+            sizes = list(data[at:at + count])
+            at += count
+            flat = [0] * spec["totaal"]
+            for plane in range(width):
+                for i in range(spec["totaal"]):
+                    flat[i] |= data[at + i] << (8 * plane)
+                at += spec["totaal"]
+            values, start = [], 0
+            for size in sizes:
+                values.append(flat[start:start + size])
+                start += size
+        columns[spec["sleutel"]] = values
+    assert at == len(data), "rijen.bin is langer dan de facetten beschrijven"
+    return columns
+
+
+def read_index(site: Path) -> tuple[dict, dict, dict]:
+    """(index.json, {stem: [(row, weight)]} of every chunk, facet columns)."""
+    index = json.loads((site / search_index.INDEX_PATH).read_text(encoding="utf-8"))
+    words: dict[str, list] = {}
+    folder = site / "zoeken" / index["woorden"]["map"]
+    for number, first in enumerate(index["woorden"]["eerste"]):
+        chunk = read_chunk(gzip.decompress((folder / f"{number}.bin").read_bytes()))
+        assert next(iter(chunk)) == first, "index.json noemt een andere eerste stam"
+        words.update(chunk)
+    rows = read_rows(gzip.decompress((site / "zoeken" / index["rijen"]).read_bytes()), index) if index["aantal"] else {}
+    return index, words, rows
+
+
+# -------------------------------------------------------------------- tests --
+
+def test_every_word_of_a_practice_leads_to_its_row(tmp_path):
+    records = [_record("a"), _record("b", titel="Begrotingen per SDG", toegevoegd="2026-02-01",
+                                     tekst="De begroting van Heuvelland.")]
+    site = make_site(tmp_path, records)
+    stats = search_index.build(site)
+    assert stats.pages == 2
+    index, words, _ = read_index(site)
+    rows = search_index.ordered(records)
+    assert [r["slug"] for r in rows] == ["b", "a"]  # newest first
+    for row, record in enumerate(rows):
+        text = " ".join([record["titel"], record["samenvatting"], "Gent", search_index.plain_text(record["tekst"])])
+        for stem in terms(text):
+            assert row in [r for r, _ in words[stem]], (stem, record["slug"])
+    # Stemming: 'Begrotingen' (title of b) and 'begroting' share one entry, with b only.
+    assert [r for r, _ in words["begrot"]] == [0]
+    assert [r for r, _ in words["aankop"]] == [1]
+    # Stop words and link addresses are not indexed.
+    assert "de" not in words and "van" not in words and "https" not in words
+    assert all(1 <= w <= 255 for postings in words.values() for _, w in postings)
+    assert index["stopwoorden"] and "de" in index["stopwoorden"]
+
+
+def test_a_title_word_weighs_more_than_a_body_word(tmp_path):
+    records = [_record("titel", titel="Koffie in de raad", tekst="Over iets anders."),
+               _record("tekst", titel="Iets anders", tekst="Over koffie.")]
+    site = make_site(tmp_path, records)
+    search_index.build(site)
+    _, words, _ = read_index(site)
+    rows = [r["slug"] for r in search_index.ordered(records)]
+    weight = {rows[row]: w for row, w in words["koffie"]}
+    assert weight["titel"] > weight["tekst"]
+
+
+def test_stems_are_sorted_like_javascript_and_chunked(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_index, "CHUNK_BYTES", 40)
+    records = [_record(str(n), tekst=f"woord{n} ander{n} zoveel ａｂ 𝔄𝔅 zebra") for n in range(30)]
+    site = make_site(tmp_path, records)
+    stats = search_index.build(site)
+    index, words, _ = read_index(site)
+    firsts = index["woorden"]["eerste"]
+    assert stats.chunks == len(firsts) > 3
+    assert firsts == sorted(firsts, key=search_index.js_order)
+    stems = list(words)
+    assert stems == sorted(stems, key=search_index.js_order)
+    # UTF-16 order, as JavaScript compares: an astral letter (surrogate pair) before U+FF41,
+    # where code point order would put it after.
+    assert stems.index("zebra") < stems.index("𝔄𝔅") < stems.index("ａｂ")
+
+
+def test_facet_rows_hold_the_records_values(tmp_path):
+    records = [_record("a"), _record("b", sdgs=[1, 17], vijf_p=["mens", "partnerschap"], toegevoegd="2026-02-01",
+                                     periode=None, niveau="gevorderd",
                                      besturen=[{"naam": "VVSG", "soort": "organisatie", "huidige_naam": "VVSG",
                                                 "provincie": None}], provincies=[])]
     site = make_site(tmp_path, records)
-    stats = search_index.build(site)
-    assert stats.pages == 2  # not the home page nor the overview
-    ids = search_index.fragment_ids(site)
-    assert set(ids) == {"/praktijken/a/", "/praktijken/b/"}
-    table = json.loads((site / search_index.FACETS_PATH).read_text(encoding="utf-8"))
-    assert table["aantal"] == 2
-    rows = table["rijen"]
-    # Newest first: b (2026-02-01) before a.
-    width = rows["id"]["breedte"]
-    packed = rows["id"]["ids"]
-    unpacked = [packed[at:at + width] for at in range(0, len(packed), width)]
-    assert [table["voorvoegsel"] + i for i in unpacked] == [ids["/praktijken/b/"], ids["/praktijken/a/"]]
-    facets = {f["sleutel"]: f for f in table["facetten"]}
+    search_index.build(site)
+    index, _, rows = read_index(site)
+    facets = {f["sleutel"]: f for f in index["facetten"]}
     assert [v["id"] for v in facets["sdg"]["waarden"]] == [str(n) for n in range(1, 18)]
-    assert rows["sdg"] == [1 << 0, (1 << 11) | (1 << 12)]
-    assert facets["bestuur"]["masker"] is False
+    assert facets["sdg"]["soort"] == "masker" and facets["sdg"]["bytes"] == 3
+    assert rows["sdg"] == [(1 << 0) | (1 << 16), (1 << 11) | (1 << 12)]  # b (newest), then a
     names = [v["naam"] for v in facets["bestuur"]["waarden"]]
     assert [[names[i] for i in row] for row in rows["bestuur"]] == [["VVSG"], ["Gent"]]
     assert rows["jaar"] == [[], [0]] and facets["jaar"]["waarden"] == [{"id": "2021", "naam": "2021"}]
+    levels = [v["id"] for v in facets["niveau"]["waarden"]]
+    assert rows["niveau"] == [1 << levels.index("gevorderd"), 1 << levels.index("starter")]
+    assert rows["provincie"][0] == 0
     # Every SDG and 5P value has a text colour with enough contrast on its tile.
     from praktijkenbank.model import contrast_ratio
     for key in ("sdg", "p"):
         for value in facets[key]["waarden"]:
             assert contrast_ratio(value["kleur"], value["tekst"]) >= 4.5, value
-    assert (site / "pagefind" / "pagefind.js").is_file()
 
 
 def test_labels_are_the_dutch_vocabulary_names(tmp_path):
     site = make_site(tmp_path, [_record("a"), _record("b"), _record("c")])
     search_index.build(site)
-    table = json.loads((site / search_index.FACETS_PATH).read_text(encoding="utf-8"))
-    assert table["aantal"] == 3 and all(len(column) == 3 for key, column in table["rijen"].items() if key != "id")
-    facets = {f["sleutel"]: f for f in table["facetten"]}
+    index, _, rows = read_index(site)
+    assert index["aantal"] == 3 and all(len(column) == 3 for column in rows.values())
+    facets = {f["sleutel"]: f for f in index["facetten"]}
     vocab = load_vocab()
     assert [v["naam"] for v in facets["thema"]["waarden"]] == [t["naam"] for t in vocab.themes.values()]
-    assert [f["legende"] for f in table["facetten"]][:3] == ["SDG", "5 P's", "Thema"]
+    assert [f["legende"] for f in index["facetten"]][:3] == ["SDG", "5 P's", "Thema"]
 
 
-def test_a_stale_bundle_is_replaced(tmp_path):
+def test_fiches_hold_title_address_summary_and_plain_text(tmp_path):
     site = make_site(tmp_path, [_record("a")])
-    stale = site / "pagefind" / "fragment" / "nl_oud.pf_fragment"
-    stale.parent.mkdir(parents=True)
-    stale.write_bytes(b"oud")
     search_index.build(site)
-    assert not stale.exists()
+    fiche = json.loads((site / "zoeken" / "fiches" / "0.json").read_text(encoding="utf-8"))
+    assert fiche == {"t": "Praktijk a", "u": "praktijken/a/", "s": "Een samenvatting.",
+                     "x": "Context. Over a: de aankoop van koffie."}
 
 
-def test_missing_fiches_fail_with_a_dutch_message(tmp_path):
-    site = make_site(tmp_path, [_record("a"), _record("b")], article=False)
-    with pytest.raises(search_index.SearchIndexError, match="Pagefind vond geen praktijkfiches"):
-        search_index.build(site)
+@pytest.mark.parametrize("markdown, text", [
+    ("# Kop\n\nTekst met *nadruk* en `code`.", "Kop. Tekst met nadruk en code."),
+    ("- een\n- twee\n\n1. drie", "een twee drie"),
+    ("> citaat\n\n| a | b |\n|---|---|\n| 1 | 2 |", "citaat a b 1 2"),
+    ("Zie ![logo](l.png) en <https://x.be> of <b>vet</b>.", "Zie logo en of vet."),
+    ("## Vraag?\nAntwoord", "Vraag? Antwoord"),
+])
+def test_plain_text_of_markdown(markdown, text):
+    assert search_index.plain_text(markdown) == text
 
 
-def test_missing_pagefind_fails_the_build(tmp_path, monkeypatch):
+def test_the_token_changes_with_the_content(tmp_path):
+    first = make_site(tmp_path / "1", [_record("a")])
+    second = make_site(tmp_path / "2", [_record("a", samenvatting="Iets anders.")])
+    search_index.build(first)
+    search_index.build(second)
+    token = [json.loads((s / search_index.INDEX_PATH).read_text())["token"] for s in (first, second)]
+    assert token[0] != token[1] and all(len(t) == 12 for t in token)
+
+
+def test_stale_chunks_and_fiches_are_removed(tmp_path):
     site = make_site(tmp_path, [_record("a")])
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "bestaat-niet"))
+    stale = [site / "zoeken" / "woorden" / "99.bin", site / "zoeken" / "fiches" / "99.json"]
+    for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"oud")
+    search_index.build(site)
+    assert not any(path.exists() for path in stale)
+
+
+def test_no_practices_writes_an_empty_index(tmp_path):
+    site = make_site(tmp_path, [])
+    stats = search_index.build(site)
+    assert stats.pages == 0 and stats.chunks == 0
+    index = json.loads((site / search_index.INDEX_PATH).read_text(encoding="utf-8"))
+    assert index["aantal"] == 0 and index["woorden"]["eerste"] == []
+
+
+def test_unreadable_open_data_fails_the_build_in_dutch(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
 
     class Config:
         site_dir = str(site)
-        use_directory_urls = True
 
-    with pytest.raises(PluginError, match="de zoekindex .* kon niet gemaakt worden: het programma Pagefind is niet"):
+    with pytest.raises(PluginError, match="de zoekindex .* kon niet gemaakt worden: de open data van deze build"):
         search_index.on_post_build(Config())
 
 
-def test_no_practices_writes_an_empty_table(tmp_path):
-    site = make_site(tmp_path, [])
-    stats = search_index.build(site)
-    assert stats.pages == 0
-    table = json.loads((site / search_index.FACETS_PATH).read_text(encoding="utf-8"))
-    assert table["aantal"] == 0 and not table["rijen"]["id"]
-
-
-def test_very_common_words_are_listed_only_for_large_banks():
-    from collections import Counter
-
-    words = Counter({"bestuur": 600, "gemeente": 500, "koffie": 20, "2025": 900})
-    assert search_index.common_words(words, 1000) == ["bestuur", "gemeente"]
-    assert search_index.common_words(words, 100) == []
+def test_a_record_without_a_needed_field_fails_in_dutch(tmp_path):
+    broken = _record("a")
+    del broken["sdgs"]
+    site = make_site(tmp_path, [broken])
+    with pytest.raises(search_index.SearchIndexError, match="mist een veld voor de zoekindex"):
+        search_index.build(site)

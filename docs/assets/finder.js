@@ -1,18 +1,22 @@
 /*
- * Finder of the praktijkenbank (page zoeken/): full-text search with Pagefind
- * plus facets (SDG, 5 P's, theme, phase, level, province, government, year).
+ * Finder of the praktijkenbank (page zoeken/): full-text search plus facets
+ * (SDG, 5 P's, theme, phase, level, province, government, year).
  *
- * - Text search, ranking and highlighted excerpts: Pagefind (pagefind/, built
- *   by tools/praktijkenbank/search_index.py, Dutch stemming). Pagefind is only
- *   loaded when someone starts typing: a view without a query needs none of it.
- * - A view without a query lists the practices in the order of the facet table
- *   and reads each shown practice's Pagefind fragment directly (a search
- *   without a term would make Pagefind download its whole word index). The
- *   build checks the fragment format (search_index.fragment_ids).
- * - Facets: zoeken/facetten.json, one row per practice keyed by Pagefind's
- *   result id. Within a facet the checked values are OR'ed, across facets
+ * The index is built by tools/praktijkenbank/search_index.py (read its
+ * docstring for the file formats); words are split and stemmed by
+ * assets/zoektaal.js exactly as the build did (Dutch Snowball stemmer).
+ *
+ * - zoeken/index.json (facet labels, stop words, first stem of every word
+ *   chunk) and zoeken/rijen.bin (the facet values of every practice, one row
+ *   per practice, newest first) load with the page.
+ * - A query downloads only the word chunks of its words; every word must
+ *   occur (AND), results are ranked by BM25 (weights computed by the build),
+ *   the last word also matches longer words while someone is typing.
+ * - Facets: within a facet the checked values are OR'ed, across facets
  *   AND'ed. The count next to a value is the number of results with that value
  *   when every *other* facet's selection (and the query) is applied.
+ * - Result cards and excerpts come from zoeken/fiches/<row>.json, fetched for
+ *   the shown results only.
  * - State lives in the URL (?q=...&sdg=12&sdg=13&thema=...), so every view can
  *   be bookmarked and shared; back/forward restore it (pushState + popstate).
  * - Everything is loaded relative to this script, so the site works under a
@@ -39,15 +43,16 @@
   var more = document.getElementById("pb-finder-meer");
   var clear = document.getElementById("pb-finder-wis");
 
-  var pagefind = null; // Promise of the Pagefind module, see loadPagefind()
-  var table = null; // facetten.json
-  var rowOf = new Map(); // Pagefind id -> row index
-  var fragments = new Map(); // Pagefind id -> Promise of its fragment (views without a query)
+  var taal = window.PraktijkenbankTaal; // assets/zoektaal.js
+  var table = null; // zoeken/index.json
+  var chunks = new Map(); // word chunk number -> Promise of Map(stem -> {rows, weights})
+  var fiches = new Map(); // row -> Promise of its fiche (title, address, summary, text)
   var facets = []; // [{key, legend, mask, values, index: Map id->i, boxes: [], ...}]
   var state = { q: "", sel: {} };
   var current = { items: [], shown: 0, q: "", ignored: [] };
-  var common = new Set(); // words in most fiches (large banks): left out of a search
-  var WORD_RE = /[\p{L}\p{N}_]+(?:['’-][\p{L}\p{N}_]+)*/gu;
+  var PREFIX_WEIGHT = 0.6; // a longer word matched by the last, unfinished query word counts less
+  var PREFIX_CHUNKS = 3; // ... and is only looked up when its stems fit in this many chunks
+  var EXCERPT_WORDS = 30;
   var runId = 0;
   var typing = false; // the current history entry was made by typing
   var statusTimer = null;
@@ -82,23 +87,53 @@
     return /^#[0-9a-fA-F]{3,8}$/.test(value || "") ? value : null;
   }
 
-  // Pagefind excerpts are text with <mark> around the hits: keep only those tags.
-  function excerptNodes(html) {
+  // text[tokens[first].start .. tokens[last].end] with the tokens whose stem
+  // is in stems in <mark>.
+  function marked(text, tokens, first, last, stems) {
     var out = document.createDocumentFragment();
-    var holder = document.createElement("template");
-    holder.innerHTML = html;
-    (function walk(from, to) {
-      from.childNodes.forEach(function (node) {
-        if (node.nodeType === 3) to.appendChild(document.createTextNode(node.textContent));
-        else if (node.nodeType === 1) {
-          if (node.tagName === "MARK") {
-            var mark = document.createElement("mark");
-            walk(node, mark);
-            to.appendChild(mark);
-          } else walk(node, to);
-        }
-      });
-    })(holder.content, out);
+    var at = tokens[first].start;
+    for (var k = first; k <= last; k++) {
+      var token = tokens[k];
+      if (token.stem && stems.has(token.stem)) {
+        out.appendChild(document.createTextNode(text.slice(at, token.start)));
+        out.appendChild(el("mark", { text: text.slice(token.start, token.end) }));
+        at = token.end;
+      }
+    }
+    out.appendChild(document.createTextNode(text.slice(at, tokens[last].end)));
+    return out;
+  }
+
+  function highlighted(text, stems) {
+    var tokens = taal.tokens(text);
+    if (!tokens.length) return document.createTextNode(text);
+    var out = document.createDocumentFragment();
+    out.appendChild(document.createTextNode(text.slice(0, tokens[0].start)));
+    out.appendChild(marked(text, tokens, 0, tokens.length - 1, stems));
+    out.appendChild(document.createTextNode(text.slice(tokens[tokens.length - 1].end)));
+    return out;
+  }
+
+  // The passage of about EXCERPT_WORDS words of text with the most different
+  // matched stems (the earliest of equals), matches marked; null when none matches.
+  function excerpt(text, stems) {
+    var tokens = taal.tokens(text);
+    var best = -1, bestCount = 0;
+    for (var i = 0; i < tokens.length; i++) {
+      if (!tokens[i].stem || !stems.has(tokens[i].stem)) continue;
+      var seen = new Set();
+      for (var j = i; j < tokens.length && j < i + EXCERPT_WORDS; j++) {
+        if (tokens[j].stem && stems.has(tokens[j].stem)) seen.add(tokens[j].stem);
+      }
+      if (seen.size > bestCount) { best = i; bestCount = seen.size; }
+    }
+    if (best < 0) return null;
+    var first = Math.max(0, best - 8);
+    var last = Math.min(tokens.length - 1, first + EXCERPT_WORDS - 1);
+    var out = document.createDocumentFragment();
+    if (first > 0) out.appendChild(document.createTextNode("… "));
+    out.appendChild(marked(text, tokens, first, last, stems));
+    out.appendChild(document.createTextNode(last < tokens.length - 1 ? " …" : text.slice(tokens[last].end)));
     return out;
   }
 
@@ -156,9 +191,9 @@
   function buildFacets() {
     table.facetten.forEach(function (spec) {
       var f = {
-        key: spec.sleutel, legend: spec.legende, mask: spec.masker, values: spec.waarden,
-        column: table.rijen[spec.sleutel], index: new Map(), boxes: [], labels: [], countNodes: [], counts: null,
-        long: !spec.masker, expanded: false, filterText: "", shownOrder: ""
+        key: spec.sleutel, legend: spec.legende, mask: spec.soort === "masker", values: spec.waarden,
+        column: spec.column, index: new Map(), boxes: [], labels: [], countNodes: [], counts: null,
+        long: spec.soort !== "masker", expanded: false, filterText: "", shownOrder: ""
       };
       f.values.forEach(function (v, i) { f.index.set(v.id, i); });
       facets.push(f);
@@ -333,34 +368,181 @@
     return rows;
   }
 
-  function loadPagefind() {
-    if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", SITE_ROOT).href).then(async function (module) {
-        await module.options({ baseUrl: SITE_ROOT.pathname, excerptLength: 26 });
-        await module.init();
-        return module;
-      });
-      pagefind.catch(function () { pagefind = null; });
-    }
-    return pagefind;
+  // ------------------------------------------------------------ loading --
+
+  function indexUrl(path) {
+    return new URL("zoeken/" + path + "?v=" + encodeURIComponent(table.token), SITE_ROOT).href;
   }
 
-  // The fragment of one page, read like Pagefind does: gzip, then "pagefind_dcd" + JSON.
-  function fragment(id) {
-    if (!fragments.has(id)) {
-      var url = new URL("pagefind/fragment/" + table.voorvoegsel + id + ".pf_fragment", SITE_ROOT);
-      var promise = fetch(url.href).then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).text();
-      }).then(function (text) {
-        var data = JSON.parse(text.indexOf("pagefind_dcd") === 0 ? text.slice(12) : text);
-        data.url = SITE_ROOT.pathname.replace(/\/$/, "") + data.url;
-        return data;
-      });
-      promise.catch(function () { fragments.delete(id); });
-      fragments.set(id, promise);
+  async function fetchOk(url, options) {
+    var response = await fetch(url, options);
+    if (!response.ok) throw new Error("HTTP " + response.status + " " + url);
+    return response;
+  }
+
+  // The .bin files are gzip data written by the build (small on any host).
+  async function fetchGzip(path) {
+    var response = await fetchOk(indexUrl(path));
+    var inflated = new Response(response.body.pipeThrough(new DecompressionStream("gzip")));
+    return new Uint8Array(await inflated.arrayBuffer());
+  }
+
+  // rijen.bin: per facet a column, see search_index.pack_rows.
+  function readRows(bytes, count) {
+    var at = 0;
+    table.facetten.forEach(function (spec) {
+      var width = spec.bytes;
+      var column = new Array(count);
+      if (spec.soort === "masker") {
+        for (var r = 0; r < count; r++) column[r] = 0;
+        for (var plane = 0; plane < width; plane++) {
+          for (var i = 0; i < count; i++) column[i] += bytes[at + i] * Math.pow(256, plane);
+          at += count;
+        }
+        for (var m = 0; m < count; m++) column[m] = column[m] | 0; // masks of up to 32 bits
+      } else {
+        var sizes = bytes.subarray(at, at + count);
+        at += count;
+        var flat = new Array(spec.totaal).fill(0);
+        for (var p = 0; p < width; p++) {
+          for (var k = 0; k < spec.totaal; k++) flat[k] += bytes[at + k] * Math.pow(256, p);
+          at += spec.totaal;
+        }
+        var next = 0;
+        for (var row = 0; row < count; row++) {
+          column[row] = flat.slice(next, next + sizes[row]);
+          next += sizes[row];
+        }
+      }
+      spec.column = column;
+    });
+    if (at !== bytes.length) throw new Error("rijen.bin heeft een onverwachte lengte");
+  }
+
+  // A word chunk: entries of stem, number of rows, row gaps (varints), one weight byte per row.
+  function readChunk(bytes) {
+    var entries = new Map();
+    var at = 0;
+    var decoder = new TextDecoder();
+    function varint() {
+      var value = 0, shift = 0, byte;
+      do {
+        byte = bytes[at++];
+        value += (byte & 0x7f) * Math.pow(2, shift);
+        shift += 7;
+      } while (byte & 0x80);
+      return value;
     }
-    return fragments.get(id);
+    while (at < bytes.length) {
+      var length = varint();
+      var stem = decoder.decode(bytes.subarray(at, at + length));
+      at += length;
+      var n = varint();
+      var rows = new Uint32Array(n);
+      var row = 0;
+      for (var i = 0; i < n; i++) { row += varint(); rows[i] = row; }
+      entries.set(stem, { rows: rows, weights: bytes.subarray(at, at + n) });
+      at += n;
+    }
+    return entries;
+  }
+
+  function chunk(number) {
+    if (!chunks.has(number)) {
+      var promise = fetchGzip(table.woorden.map + "/" + number + ".bin").then(readChunk);
+      promise.catch(function () { chunks.delete(number); });
+      chunks.set(number, promise);
+    }
+    return chunks.get(number);
+  }
+
+  // Number of the chunk that holds stem (JavaScript string order, as the build sorted).
+  function chunkOf(stem) {
+    var firsts = table.woorden.eerste;
+    var low = 0, high = firsts.length - 1;
+    while (low < high) {
+      var mid = (low + high + 1) >> 1;
+      if (firsts[mid] <= stem) low = mid; else high = mid - 1;
+    }
+    return low;
+  }
+
+  function fiche(row) {
+    if (!fiches.has(row)) {
+      var promise = fetchOk(indexUrl(table.fiches + "/" + row + ".json")).then(function (response) {
+        return response.json();
+      });
+      promise.catch(function () { fiches.delete(row); });
+      fiches.set(row, promise);
+    }
+    return fiches.get(row);
+  }
+
+  // ------------------------------------------------------------- search --
+
+  // The query's search terms: one per distinct stem. The last word also
+  // matches longer words (while someone types, and the same when the URL is
+  // opened again, so a shared link shows the same results).
+  function queryTerms(query) {
+    var words = taal.words(query);
+    var terms = [];
+    var seen = new Set();
+    words.forEach(function (word, i) {
+      var stem = taal.stem(word);
+      var prefix = i === words.length - 1 && Array.from(word).length >= 3;
+      if (seen.has(stem) && !prefix) return;
+      seen.add(stem);
+      terms = terms.filter(function (t) { return t.stem !== stem; });
+      terms.push({ stem: stem, prefixes: prefix ? [word, stem] : [] });
+    });
+    return terms;
+  }
+
+  // {rows: matching rows, best first; stems: the index stems that matched (for highlighting)}
+  async function search(terms) {
+    var count = table.aantal;
+    var lookups = terms.map(function (term) {
+      var numbers = [chunkOf(term.stem)];
+      term.prefixes.forEach(function (prefix) {
+        var from = chunkOf(prefix), to = chunkOf(prefix + "\uffff");
+        if (to - from + 1 > PREFIX_CHUNKS) return;
+        for (var n = from; n <= to; n++) if (numbers.indexOf(n) === -1) numbers.push(n);
+      });
+      return Promise.all(numbers.map(chunk));
+    });
+    var loaded = await Promise.all(lookups);
+    var total = new Float64Array(count);
+    var hits = new Uint8Array(count);
+    var part = new Float64Array(count);
+    var stems = new Set();
+    terms.forEach(function (term, t) {
+      part.fill(0);
+      var found = false;
+      loaded[t].forEach(function (entries) {
+        entries.forEach(function (entry, stem) {
+          var factor;
+          if (stem === term.stem) factor = 1;
+          else if (term.prefixes.some(function (p) { return stem.indexOf(p) === 0; })) factor = PREFIX_WEIGHT;
+          else return;
+          found = true;
+          stems.add(stem);
+          var df = entry.rows.length;
+          var idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
+          for (var i = 0; i < df; i++) {
+            var value = factor * idf * entry.weights[i];
+            if (value > part[entry.rows[i]]) part[entry.rows[i]] = value;
+          }
+        });
+      });
+      if (!found) return;
+      for (var r = 0; r < count; r++) {
+        if (part[r] > 0) { total[r] += part[r]; hits[r]++; }
+      }
+    });
+    var rows = [];
+    for (var r = 0; r < count; r++) if (hits[r] === terms.length) rows.push(r);
+    rows.sort(function (a, b) { return (total[b] - total[a]) || (a - b); });
+    return { rows: rows, stems: stems };
   }
 
   async function run() {
@@ -368,39 +550,29 @@
     var id = ++runId;
     root.removeAttribute("data-klaar"); // set again when this run has drawn its results (tests wait for it)
     clear.disabled = !state.q && !hasSelection();
-    var ignored = [];
-    var words = (state.q.length >= MIN_QUERY ? state.q : "").match(WORD_RE) || [];
-    var kept = words.filter(function (word) {
-      if (!common.has(word.toLowerCase())) return true;
-      ignored.push(word);
-      return false;
-    });
-    var query = ignored.length ? kept.join(" ") : (words.length ? state.q : ""); // as typed, unless words were dropped
-    var rows, results;
+    var text = state.q.length >= MIN_QUERY ? state.q : "";
+    // Words that are not searched: stop words ("de", "van") and single letters.
+    var ignored = taal.tokens(text).filter(function (t) { return t.stem === null; })
+      .map(function (t) { return text.slice(t.start, t.end); })
+      .filter(function (word) { return Array.from(word).length > 1; });
+    var terms = queryTerms(text);
+    var rows, stems = null;
     try {
-      if (query) {
-        var search = await (await loadPagefind()).search(query);
+      if (terms.length) {
+        var found = await search(terms);
         if (id !== runId) return;
-        rows = [];
-        results = [];
-        search.results.forEach(function (result) {
-          var row = rowOf.get(result.id.slice(table.voorvoegsel.length));
-          if (row !== undefined) { rows.push(row); results.push(result); }
-        });
+        rows = found.rows;
+        stems = found.stems;
       } else {
         rows = allRowIndices();
-        results = null;
       }
     } catch (error) {
       if (id === runId) showFailure("Het zoeken is mislukt.");
       return;
     }
     var matched = evaluate(rows);
-    var items = matched.map(function (r) {
-      var row = rows[r];
-      return { row: row, result: results ? results[r] : null };
-    });
-    current = { items: items, shown: 0, q: query, ignored: ignored };
+    var items = matched.map(function (r) { return { row: rows[r] }; });
+    current = { items: items, shown: 0, q: terms.length ? text : "", ignored: ignored, stems: stems };
     drawCounts();
     await drawResults(id, true);
   }
@@ -436,14 +608,15 @@
   }
 
   function card(item, data) {
-    var title = (data.meta && data.meta.title) || data.url;
-    var excerpt;
-    if (current.q) excerpt = el("p", { class: "pb-finder__uittreksel" }, [excerptNodes(data.excerpt || "")]);
-    else excerpt = el("p", { class: "pb-finder__uittreksel", text: (data.meta && data.meta.samenvatting) || "" });
+    var passage = null;
+    if (current.stems) passage = excerpt(data.s + " " + data.x, current.stems);
+    var link = el("a", { href: new URL(data.u, SITE_ROOT).pathname }, [
+      current.stems ? highlighted(data.t, current.stems) : data.t
+    ]);
     return el("li", { class: "pb-finder__item" }, [
-      el("h3", { class: "pb-finder__titel" }, [el("a", { href: data.url, text: title })]),
+      el("h3", { class: "pb-finder__titel" }, [link]),
       el("p", { class: "pb-finder__meta", text: metaLine(item.row) }),
-      excerpt,
+      el("p", { class: "pb-finder__uittreksel" }, [passage || data.s]),
       sdgBadges(item.row)
     ]);
   }
@@ -460,7 +633,7 @@
     var datas;
     try {
       datas = await Promise.all(slice.map(function (item) {
-        return item.result ? item.result.data() : fragment(table.rijen.id[item.row]);
+        return fiche(item.row);
       }));
     } catch (error) {
       if (id === runId) showFailure("De resultaten konden niet geladen worden.");
@@ -485,8 +658,8 @@
         (hasSelection() ? " met de gekozen filters" : "") + (total > current.shown ? ", de eerste " + current.shown + " staan hieronder." : ".");
       if (current.ignored.length) {
         text += " " + current.ignored.map(function (w) { return "‘" + w + "’"; }).join(", ") +
-          (current.ignored.length === 1 ? " staat" : " staan") +
-          " in bijna elke praktijk en telt niet mee bij het zoeken.";
+          (current.ignored.length === 1 ? " is een te algemeen woord en telt" : " zijn te algemene woorden en tellen") +
+          " niet mee bij het zoeken.";
       }
       announce(text, !status.dataset.ready);
       status.dataset.ready = "1";
@@ -517,8 +690,6 @@
     run();
   });
   input.addEventListener("input", onQuery);
-  // Start loading Pagefind as soon as someone is about to type, not at the first result.
-  input.addEventListener("focus", function () { if (table && table.aantal) loadPagefind(); });
   more.addEventListener("click", function () { drawResults(runId, false); });
   clear.addEventListener("click", function () {
     state = { q: "", sel: emptySelection() };
@@ -542,17 +713,12 @@
 
   async function init() {
     try {
-      var response = await fetch(new URL("zoeken/facetten.json", SITE_ROOT).href);
-      if (!response.ok) throw new Error("HTTP " + response.status);
-      table = await response.json();
-      var ids = table.rijen.id;
-      if (!Array.isArray(ids)) { // one string of fixed-width ids
-        var list = [];
-        for (var at = 0; at < ids.ids.length; at += ids.breedte) list.push(ids.ids.slice(at, at + ids.breedte));
-        table.rijen.id = ids = list;
-      }
-      ids.forEach(function (id, i) { rowOf.set(id, i); });
-      (table.veelvoorkomend || []).forEach(function (word) { common.add(word); });
+      if (!taal || !window.DecompressionStream) throw new Error("browser te oud");
+      // index.json names the build (token); always revalidated, the other files then carry ?v=token.
+      table = await (await fetchOk(new URL("zoeken/index.json", SITE_ROOT).href, { cache: "no-cache" })).json();
+      taal.setStopWords(table.stopwoorden || []);
+      if (table.aantal) readRows(await fetchGzip(table.rijen), table.aantal);
+      else table.facetten.forEach(function (spec) { spec.column = []; });
       buildFacets();
       state = stateFromUrl();
       syncBoxes();
@@ -561,7 +727,6 @@
         announce("Er zijn nog geen praktijken.", true);
         return;
       }
-      if (state.q.length >= MIN_QUERY) await loadPagefind();
       await run();
     } catch (error) {
       showFailure("De zoekfunctie kon niet geladen worden.");

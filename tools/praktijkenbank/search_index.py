@@ -1,24 +1,39 @@
-"""Search index for the finder (``zoeken/``): Pagefind plus a compact facet table.
+"""Search index of the finder (``zoeken/``): a small static index made for this bank.
 
-Runs after MkDocs has written the site (hook ``on_post_build``):
+Written after MkDocs has built the site (hook ``on_post_build``), from the open
+data of the same build (``data/practices.json``), so it always matches the
+pages. Everything is static files; the browser (``docs/assets/finder.js``)
+downloads only the parts a view needs:
 
-1. Pagefind indexes the practice fiches only (``praktijken/<slug>/index.html``,
-   the content of Material's ``<article>``), as Dutch (Snowball stemming:
-   "aankopen" finds "aankoop"). Output: ``<site>/pagefind/``.
-2. ``<site>/zoeken/facetten.json`` is written from the open data of the same
-   build (``data/practices.json``): the Dutch labels of every facet value and,
-   per practice, its facet values as bit masks or value indices, keyed by the
-   id Pagefind gives that page in search results.
+``zoeken/index.json``
+    Read when the finder opens: the facets with their Dutch labels, the stop
+    words, the first stem of every word chunk and the build's version token.
+``zoeken/rijen.bin``
+    The facet values of every practice, one row per practice (newest first,
+    then by title): the "document number" used everywhere else is the row.
+    Column by column, see :func:`pack_rows`.
+``zoeken/woorden/<k>.bin``
+    The inverted index, split in chunks of consecutive stems (sorted like
+    JavaScript sorts strings). Per stem: the rows that contain it and a one-byte
+    BM25 term weight per row. A query downloads the chunk of each of its words.
+``zoeken/fiches/<row>.json``
+    Title, address, summary and plain text of one practice, for its result card
+    and the highlighted excerpt. Only the results shown are downloaded.
 
-Facets are computed by ``finder.js`` from that table instead of with Pagefind
-filters: counts that follow the selection (OR within a facet, AND across
-facets) then need no extra searches, and a view without a query needs no
-Pagefind search (one without a term downloads Pagefind's whole word index).
-See benchmarks/RESULTS.md.
+The ``.bin`` files are gzip data written by the build (the browser inflates
+them with ``DecompressionStream``), so they are small on any static host; the
+JSON files are compressed by the host (GitHub Pages does). Every request
+carries ``?v=<token>``, a hash of the whole index, so a browser never mixes
+files of two builds.
 
-In a large bank the table also lists the words that occur in at least half of
-the fiches ("veelvoorkomend"): finder.js leaves them out of a query, as
-searching them would score (nearly) every page.
+Words are split and stemmed by :mod:`praktijkenbank.search_text`; the browser
+does the same with ``docs/assets/zoektaal.js`` (tested to agree).
+
+Why not Pagefind (used before) or Material's lunr search: at 10,000 practices
+lunr's index is 11 MB (gzip), and Pagefind downloaded 226 kB (its wasm, its
+per-page metadata, its JavaScript and one index chunk) for one query, most
+of the finder's budget of 300 kB for page, query and filter together; see
+benchmarks/RESULTS.md.
 
 Any failure raises :class:`SearchIndexError` with a Dutch message; the hook
 turns it into a failed build. The index is never skipped silently.
@@ -27,11 +42,12 @@ turns it into a failed build. The index is never skipped silently.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import logging
+import math
 import re
 import shutil
-import subprocess
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -39,27 +55,19 @@ from pathlib import Path
 
 from . import opendata
 from .model import slugify, text_colour
+from .search_text import STOP_WORDS, terms
 from .vocab import Vocab, load_vocab
 
 log = logging.getLogger("mkdocs.hooks.praktijkenbank.zoeken")
 
-LANGUAGE = "nl"
-BUNDLE_DIR = "pagefind"
-FACETS_PATH = "zoeken/facetten.json"
-FORMAT_VERSION = 1
-# Parts of a fiche that are not about the practice itself.
-EXCLUDE_SELECTORS = [
-    ".md-content__button",  # Material's edit/view buttons
-    ".headerlink",  # the permalink sign after each heading
-    ".pb-herzien",  # 'te herzien' notice
-    ".pb-verwant",  # titles of other practices
-    ".pb-voet",  # dates and the edit link
-    "[data-pagefind-ignore]",
-]
-ROOT_SELECTOR = "article.md-content__inner"
-FRAGMENT_MAGIC = b"pagefind_dcd"
+FOLDER = "zoeken"
+INDEX_PATH = "zoeken/index.json"
+ROWS_PATH = "zoeken/rijen.bin"
+WORDS_DIR = "zoeken/woorden"
+FICHES_DIR = "zoeken/fiches"
+FORMAT_VERSION = 2
 
-# (key in URLs and the facet table, Dutch legend). Order = order on the page.
+# (key in URLs and the index, Dutch legend). Order = order on the page.
 FACETS = [
     ("sdg", "SDG"),
     ("p", "5 P's"),
@@ -70,11 +78,15 @@ FACETS = [
     ("bestuur", "Bestuur"),
     ("jaar", "Startjaar"),
 ]
-MASK_LIMIT = 31  # facets with at most this many values are stored as bit masks
-COMMON_FROM_PAGES = 500  # only banks of this size get a list of very common words
-COMMON_SHARE = 0.5  # ... the words in at least this share of the fiches
-COMMON_SAMPLE = 1000  # fiches whose words are counted (an even sample of a larger bank)
-_WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
+LIST_FACETS = {"bestuur", "jaar"}  # stored as value numbers; the others as bit masks
+MASK_LIMIT = 32
+
+# Weight of a word by where it occurs (title words count three times).
+FIELD_WEIGHTS = {"titel": 3, "samenvatting": 2, "besturen": 2, "tekst": 1}
+BM25_K1 = 1.2
+BM25_B = 0.75
+WEIGHT_MAX = BM25_K1 + 1  # upper bound of the BM25 term-frequency part
+CHUNK_BYTES = 12_000  # target size of a word chunk before gzip
 
 
 class SearchIndexError(Exception):
@@ -85,111 +97,50 @@ class SearchIndexError(Exception):
 class IndexStats:
     pages: int
     seconds: float
-    bundle_bytes: int
-    facet_bytes: int
+    files: int
+    bytes: int  # on disk (the .bin files are gzip, the JSON files not)
+    words: int  # distinct stems
+    chunks: int
 
 
-# ------------------------------------------------------------------ Pagefind --
+# ------------------------------------------------------------- plain text --
 
-def _glob(use_directory_urls: bool) -> str:
-    return "praktijken/*/index.html" if use_directory_urls else "praktijken/*.html"
-
-
-def pagefind_command(site_dir: Path, use_directory_urls: bool = True) -> list[str]:
-    """The Pagefind command line (the binary of the 'pagefind[bin]' package).
-
-    The binary is used directly rather than through Pagefind's Python API: on
-    10,000 fiches it indexes in about 12 s where the API's service took 21 s
-    (benchmarks/RESULTS.md).
-    """
-    from pagefind.service import get_executable  # honours PAGEFIND_BINARY_PATH
-
-    executable = get_executable()
-    if executable is None:
-        raise FileNotFoundError("pagefind")
-    command = [str(executable), "--site", str(site_dir), "--glob", _glob(use_directory_urls),
-               "--root-selector", ROOT_SELECTOR, "--force-language", LANGUAGE,
-               "--output-subdir", BUNDLE_DIR, "--quiet"]
-    for selector in EXCLUDE_SELECTORS:
-        command += ["--exclude-selectors", selector]
-    return command
+_FENCE = re.compile(r"^\s*(```|~~~).*$", re.M)
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]*>")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M)
+_BLOCK_MARK = re.compile(r"^\s{0,3}(?:>\s?|[-*+]\s+|\d+[.)]\s+)", re.M)
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$", re.M)
+_INLINE = re.compile(r"(\*\*|__|\*|`)")
+_SPACE = re.compile(r"\s+")
 
 
-def run_pagefind(site_dir: Path, use_directory_urls: bool = True) -> int:
-    """Index the fiches of ``site_dir`` into ``site_dir/pagefind``; returns the number of pages."""
-    bundle = site_dir / BUNDLE_DIR
-    if bundle.exists():  # a stale bundle (mkdocs build --dirty, serve) would keep old fragments
-        shutil.rmtree(bundle)
-    try:
-        done = subprocess.run(pagefind_command(site_dir, use_directory_urls), capture_output=True, text=True,
-                              stdin=subprocess.DEVNULL)
-    except (FileNotFoundError, PermissionError) as exc:
-        raise SearchIndexError(
-            "het programma Pagefind is niet gevonden. Installeer de afhankelijkheden opnieuw "
-            "(pip install -e .), dat installeert 'pagefind[bin]'.") from exc
-    if done.returncode != 0 and "not able to build an index" in (done.stderr + done.stdout):
-        raise SearchIndexError(
-            f"Pagefind vond geen praktijkfiches om te indexeren (verwacht: {ROOT_SELECTOR} in "
-            f"{_glob(use_directory_urls)}, met het Material-thema).")
-    if done.returncode != 0:
-        output = (done.stderr or done.stdout).strip().splitlines()
-        detail = " ".join(output[-3:]) if output else f"afsluitcode {done.returncode}"
-        raise SearchIndexError(f"Pagefind kon de zoekindex niet maken: {detail}")
-    try:
-        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-        return sum(int(language["page_count"]) for language in entry["languages"].values())
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise SearchIndexError(f"Pagefind schreef geen bruikbare zoekindex ({exc}).") from exc
+def _heading(match: re.Match) -> str:
+    text = match.group(1)
+    return text if text[-1:] in ".:?!" else text + "."
 
 
-def read_fragments(site_dir: Path, count_words: bool = False) -> tuple[dict[str, str], Counter, int]:
-    """({page URL from the site root ('/praktijken/x/'): Pagefind result id ('nl_1a2b3c4')},
-    {lower-case word: number of fiches with it}, number of fiches counted) when ``count_words``:
-    counted in an even sample of at most COMMON_SAMPLE fiches.
-
-    A result's ``id`` in Pagefind's JavaScript API is the name of the page's
-    fragment file; the URL is inside that fragment: gzip of ``pagefind_dcd``
-    followed by JSON. finder.js reads fragments the same way for views without
-    a query, so an unknown format fails the build here, not in the browser.
-    """
-    ids: dict[str, str] = {}
-    words: Counter = Counter()
-    folder = site_dir / BUNDLE_DIR / "fragment"
-    paths = sorted(folder.glob("*.pf_fragment"))
-    step = max(1, len(paths) // COMMON_SAMPLE)
-    counted = 0
-    for number, path in enumerate(paths):
-        try:
-            data = gzip.decompress(path.read_bytes())
-            if not data.startswith(FRAGMENT_MAGIC):
-                raise ValueError("onbekende kop")
-            fragment = json.loads(data[len(FRAGMENT_MAGIC):])
-            url = fragment["url"]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise SearchIndexError(
-                f"onbekend formaat van Pagefind-fragment {path.name} ({exc}); finder.js verwacht het formaat "
-                f"van Pagefind 1.5. Pin de versie van pagefind in pyproject.toml of pas finder.js aan.") from exc
-        ids[url] = path.name[: -len(".pf_fragment")]
-        if count_words and number % step == 0:
-            words.update(set(_WORD_RE.findall(str(fragment.get("content", "")).lower())))
-            counted += 1
-    return ids, words, counted
+def plain_text(markdown: str) -> str:
+    """The readable text of a record's Markdown body, on one line (for excerpts and indexing)."""
+    text = _FENCE.sub("", markdown)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub("", text)
+    text = _TAG.sub("", text)
+    text = _HEADING.sub(_heading, text)
+    text = _TABLE_RULE.sub("", text)
+    text = _BLOCK_MARK.sub("", text)
+    text = _INLINE.sub("", text).replace("|", " ")
+    return _SPACE.sub(" ", text).strip()
 
 
-def fragment_ids(site_dir: Path) -> dict[str, str]:
-    """{page URL from the site root: Pagefind result id}, see :func:`read_fragments`."""
-    return read_fragments(site_dir)[0]
+# ----------------------------------------------------------------- facets --
 
+def _government_name(government: dict) -> str:
+    return government.get("huidige_naam") or government["naam"]
 
-def common_words(words: Counter, counted: int, pages: int | None = None) -> list[str]:
-    """Words in at least COMMON_SHARE of the ``counted`` fiches, for banks of COMMON_FROM_PAGES
-    fiches (``pages``, default ``counted``) or more."""
-    if (pages if pages is not None else counted) < COMMON_FROM_PAGES:
-        return []
-    return sorted(w for w, n in words.items() if n >= COMMON_SHARE * counted and not w.isdigit())
-
-
-# -------------------------------------------------------------- facet table --
 
 def _labels(vocab: Vocab, records: list[dict]) -> dict[str, list[dict]]:
     """Every facet's values in display order: {key: [{id, naam, (kleur, tekst)}]}."""
@@ -197,7 +148,7 @@ def _labels(vocab: Vocab, records: list[dict]) -> dict[str, list[dict]]:
     years: set[int] = set()
     for record in records:
         for government in record["besturen"]:
-            name = government.get("huidige_naam") or government["naam"]
+            name = _government_name(government)
             governments.setdefault(slugify(name), name)
         if record.get("periode") and record["periode"].get("van"):
             years.add(int(record["periode"]["van"]))
@@ -225,65 +176,182 @@ def _record_values(record: dict) -> dict[str, list[str]]:
         "fase": list(record["fasen"]),
         "niveau": [record["niveau"]] if record.get("niveau") else [],
         "provincie": list(record["provincies"]),
-        "bestuur": [slugify(g.get("huidige_naam") or g["naam"]) for g in record["besturen"]],
+        "bestuur": [slugify(_government_name(g)) for g in record["besturen"]],
         "jaar": [str(period["van"])] if period.get("van") else [],
     }
 
 
-def facet_table(records: list[dict], ids_by_url: dict[str, str], vocab: Vocab,
-                common: list[str] | None = None) -> dict:
-    """The JSON object of ``zoeken/facetten.json``.
+def ordered(records: list[dict]) -> list[dict]:
+    """The rows of the index: newest first (``toegevoegd``), then by title."""
+    rows = sorted(records, key=lambda r: r["titel"].casefold())
+    rows.sort(key=lambda r: r.get("toegevoegd") or "", reverse=True)  # stable: ties stay by title
+    return rows
 
-    ``rijen`` holds the Pagefind id of each practice without the common
-    ``voorvoegsel`` (a list, or ``{"breedte": w, "ids": "..."}`` when all ids
-    have the same width w) and one column per facet, one entry per practice (newest
-    first, then by title): a bit mask over the facet's values when it has at
-    most 31 values, otherwise a list of value indices.
+
+def _width(count: int) -> int:
+    """Bytes needed for the numbers 0..count."""
+    return max(1, (max(count, 1).bit_length() + 7) // 8)
+
+
+def pack_rows(rows: list[dict], labels: dict[str, list[dict]]) -> tuple[bytes, list[dict]]:
+    """The facet columns of every row as bytes, and how to read them (for index.json).
+
+    Per facet, in FACETS order:
+
+    * a mask facet (at most 32 values): one bit mask per row, ``bytes`` wide,
+      written as byte planes (all lowest bytes, then all next bytes, ...);
+    * a list facet (``bestuur``, ``jaar``): one byte per row with its number of
+      values (at most 255), then the value numbers of all rows one after the
+      other, ``bytes`` wide, also as byte planes.
+
+    Byte planes keep similar bytes together, which gzip compresses better.
     """
-    labels = _labels(vocab, records)
     index_of = {key: {v["id"]: i for i, v in enumerate(values)} for key, values in labels.items()}
-    masks = {key: len(values) <= MASK_LIMIT and key not in ("bestuur", "jaar") for key, values in labels.items()}
-    ordered = sorted(records, key=lambda r: r["titel"].casefold())
-    ordered.sort(key=lambda r: r.get("toegevoegd") or "", reverse=True)  # stable: ties stay by title
-    prefix = LANGUAGE + "_"  # every id, as Pagefind indexes the site as one language
-    columns: dict[str, list] = {"id": []}
+    out = bytearray()
+    layout = []
+    values_per_row = [_record_values(r) for r in rows]
     for key, _ in FACETS:
-        columns[key] = []
-    missing = []
-    for record in ordered:
-        page_id = ids_by_url.get("/" + record["pad"])
-        if page_id is None:
-            missing.append(record["pad"])
-            continue
-        if not page_id.startswith(prefix):
-            raise SearchIndexError(f"onverwachte Pagefind-id '{page_id}' (verwacht: {prefix}...)")
-        columns["id"].append(page_id[len(prefix):])
-        values = _record_values(record)
-        for key, _ in FACETS:
-            indices = sorted({index_of[key][v] for v in values[key] if v in index_of[key]})
-            if masks[key]:
-                mask = 0
-                for i in indices:
-                    mask |= 1 << i
-                columns[key].append(mask)
-            else:
-                columns[key].append(indices)
-    count = len(columns["id"])
-    widths = {len(i) for i in columns["id"]}
-    if len(widths) == 1:  # the usual case: one string of fixed-width ids, smaller than a list
-        columns["id"] = {"breedte": widths.pop(), "ids": "".join(columns["id"])}
-    if missing:
-        shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
-        raise SearchIndexError(f"{len(missing)} praktijk(en) staan niet in de zoekindex: {shown}")
-    return {
-        "versie": FORMAT_VERSION,
-        "aantal": count,
-        "voorvoegsel": prefix,
-        "facetten": [{"sleutel": key, "legende": legend, "masker": masks[key], "waarden": labels[key]}
-                     for key, legend in FACETS],
-        "veelvoorkomend": list(common or []),
-        "rijen": columns,
+        numbers = [sorted({index_of[key][v] for v in values[key] if v in index_of[key]})
+                   for values in values_per_row]
+        if key not in LIST_FACETS:
+            if len(labels[key]) > MASK_LIMIT:
+                raise SearchIndexError(f"het filter '{key}' heeft meer dan {MASK_LIMIT} waarden")
+            width = _width((1 << len(labels[key])) - 1)
+            masks = [sum(1 << i for i in row) for row in numbers]
+            for plane in range(width):
+                out += bytes((m >> (8 * plane)) & 0xFF for m in masks)
+            layout.append({"sleutel": key, "soort": "masker", "bytes": width})
+        else:
+            width = _width(len(labels[key]))
+            if any(len(row) > 255 for row in numbers):
+                raise SearchIndexError(f"een praktijk heeft meer dan 255 waarden voor '{key}'")
+            out += bytes(len(row) for row in numbers)
+            flat = [n for row in numbers for n in row]
+            for plane in range(width):
+                out += bytes((n >> (8 * plane)) & 0xFF for n in flat)
+            layout.append({"sleutel": key, "soort": "lijst", "bytes": width, "totaal": len(flat)})
+    return bytes(out), layout
+
+
+# ------------------------------------------------------------------ words --
+
+def js_order(stem: str) -> bytes:
+    """Sort key equal to JavaScript's string order (UTF-16 code units)."""
+    return stem.encode("utf-16-be")
+
+
+def _varint(n: int, out: bytearray) -> None:
+    while n >= 0x80:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    out.append(n)
+
+
+def document_terms(record: dict) -> tuple[Counter, float]:
+    """{stem: weighted count} of one practice and its weighted length."""
+    counts: Counter = Counter()
+    fields = {
+        "titel": record["titel"],
+        "samenvatting": record["samenvatting"],
+        "besturen": " ".join(_government_name(g) for g in record["besturen"]),
+        "tekst": plain_text(record.get("tekst") or ""),
     }
+    length = 0.0
+    for field, text in fields.items():
+        weight = FIELD_WEIGHTS[field]
+        found = terms(text)
+        length += weight * len(found)
+        for stem in found:
+            counts[stem] += weight
+    return counts, length
+
+
+def quantise(tf: float, length: float, average: float) -> int:
+    """BM25's term-frequency part for one stem in one practice, as 1..255."""
+    norm = tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length / (average or 1)))
+    return max(1, min(255, round(norm / WEIGHT_MAX * 255)))
+
+
+def word_chunks(per_row: list[tuple[Counter, float]]) -> tuple[list[bytes], list[str], int]:
+    """(chunks, first stem of every chunk, number of stems) of the inverted index.
+
+    A chunk is a series of entries ``stem``: varint byte length + UTF-8, varint
+    number of rows n, n varint row gaps (first row, then differences), n
+    one-byte weights. Stems are in JavaScript string order; a chunk closes
+    once it holds CHUNK_BYTES (a very common stem gets a chunk of its own).
+    """
+    average = sum(length for _, length in per_row) / len(per_row) if per_row else 0.0
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for row, (counts, length) in enumerate(per_row):
+        for stem, tf in counts.items():
+            postings.setdefault(stem, []).append((row, quantise(tf, length, average)))
+    chunks: list[bytes] = []
+    firsts: list[str] = []
+    current = bytearray()
+    for stem in sorted(postings, key=js_order):
+        entry = bytearray()
+        raw = stem.encode("utf-8")
+        _varint(len(raw), entry)
+        entry += raw
+        rows = postings[stem]
+        _varint(len(rows), entry)
+        previous = 0
+        for row, _ in rows:
+            _varint(row - previous, entry)
+            previous = row
+        entry += bytes(weight for _, weight in rows)
+        if current and len(current) + len(entry) > CHUNK_BYTES:
+            chunks.append(bytes(current))
+            current = bytearray()
+        if not current:
+            firsts.append(stem)
+        current += entry
+    if current:
+        chunks.append(bytes(current))
+    return chunks, firsts, len(postings)
+
+
+# ------------------------------------------------------------------ build --
+
+def fiche(record: dict) -> dict:
+    """What a result card and its excerpt need of one practice."""
+    return {"t": record["titel"], "u": record["pad"], "s": record["samenvatting"],
+            "x": plain_text(record.get("tekst") or "")}
+
+
+def _gzip(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+def index_files(records: list[dict], vocab: Vocab) -> tuple[dict[str, bytes], dict]:
+    """{path under the site: content} of the whole index, and a few figures. Pure: no I/O."""
+    rows = ordered(records)
+    labels = _labels(vocab, rows)
+    packed, layout = pack_rows(rows, labels)
+    chunks, firsts, stems = word_chunks([document_terms(r) for r in rows])
+    files: dict[str, bytes] = {ROWS_PATH: _gzip(packed)}
+    for number, chunk in enumerate(chunks):
+        files[f"{WORDS_DIR}/{number}.bin"] = _gzip(chunk)
+    for number, record in enumerate(rows):
+        files[f"{FICHES_DIR}/{number}.json"] = json.dumps(
+            fiche(record), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + files[path])
+    facets = [{"sleutel": key, "legende": legend, "waarden": labels[key], **spec}
+              for (key, legend), spec in zip(FACETS, layout)]
+    index = {
+        "versie": FORMAT_VERSION,
+        "token": digest.hexdigest()[:12],
+        "aantal": len(rows),
+        "facetten": facets,
+        "stopwoorden": sorted(STOP_WORDS),
+        "woorden": {"eerste": firsts, "map": WORDS_DIR.split("/", 1)[1]},
+        "rijen": ROWS_PATH.split("/", 1)[1],
+        "fiches": FICHES_DIR.split("/", 1)[1],
+    }
+    files[INDEX_PATH] = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return files, {"stems": stems, "chunks": len(chunks)}
 
 
 def _read_records(site_dir: Path) -> list[dict]:
@@ -294,33 +362,27 @@ def _read_records(site_dir: Path) -> list[dict]:
         raise SearchIndexError(f"de open data van deze build ({opendata.JSON_PATH}) zijn niet leesbaar: {exc}") from exc
 
 
-def _size(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-
-
-def build(site_dir, use_directory_urls: bool = True, vocab: Vocab | None = None) -> IndexStats:
-    """Build the Pagefind bundle and the facet table for the built site in ``site_dir``."""
+def build(site_dir, vocab: Vocab | None = None) -> IndexStats:
+    """Write the finder's index into ``site_dir`` (built site with its open data)."""
     start = time.perf_counter()
     site_dir = Path(site_dir)
     vocab = vocab or load_vocab()
     records = _read_records(site_dir)
-    pages = run_pagefind(site_dir, use_directory_urls) if records else 0
-    ids, words, counted = (read_fragments(site_dir, count_words=len(records) >= COMMON_FROM_PAGES)
-                           if records else ({}, Counter(), 0))
-    if records and len(ids) < len(records):
-        raise SearchIndexError(
-            f"Pagefind indexeerde {len(ids)} van de {len(records)} praktijkfiches. "
-            f"Controleer of elke fiche een <article class=\"md-content__inner\"> heeft (Material-thema).")
-    table = facet_table(records, ids, vocab, common_words(words, counted, len(ids)))
-    target = site_dir / FACETS_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(table, ensure_ascii=False, separators=(",", ":"))
-    target.write_text(text, encoding="utf-8")
-    bundle = site_dir / BUNDLE_DIR
-    stats = IndexStats(pages=pages, seconds=time.perf_counter() - start,
-                       bundle_bytes=_size(bundle) if bundle.exists() else 0, facet_bytes=len(text.encode()))
-    log.info("Zoekindex: %d praktijken in %.1f s (Pagefind %.1f MB, facettabel %.0f kB).",
-             stats.pages, stats.seconds, stats.bundle_bytes / 1e6, stats.facet_bytes / 1e3)
+    try:
+        files, figures = index_files(records, vocab)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SearchIndexError(f"een praktijk in de open data mist een veld voor de zoekindex ({exc!r})") from exc
+    for folder in (WORDS_DIR, FICHES_DIR):  # stale chunks of an earlier build (--dirty, serve) must go
+        if (site_dir / folder).exists():
+            shutil.rmtree(site_dir / folder)
+    for folder in (FOLDER, WORDS_DIR, FICHES_DIR):
+        (site_dir / folder).mkdir(parents=True, exist_ok=True)
+    for path, content in files.items():
+        (site_dir / path).write_bytes(content)
+    stats = IndexStats(pages=len(records), seconds=time.perf_counter() - start, files=len(files),
+                       bytes=sum(len(c) for c in files.values()), words=figures["stems"], chunks=figures["chunks"])
+    log.info("Zoekindex: %d praktijken, %d woordstammen in %d stukken, %.1f MB in %.1f s.",
+             stats.pages, stats.words, stats.chunks, stats.bytes / 1e6, stats.seconds)
     return stats
 
 
@@ -329,6 +391,6 @@ def on_post_build(config) -> IndexStats:
     from mkdocs.exceptions import PluginError
 
     try:
-        return build(config.site_dir, use_directory_urls=config.use_directory_urls)
+        return build(config.site_dir)
     except SearchIndexError as exc:
         raise PluginError(f"de zoekindex (zoeken/) kon niet gemaakt worden: {exc}") from exc
