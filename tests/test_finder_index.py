@@ -204,6 +204,13 @@ def test_fiches_hold_title_address_summary_and_plain_text(tmp_path):
                      "x": "Context. Over a: de aankoop van koffie."}
 
 
+def test_fiche_text_is_nfc(tmp_path):
+    site = make_site(tmp_path, [_record("a", titel="Coo\u0308rdinatie", tekst="Financie\u0308le steun")])
+    search_index.build(site)
+    fiche = json.loads((site / "zoeken" / "fiches" / "0.json").read_text(encoding="utf-8"))
+    assert fiche["t"] == "Co\u00f6rdinatie" and fiche["x"] == "Financi\u00eble steun"
+
+
 @pytest.mark.parametrize("markdown, text", [
     ("# Kop\n\nTekst met *nadruk* en `code`.", "Kop. Tekst met nadruk en code."),
     ("- een\n- twee\n\n1. drie", "een twee drie"),

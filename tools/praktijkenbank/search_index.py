@@ -49,6 +49,7 @@ import math
 import re
 import shutil
 import time
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -314,9 +315,13 @@ def word_chunks(per_row: list[tuple[Counter, float]]) -> tuple[list[bytes], list
 # ------------------------------------------------------------------ build --
 
 def fiche(record: dict) -> dict:
-    """What a result card and its excerpt need of one practice."""
-    return {"t": record["titel"], "u": record["pad"], "s": record["samenvatting"],
-            "x": plain_text(record.get("tekst") or "")}
+    """What a result card and its excerpt need of one practice (NFC text, so the browser's
+    zoektaal.tokens() finds the same words as the index)."""
+    def nfc(text: str) -> str:
+        return unicodedata.normalize("NFC", text)
+
+    return {"t": nfc(record["titel"]), "u": record["pad"], "s": nfc(record["samenvatting"]),
+            "x": nfc(plain_text(record.get("tekst") or ""))}
 
 
 def _gzip(data: bytes) -> bytes:
