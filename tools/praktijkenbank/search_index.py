@@ -248,14 +248,14 @@ def _varint(n: int, out: bytearray) -> None:
     out.append(n)
 
 
-def document_terms(record: dict) -> tuple[Counter, float]:
-    """{stem: weighted count} of one practice and its weighted length."""
+def document_terms(card: dict, record: dict) -> tuple[Counter, float]:
+    """{stem: weighted count} of one practice and its weighted length (``card``: its :func:`fiche`)."""
     counts: Counter = Counter()
     fields = {
-        "titel": record["titel"],
-        "samenvatting": record["samenvatting"],
+        "titel": card["t"],
+        "samenvatting": card["s"],
         "besturen": " ".join(_government_name(g) for g in record["besturen"]),
-        "tekst": plain_text(record.get("tekst") or ""),
+        "tekst": card["x"],
     }
     length = 0.0
     for field, text in fields.items():
@@ -333,13 +333,14 @@ def index_files(records: list[dict], vocab: Vocab) -> tuple[dict[str, bytes], di
     rows = ordered(records)
     labels = _labels(vocab, rows)
     packed, layout = pack_rows(rows, labels)
-    chunks, firsts, stems = word_chunks([document_terms(r) for r in rows])
+    cards = [fiche(record) for record in rows]
+    chunks, firsts, stems = word_chunks([document_terms(c, r) for c, r in zip(cards, rows)])
     files: dict[str, bytes] = {ROWS_PATH: _gzip(packed)}
     for number, chunk in enumerate(chunks):
         files[f"{WORDS_DIR}/{number}.bin"] = _gzip(chunk)
-    for number, record in enumerate(rows):
+    for number, card in enumerate(cards):
         files[f"{FICHES_DIR}/{number}.json"] = json.dumps(
-            fiche(record), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            card, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(path.encode() + b"\0" + files[path])
