@@ -260,8 +260,34 @@ def _from_node(loader, node, path: Path, shown: str, body: str, body_line: int,
     if not tree.ok:
         return None, problems
     tree.positions[()] = (2, 1)
-    slug = path.name[:-3] if path.name.endswith(".md") else path.name
-    return Practice(shown, slug, meta, body, body_line, tree.positions, tree.key_positions), problems
+    return Practice(shown, _slug(path), meta, body, body_line, tree.positions, tree.key_positions), problems
+
+
+def _slug(path: Path) -> str:
+    return path.name[:-3] if path.name.endswith(".md") else path.name
+
+
+def peek_practice(path: Path, fields: tuple[str, ...]) -> Practice | None:
+    """Only ``fields`` of a record, without positions and without checks; None when it cannot be read.
+
+    For the cross-record checks against records nobody asked to validate (the
+    siblings of a file validated on its own): about three times faster than
+    :func:`load_practice`, which matters in a bank of thousands of records.
+    """
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    split = _front_matter_bounds(text.removeprefix(_BOM).replace("\r\n", "\n"))
+    if split is None:
+        return None
+    try:
+        meta = yaml.load(split[0], Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(meta, dict):
+        return None
+    return Practice(display_path(path), _slug(path), {k: meta[k] for k in fields if k in meta}, "", split[2])
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:

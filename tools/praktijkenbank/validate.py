@@ -27,7 +27,7 @@ from pathlib import Path
 import fastjsonschema
 import jsonschema
 
-from .load import Practice, _dotted, discover, load_practice
+from .load import Practice, _dotted, discover, load_practice, peek_practice
 from .problems import ERROR, WARNING, Problem
 from .vocab import Vocab, load_vocab
 
@@ -611,17 +611,21 @@ def _light(practice: Practice) -> Practice:
 
 
 def _sibling_practices(paths, files: list[Path]) -> list[Practice]:
-    """Records next to files named one by one (not given themselves), for the cross-record checks."""
+    """Records next to files named one by one (not given themselves), for the cross-record checks.
+
+    Only the fields those checks read, without positions: their problems are
+    reported on the given files only.
+    """
     given = {path.resolve() for path in files}
     folders = {Path(raw).resolve().parent for raw in paths if Path(raw).is_file()}
     siblings = []
     for folder in sorted(folders):
-        for path in sorted(folder.glob("*.md")):
-            if path.resolve() in given or path.name == "README.md":
+        for path in sorted(folder.glob("*.md")):  # under a resolved folder: no resolve() per file
+            if path in given or path.name == "README.md":
                 continue
-            practice, _ = load_practice(path)
+            practice = peek_practice(path, _CROSS_FIELDS)
             if practice is not None:
-                siblings.append(_light(practice))
+                siblings.append(practice)
     return siblings
 
 
