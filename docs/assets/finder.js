@@ -512,7 +512,7 @@
     });
     var loaded = await Promise.all(lookups);
     var total = new Float64Array(count);
-    var hits = new Uint8Array(count);
+    var hits = new Uint16Array(count);
     var part = new Float64Array(count);
     var stems = new Set();
     terms.forEach(function (term, t) {
