@@ -11,7 +11,8 @@
  *   per practice, newest first) load with the page.
  * - A query downloads only the word chunks of its words; every word must
  *   occur (AND), results are ranked by BM25 (weights computed by the build),
- *   the last word also matches longer words while someone is typing.
+ *   the last word also matches longer words (so an unfinished word finds
+ *   results while someone types, and a shared URL shows the same).
  * - Facets: within a facet the checked values are OR'ed, across facets
  *   AND'ed. The count next to a value is the number of results with that value
  *   when every *other* facet's selection (and the query) is applied.
