@@ -103,6 +103,15 @@ def _sdg12_theme(records) -> str:
     return themes.most_common(1)[0][0]
 
 
+def select_sdg12_and_its_theme(page, base: str, records) -> str:
+    """Open the finder and tick SDG 12 and the theme most practices with SDG 12 share; returns it."""
+    theme = _sdg12_theme(records)
+    open_finder(page, base)
+    click_facet(page, "sdg", "12")
+    click_facet(page, "thema", theme)
+    return theme
+
+
 @pytest.fixture(scope="module")
 def base(real_site, serve) -> str:
     return serve(real_site)
@@ -176,10 +185,7 @@ def test_the_last_word_may_be_unfinished_and_stop_words_are_named(page, base, re
 
 @pytest.mark.browser
 def test_sdg_and_theme_show_exactly_the_practices_with_both(page, base, records):
-    theme = _sdg12_theme(records)
-    open_finder(page, base)
-    click_facet(page, "sdg", "12")
-    click_facet(page, "thema", theme)
+    theme = select_sdg12_and_its_theme(page, base, records)
     expected = {slug for slug, r in records.items() if 12 in r["sdgs"] and theme in r["themas"]}
     assert set(result_slugs(page)) == expected
     assert parse_qs(urlsplit(page.url).query) == {"sdg": ["12"], "thema": [theme]}
@@ -218,10 +224,7 @@ def test_facet_counts_match_the_records(page, base, records):
 
 @pytest.mark.browser
 def test_shared_url_restores_the_same_view_and_clearing_resets(page, base, records):
-    theme = _sdg12_theme(records)
-    open_finder(page, base)
-    click_facet(page, "sdg", "12")
-    click_facet(page, "thema", theme)
+    theme = select_sdg12_and_its_theme(page, base, records)
     page.locator("#pb-finder-q").press_sequentially("gemeente", delay=20)
     _wait(page)
     shared_url = page.url

@@ -391,29 +391,26 @@
   // rijen.bin: per facet a column, see search_index.pack_rows.
   function readRows(bytes, count) {
     var at = 0;
+    function planes(length, width) { // length numbers of width bytes, lowest byte plane first
+      var numbers = new Array(length).fill(0);
+      for (var plane = 0; plane < width; plane++) {
+        for (var i = 0; i < length; i++) numbers[i] += bytes[at + i] * Math.pow(256, plane);
+        at += length;
+      }
+      return numbers;
+    }
     table.facetten.forEach(function (spec) {
-      var width = spec.bytes;
-      var column = new Array(count);
       if (spec.soort === "masker") {
-        for (var r = 0; r < count; r++) column[r] = 0;
-        for (var plane = 0; plane < width; plane++) {
-          for (var i = 0; i < count; i++) column[i] += bytes[at + i] * Math.pow(256, plane);
-          at += count;
-        }
-        for (var m = 0; m < count; m++) column[m] = column[m] | 0; // masks of up to 32 bits
-      } else {
-        var sizes = bytes.subarray(at, at + count);
-        at += count;
-        var flat = new Array(spec.totaal).fill(0);
-        for (var p = 0; p < width; p++) {
-          for (var k = 0; k < spec.totaal; k++) flat[k] += bytes[at + k] * Math.pow(256, p);
-          at += spec.totaal;
-        }
-        var next = 0;
-        for (var row = 0; row < count; row++) {
-          column[row] = flat.slice(next, next + sizes[row]);
-          next += sizes[row];
-        }
+        spec.column = planes(count, spec.bytes).map(function (mask) { return mask | 0; }); // up to 32 bits
+        return;
+      }
+      var sizes = bytes.subarray(at, at + count);
+      at += count;
+      var flat = planes(spec.totaal, spec.bytes);
+      var column = new Array(count);
+      for (var row = 0, next = 0; row < count; row++) {
+        column[row] = flat.slice(next, next + sizes[row]);
+        next += sizes[row];
       }
       spec.column = column;
     });

@@ -194,6 +194,11 @@ def _width(count: int) -> int:
     return max(1, (max(count, 1).bit_length() + 7) // 8)
 
 
+def _planes(numbers: list[int], width: int) -> bytes:
+    """``numbers`` as ``width`` byte planes: all lowest bytes, then all next bytes, ..."""
+    return b"".join(bytes((n >> (8 * plane)) & 0xFF for n in numbers) for plane in range(width))
+
+
 def pack_rows(rows: list[dict], labels: dict[str, list[dict]]) -> tuple[bytes, list[dict]]:
     """The facet columns of every row as bytes, and how to read them (for index.json).
 
@@ -218,9 +223,7 @@ def pack_rows(rows: list[dict], labels: dict[str, list[dict]]) -> tuple[bytes, l
             if len(labels[key]) > MASK_LIMIT:
                 raise SearchIndexError(f"het filter '{key}' heeft meer dan {MASK_LIMIT} waarden")
             width = _width((1 << len(labels[key])) - 1)
-            masks = [sum(1 << i for i in row) for row in numbers]
-            for plane in range(width):
-                out += bytes((m >> (8 * plane)) & 0xFF for m in masks)
+            out += _planes([sum(1 << i for i in row) for row in numbers], width)
             layout.append({"sleutel": key, "soort": "masker", "bytes": width})
         else:
             width = _width(len(labels[key]))
@@ -228,8 +231,7 @@ def pack_rows(rows: list[dict], labels: dict[str, list[dict]]) -> tuple[bytes, l
                 raise SearchIndexError(f"een praktijk heeft meer dan 255 waarden voor '{key}'")
             out += bytes(len(row) for row in numbers)
             flat = [n for row in numbers for n in row]
-            for plane in range(width):
-                out += bytes((n >> (8 * plane)) & 0xFF for n in flat)
+            out += _planes(flat, width)
             layout.append({"sleutel": key, "soort": "lijst", "bytes": width, "totaal": len(flat)})
     return bytes(out), layout
 
