@@ -14,8 +14,10 @@ A thin layer around the pure core in ``tools/praktijkenbank``:
 
 Environment variables (all optional):
 
-``PRAKTIJKENBANK_PRACTICES_DIR``
-    Folder with the records (default: ``practices/`` next to mkdocs.yml).
+``PRAKTIJKENBANK_CONTENT_DIR``
+    Folder that holds the record folders (``practices/``, ``instruments/``,
+    ``procurement/``, ``dossiers/``; default: the folder of mkdocs.yml).
+    ``practices/`` must exist there; the other folders may be missing.
 ``PRAKTIJKENBANK_TODAY``
     Build date as JJJJ-MM-DD (default: today), for the 'te herzien' notice;
     tests use it for reproducible output.
@@ -34,13 +36,13 @@ from urllib.parse import urljoin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from praktijkenbank import load_practices, opendata, render, validate_paths
+from praktijkenbank import gitdates, load_practices, opendata, render, validate_paths
 from praktijkenbank import model
 from praktijkenbank import vocab as vocab_module
 
 log = logging.getLogger("mkdocs.hooks.praktijkenbank")
 
-ENV_PRACTICES = "PRAKTIJKENBANK_PRACTICES_DIR"
+ENV_CONTENT = "PRAKTIJKENBANK_CONTENT_DIR"
 ENV_TODAY = "PRAKTIJKENBANK_TODAY"
 ENV_SKIP_VALIDATION = "PRAKTIJKENBANK_SKIP_VALIDATION"
 
@@ -50,11 +52,17 @@ OPTIONAL_STATIC = {"zoeken/index.md", "bijdragen.md", "kennis/index.md"}
 _renderer: render.Renderer | None = None  # of the current build, for on_page_content
 
 
-def practices_dir(config) -> Path:
-    configured = os.environ.get(ENV_PRACTICES)
+def content_dir(config) -> Path:
+    configured = os.environ.get(ENV_CONTENT)
     if configured:
         return Path(configured).resolve()
-    return Path(config.config_file_path).resolve().parent / "practices"
+    return Path(config.config_file_path).resolve().parent
+
+
+def record_dirs(config) -> list[Path]:
+    """The folder of every kind of record under the content folder (that exists)."""
+    root = content_dir(config)
+    return [root / kind.folder for kind in vocab_module.load_vocab().kinds.values() if (root / kind.folder).is_dir()]
 
 
 def build_date() -> dt.date:
@@ -102,14 +110,15 @@ def on_config(config, **kwargs):
 
 def _load(config, today: dt.date):
     """Load (and unless skipped, validate) every record; abort on errors."""
-    folder = practices_dir(config)
-    if not folder.is_dir():
-        raise PluginError(f"de map met praktijken bestaat niet: {folder}")
+    practices_folder = content_dir(config) / vocab_module.load_vocab().kinds["praktijk"].folder
+    if not practices_folder.is_dir():
+        raise PluginError(f"de map met praktijken bestaat niet: {practices_folder}")
+    folders = record_dirs(config)
     if os.environ.get(ENV_SKIP_VALIDATION) == "1":
-        log.warning("Praktijken worden NIET gevalideerd (%s=1): alleen voor tests.", ENV_SKIP_VALIDATION)
-        practices, problems = load_practices([folder])
+        log.warning("Records worden NIET gevalideerd (%s=1): alleen voor tests.", ENV_SKIP_VALIDATION)
+        practices, problems = load_practices(folders)
     else:
-        practices, problems = validate_paths([folder], today=today)
+        practices, problems = validate_paths(folders, today=today)
     errors = [p for p in problems if p.is_error]
     for problem in problems:
         if not problem.is_error:
@@ -119,7 +128,7 @@ def _load(config, today: dt.date):
         count = len(errors)
         lines = "\n".join(p.format() for p in errors)
         raise PluginError(
-            f"de site wordt niet gebouwd: {count} {'fout' if count == 1 else 'fouten'} in de praktijken.\n"
+            f"de site wordt niet gebouwd: {count} {'fout' if count == 1 else 'fouten'} in de records.\n"
             f"{lines}\nVerbeter de fouten en bouw opnieuw (controle zonder bouwen: 'praktijkenbank validate').")
     return practices
 
@@ -136,12 +145,16 @@ def on_files(files: Files, config, **kwargs):
     today = build_date()
     practices = _load(config, today)
     vocab = vocab_module.load_vocab()
-    site = model.build_site(practices, vocab, today, repo_root=Path(config.config_file_path).resolve().parent)
+    root = content_dir(config)
+    changed = gitdates.last_changes(root, [folder.name for folder in record_dirs(config)])
+    site = model.build_site(practices, vocab, today, repo_root=root, changed=changed)
     edit_base = _edit_base(config)
     renderer = render.Renderer(site, vocab, edit_base=edit_base, use_directory_urls=config.use_directory_urls,
                                extra={"heeft_bijdragen": files.get_file_from_path("bijdragen.md") is not None})
     in_nav = {_nav_path(item) for item in (config.nav or [])}
     pages = renderer.pages()
+    records = {f"{vocab.kinds[v['soort']].site}/{v['slug']}.md": v
+               for kind in vocab.kinds.values() for v in site[kind.plural]}
     global _renderer
     _renderer = renderer
     for src_uri, content in pages.items():
@@ -153,12 +166,10 @@ def on_files(files: Files, config, **kwargs):
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if src_uri in in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, src_uri, content=content, inclusion=inclusion)
-        if src_uri.startswith("praktijken/") and src_uri != "praktijken/index.md" and edit_base:
+        view = records.get(src_uri)
+        if view and edit_base:
             # Material's own edit button points at the record, not at a docs/ page.
-            slug = src_uri[len("praktijken/"):-3]
-            view = site["per_slug"].get(slug)
-            if view:
-                file.edit_uri = "../" + view["repo_pad"]
+            file.edit_uri = "../" + view["repo_pad"]
         files.append(file)
     site_url = config.site_url or ""
     for src_uri, content in opendata.files(site, vocab, site_url=site_url, today=today).items():
@@ -166,8 +177,10 @@ def on_files(files: Files, config, **kwargs):
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, src_uri, content=content))
-    files.append(File.generated(config, "schema/praktijk.schema.json", abs_src_path=str(vocab_module.SCHEMA_PATH)))
-    log.info("Praktijkenbank: %d praktijken, %d gegenereerde pagina's.", site["aantal"], len(pages))
+    for kind in vocab.kinds.values():
+        files.append(File.generated(config, f"schema/{kind.schema_file}", abs_src_path=str(kind.schema_path)))
+    log.info("Praktijkenbank: %d praktijken, %d instrumenten, %d productgroepen, %d dossiers; %d gegenereerde pagina's.",
+             site["aantal"], len(site["instrumenten"]), len(site["productgroepen"]), len(site["dossiers"]), len(pages))
     return files
 
 
@@ -181,7 +194,8 @@ def on_page_content(html, page, config, files, **kwargs):
 # -------------------------------------------------------------------- serve --
 
 def on_serve(server, config, builder, **kwargs):
-    server.watch(str(practices_dir(config)))
+    for folder in record_dirs(config):
+        server.watch(str(folder))
     server.watch(str(vocab_module.DATA_DIR))
     server.watch(str(render.TEMPLATE_DIR))
     return server

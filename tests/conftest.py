@@ -1,10 +1,11 @@
 """Shared fixtures: real MkDocs builds in a temp dir, a local HTTP server, Chromium.
 
-* ``build_site(practices_dir, site_dir, ...)`` builds the real mkdocs.yml (with
-  its hooks, docs/ and overrides/) from any folder of records; no files are
+* ``build_site(content_dir, site_dir, ...)`` builds the real mkdocs.yml (with
+  its hooks, docs/ and overrides/) from any content folder (one that holds
+  practices/ and optionally instruments/, procurement/, dossiers/); no files are
   written outside ``site_dir``.
 * ``fixture_site`` / ``real_site``: session-wide builds of tests/fixtures/site
-  and of practices/ (built once, shared by the test modules).
+  and of the repository's own records (built once, shared by the test modules).
 * ``serve(site_dir)``: a static HTTP server on 127.0.0.1 that serves the site
   under the sub-path /praktijkenbank/ like GitHub Pages does for a project;
   stopped at the end of the session.
@@ -27,7 +28,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES_SITE = ROOT / "tests" / "fixtures" / "site"
+FIXTURES_SITE = ROOT / "tests" / "fixtures" / "site"  # a content folder: practices/, instruments/, ...
 PRACTICES = ROOT / "practices"
 ARTIFACTS = ROOT / "test-artifacts"
 TODAY = dt.date(2026, 11, 23)
@@ -58,9 +59,15 @@ def _environ(**values):
                 os.environ[key] = value
 
 
-def build_site(practices_dir: Path, site_dir: Path, *, strict: bool = True, today: dt.date = TODAY,
+def record_dirs(content_dir: Path) -> list[Path]:
+    """The record folders (practices/, instruments/, ...) that exist in a content folder."""
+    return [content_dir / name for name in ("practices", "instruments", "procurement", "dossiers")
+            if (content_dir / name).is_dir()]
+
+
+def build_site(content_dir: Path, site_dir: Path, *, strict: bool = True, today: dt.date = TODAY,
                skip_validation: bool = False, **config_overrides) -> Path:
-    """Build the real site configuration from ``practices_dir`` into ``site_dir``.
+    """Build the real site configuration from ``content_dir`` into ``site_dir``.
 
     Raises ``mkdocs.exceptions.Abort`` when the build fails (also on any
     warning, with ``strict``).
@@ -68,15 +75,15 @@ def build_site(practices_dir: Path, site_dir: Path, *, strict: bool = True, toda
     # In a worker thread: Playwright's sync API runs an asyncio loop in the main
     # thread, and the search-index step of the build calls asyncio.run().
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_build_site, practices_dir, site_dir, strict, today, skip_validation,
+        return pool.submit(_build_site, content_dir, site_dir, strict, today, skip_validation,
                            config_overrides).result()
 
 
-def _build_site(practices_dir, site_dir, strict, today, skip_validation, config_overrides) -> Path:
+def _build_site(content_dir, site_dir, strict, today, skip_validation, config_overrides) -> Path:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    with _environ(PRAKTIJKENBANK_PRACTICES_DIR=str(practices_dir), PRAKTIJKENBANK_TODAY=today.isoformat(),
+    with _environ(PRAKTIJKENBANK_CONTENT_DIR=str(content_dir), PRAKTIJKENBANK_TODAY=today.isoformat(),
                   PRAKTIJKENBANK_SKIP_VALIDATION="1" if skip_validation else None,
                   SITE_URL=None, REPO_URL=None):
         config = load_config(config_file=str(ROOT / "mkdocs.yml"), strict=strict, site_dir=str(site_dir),
@@ -105,7 +112,7 @@ def fixture_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    return build_site(PRACTICES, tmp_path_factory.mktemp("real-site") / "site")
+    return build_site(ROOT, tmp_path_factory.mktemp("real-site") / "site")
 
 
 # -------------------------------------------------------------- HTTP server --

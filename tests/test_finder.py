@@ -36,9 +36,9 @@ def records() -> dict[str, dict]:
     for practice in practices:
         meta = practice.meta
         out[practice.slug] = {
-            "sdgs": set(meta["sdgs"]),
+            "sdgs": set(meta.get("sdgs", [])),
             "themas": set(meta["themas"]),
-            "p": set(meta.get("vijf_p") or vocab.ps_for_sdgs(meta["sdgs"])),
+            "p": set(meta.get("vijf_p") or vocab.ps_for_sdgs(meta.get("sdgs", []))),
             "niveau": meta["niveau"],
             "tekst": " ".join([meta["titel"], meta["samenvatting"], practice.body]).lower(),
         }

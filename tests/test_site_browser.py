@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import FIXTURES_SITE, ROOT
+from conftest import FIXTURES_SITE, ROOT, record_dirs
 from praktijkenbank import load_practices, load_vocab
 
 pytestmark = pytest.mark.browser
@@ -27,7 +27,7 @@ def base(fixture_site, serve) -> str:
 
 @pytest.fixture(scope="module")
 def records():
-    practices, _ = load_practices([FIXTURES_SITE])
+    practices, _ = load_practices(record_dirs(FIXTURES_SITE))
     return {p.slug: p for p in practices}
 
 

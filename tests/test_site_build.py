@@ -23,7 +23,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import FIXTURES_SITE, PRACTICES, ROOT, TODAY, build_site, docs_without
+from conftest import FIXTURES_SITE, PRACTICES, ROOT, TODAY, build_site, docs_without, record_dirs
 from praktijkenbank import load_practices, load_vocab
 from praktijkenbank import model
 
@@ -98,7 +98,7 @@ def test_fixture_site_builds_strict(fixture_site):
 
 def test_every_fixture_has_its_fiche_with_tiles(fixture_site):
     vocab = load_vocab()
-    practices, _ = load_practices([FIXTURES_SITE])
+    practices, _ = load_practices(record_dirs(FIXTURES_SITE))
     for practice in practices:
         html = (fixture_site / "praktijken" / practice.slug / "index.html").read_text(encoding="utf-8")
         for number in practice.meta["sdgs"]:
@@ -122,7 +122,7 @@ def test_zero_practice_pages_exist_with_friendly_message(fixture_site):
 
 
 def test_open_data_files(fixture_site):
-    practices, _ = load_practices([FIXTURES_SITE])
+    practices, _ = load_practices(record_dirs(FIXTURES_SITE))
     data = json.loads((fixture_site / "data/practices.json").read_text(encoding="utf-8"))
     assert {r["slug"] for r in data["praktijken"]} == {p.slug for p in practices}
     for record in data["praktijken"]:
@@ -188,7 +188,7 @@ def test_nav_is_small_and_lists_no_practices(fixture_site):
 
 
 def test_home_has_sdg_grid_with_counts(fixture_site):
-    practices, _ = load_practices([FIXTURES_SITE])
+    practices, _ = load_practices(record_dirs(FIXTURES_SITE))
     html = (fixture_site / "index.html").read_text(encoding="utf-8")
     for number in range(1, 18):
         count = sum(number in p.meta["sdgs"] for p in practices)
@@ -262,10 +262,10 @@ def _records_dir(tmp_path: Path, *files: Path) -> Path:
 
 def test_invalid_record_aborts_build_with_dutch_messages_and_no_traceback(tmp_path):
     name = "vvsg-sdg-rapportering-oud.md"
-    folder = _records_dir(tmp_path, FIXTURES_SITE / name)
+    folder = _records_dir(tmp_path, FIXTURES_SITE / "practices" / name)
     text = (folder / name).read_text(encoding="utf-8")
     (folder / name).write_text(text.replace("sdgs: [7, 11, 13]", "sdgs: [7, 11, 18]"), encoding="utf-8")
-    env = dict(os.environ, PRAKTIJKENBANK_PRACTICES_DIR=str(folder), PRAKTIJKENBANK_TODAY=TODAY.isoformat(),
+    env = dict(os.environ, PRAKTIJKENBANK_CONTENT_DIR=str(folder.parent), PRAKTIJKENBANK_TODAY=TODAY.isoformat(),
                NO_MKDOCS_2_WARNING="1")
     env.pop("PRAKTIJKENBANK_SKIP_VALIDATION", None)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site"),
@@ -273,7 +273,7 @@ def test_invalid_record_aborts_build_with_dutch_messages_and_no_traceback(tmp_pa
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output
-    assert "de site wordt niet gebouwd: 1 fout in de praktijken" in output
+    assert "de site wordt niet gebouwd: 1 fout in de records" in output
     assert re.search(r"vvsg-sdg-rapportering-oud\.md:\d+:\d+: sdgs\[2\]: fout: ", output), output
 
 
@@ -328,7 +328,7 @@ def test_unsafe_record_content_is_neutralised(tmp_path):
     folder = tmp_path / "practices"
     folder.mkdir()
     (folder / "onveilig.md").write_text(UNSAFE, encoding="utf-8")
-    site = build_site(folder, tmp_path / "site", strict=False, skip_validation=True,
+    site = build_site(tmp_path, tmp_path / "site", strict=False, skip_validation=True,
                       docs_dir=str(docs_without(tmp_path / "docs", "kennis")))
     checked = 0
     for path in html_files(site):

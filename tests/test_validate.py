@@ -26,7 +26,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 INVALID = FIXTURES / "invalid"
 TODAY = dt.date(2026, 11, 23)
 EXPECTED = yaml.safe_load((INVALID / "expected.yaml").read_text(encoding="utf-8"))
-INVALID_FILES = sorted(p.name for p in INVALID.glob("*.md"))
+# Fixtures of other kinds sit in a folder named after the kind's folder (instruments/, procurement/).
+INVALID_FILES = sorted(p.relative_to(INVALID).as_posix() for p in INVALID.rglob("*.md"))
+RECORD_FOLDERS = [ROOT / kind.folder for kind in load_vocab().kinds.values() if (ROOT / kind.folder).is_dir()]
+RECORDS = sorted(p for folder in RECORD_FOLDERS for p in folder.glob("*.md"))
 PRACTICES = sorted((ROOT / "practices").glob("*.md"))
 
 
@@ -42,22 +45,22 @@ def test_there_are_practices():
 
 @pytest.fixture(scope="module")
 def bank():
-    """The whole bank validated once (strict: warnings count)."""
-    return validate_paths([ROOT / "practices"], strict=True)
+    """The whole bank (every kind of record) validated once (strict: warnings count)."""
+    return validate_paths(RECORD_FOLDERS, strict=True)
 
 
-@pytest.mark.parametrize("path", PRACTICES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", RECORDS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_record_is_valid(bank, path):
-    practices, problems = bank
-    own = [p.format() for p in problems if Path(p.path).name == path.name]
+    records, problems = bank
+    own = [p.format() for p in problems if Path(p.path).resolve() == path.resolve()]
     assert own == []
-    assert any(Path(p.path).name == path.name for p in practices), "record was loaded"
+    assert any(Path(p.path).resolve() == path.resolve() for p in records), "record was loaded"
 
 
 def test_no_problem_anywhere_in_the_bank(bank):
-    practices, problems = bank
+    records, problems = bank
     assert [p.format() for p in problems] == []
-    assert len(practices) == len(PRACTICES)
+    assert len(records) == len(RECORDS)
 
 
 # ---------------------------------------------------------- invalid fixtures

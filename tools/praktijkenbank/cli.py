@@ -51,6 +51,7 @@ def cmd_validate(args) -> int:
         for problem in problems:
             print(problem.format())
     checked = len({p.path for p in practices} | {p.path for p in problems})
+    sys.stdout.flush()
     print(_summary(problems, checked), file=sys.stderr)
     return 1 if any(p.is_error for p in problems) else 0
 

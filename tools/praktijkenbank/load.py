@@ -1,12 +1,16 @@
-"""Load practice files: bytes -> front matter (with source positions) + body.
+"""Load record files: bytes -> front matter (with source positions) + body.
 
-Loading never raises for bad input: every problem becomes a :class:`Problem`
-with the line and column where it was found.
+A record is a practice, an instrument, a procurement product group or a
+dossier: the kind follows from the folder it is in (``soorten.yaml``: a file
+under ``instruments/`` is an instrument; a file in any other folder is a
+practice). Loading never raises for bad input: every problem becomes a
+:class:`Problem` with the line and column where it was found.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,9 +40,12 @@ _Loader.yaml_implicit_resolvers = {
 Position = tuple[int, int]
 
 
+DEFAULT_KIND = "praktijk"
+
+
 @dataclass
-class Practice:
-    """One practice record as read from disk."""
+class Record:
+    """One record (practice, instrument, product group or dossier) as read from disk."""
 
     path: str  # path as shown to people (relative to the working directory)
     slug: str
@@ -47,6 +54,7 @@ class Practice:
     body_line: int  # file line on which the body starts (1-based)
     positions: dict[tuple, Position] = field(default_factory=dict)
     key_positions: dict[tuple, Position] = field(default_factory=dict)
+    kind: str = DEFAULT_KIND
 
     def pos(self, *path) -> Position:
         """Position of the value at ``path``; falls back to its nearest parent."""
@@ -61,6 +69,36 @@ class Practice:
         return self.key_positions.get(tuple(path)) or self.pos(*path)
 
 
+Practice = Record  # most records are practices; the older name stays valid
+
+
+def kind_of(path: Path) -> str:
+    """The kind of the record at ``path``: from the name of its folder ('instruments/x.md' is an
+    instrument); a file in any other folder is a practice."""
+    from .vocab import load_vocab
+
+    kind = load_vocab().kind_for_folder(Path(path).absolute().parent.name)
+    return kind.id if kind is not None else DEFAULT_KIND
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why ``path`` cannot be a record file (a symlink, a device, a pipe), or None."""
+    try:
+        if path.is_symlink():
+            return "een symbolische link"
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # reported when the file is read
+    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+        return None
+    return "geen gewoon bestand (maar bv. een apparaat of een pipe)"
+
+
+def _refused(path: Path, reason: str) -> Problem:
+    return Problem(display_path(path), 1, 1, "bestand", f"dit is {reason}; de praktijkenbank leest alleen gewone bestanden.",
+                   "Zet het echte bestand in de map in plaats van een link ernaar.")
+
+
 def display_path(path: Path) -> str:
     try:
         return os.path.relpath(path)
@@ -69,24 +107,36 @@ def display_path(path: Path) -> str:
 
 
 def discover(paths) -> tuple[list[Path], list[Problem]]:
-    """Expand files and folders into practice files.
+    """Expand files and folders into record files.
 
     Every file inside a given folder is a candidate: a file that is not a
-    practice (wrong extension) is reported, never silently skipped. Hidden
-    files (``.gitkeep``) and ``README.md`` are the only exceptions.
+    record (wrong extension) is reported, never silently skipped. Hidden
+    files (``.gitkeep``) and ``README.md`` are the only exceptions. Symbolic
+    links and special files are refused: following one (to /dev/zero, say)
+    could make validation hang.
     """
     files: list[Path] = []
     problems: list[Problem] = []
     for raw in paths:
         path = Path(raw)
+        reason = _not_regular(path)
+        if reason:
+            problems.append(_refused(path, reason))
+            continue
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_dir() or child.name.startswith(".") or child.name == "README.md":
+                if child.name.startswith(".") or child.name == "README.md":
+                    continue
+                reason = _not_regular(child)
+                if reason:
+                    problems.append(_refused(child, reason))
+                    continue
+                if child.is_dir():
                     continue
                 if child.suffix != ".md":
                     problems.append(Problem(display_path(child), 1, 1, "bestand",
-                        "dit bestand is geen praktijk (verwacht: <slug>.md).",
-                        "Zet alleen praktijkfiches (.md) in deze map of verwijder het bestand."))
+                        "dit bestand is geen record (verwacht: <slug>.md).",
+                        "Zet alleen fiches (.md) in deze map of verwijder het bestand."))
                     continue
                 files.append(child)
         elif path.is_file():
@@ -172,19 +222,29 @@ def _front_matter_bounds(text: str) -> tuple[str, str, int] | None:
     return fm, body, lines_before_body + 1
 
 
-def load_practice(path: Path, data: bytes | None = None) -> tuple[Practice | None, list[Problem]]:
-    """Read one practice file. Returns (practice or None, problems)."""
+def _read_limited(path: Path) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes: enough to tell that a file is too large."""
+    with open(path, "rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
+def load_practice(path: Path, data: bytes | None = None, kind: str | None = None) -> tuple[Record | None, list[Problem]]:
+    """Read one record file. Returns (record or None, problems). ``kind``: see :func:`kind_of`."""
     shown = display_path(path)
     problems: list[Problem] = []
     if data is None:
+        reason = _not_regular(path)
+        if reason:
+            return None, [_refused(path, reason)]
         try:
-            data = path.read_bytes()
+            data = _read_limited(path)
         except OSError as exc:
             return None, [Problem(shown, 1, 1, "bestand", f"kan het bestand niet lezen ({exc.strerror}).",
                                   "Controleer of het bestand bestaat en leesbaar is.")]
     if len(data) > MAX_FILE_BYTES:
+        size = max(len(data), path.stat().st_size if path.exists() else 0)
         problems.append(Problem(shown, 1, 1, "bestand",
-            f"het bestand is te groot ({len(data):,} bytes; maximum {MAX_FILE_BYTES:,}).".replace(",", "."),
+            f"het bestand is te groot ({size:,} bytes; maximum {MAX_FILE_BYTES:,}).".replace(",", "."),
             "Een fiche is één tot twee A4-pagina's: kort de tekst in en verwijs naar de bron voor details."))
         return None, problems
     if b"\x00" in data:
@@ -218,7 +278,7 @@ def load_practice(path: Path, data: bytes | None = None) -> tuple[Practice | Non
     try:
         node = loader.get_single_node()
         if node is not None and isinstance(node, yaml.MappingNode):
-            return _from_node(loader, node, path, shown, body, body_line, problems, offset)
+            return _from_node(loader, node, path, shown, body, body_line, problems, offset, kind or kind_of(path))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else 2
@@ -243,7 +303,7 @@ def load_practice(path: Path, data: bytes | None = None) -> tuple[Practice | Non
 
 
 def _from_node(loader, node, path: Path, shown: str, body: str, body_line: int,
-               problems: list, offset: int) -> tuple[Practice | None, list[Problem]]:
+               problems: list, offset: int, kind: str) -> tuple[Record | None, list[Problem]]:
     """Positions and data from one pass over the node tree (the file is parsed once)."""
     tree = _Tree(loader, shown, offset, problems)
     try:
@@ -260,22 +320,24 @@ def _from_node(loader, node, path: Path, shown: str, body: str, body_line: int,
     if not tree.ok:
         return None, problems
     tree.positions[()] = (2, 1)
-    return Practice(shown, _slug(path), meta, body, body_line, tree.positions, tree.key_positions), problems
+    return Record(shown, _slug(path), meta, body, body_line, tree.positions, tree.key_positions, kind), problems
 
 
 def _slug(path: Path) -> str:
     return path.name[:-3] if path.name.endswith(".md") else path.name
 
 
-def peek_practice(path: Path, fields: tuple[str, ...]) -> Practice | None:
+def peek_practice(path: Path, fields: tuple[str, ...], kind: str | None = None) -> Record | None:
     """Only ``fields`` of a record, without positions and without checks; None when it cannot be read.
 
     For the cross-record checks against records nobody asked to validate (the
     siblings of a file validated on its own): about three times faster than
     :func:`load_practice`, which matters in a bank of thousands of records.
     """
+    if _not_regular(path):
+        return None
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = _read_limited(path).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
     split = _front_matter_bounds(text.removeprefix(_BOM).replace("\r\n", "\n"))
@@ -287,7 +349,8 @@ def peek_practice(path: Path, fields: tuple[str, ...]) -> Practice | None:
         return None
     if not isinstance(meta, dict):
         return None
-    return Practice(display_path(path), _slug(path), {k: meta[k] for k in fields if k in meta}, "", split[2])
+    return Record(display_path(path), _slug(path), {k: meta[k] for k in fields if k in meta}, "", split[2],
+                  kind=kind or kind_of(path))
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
@@ -311,8 +374,8 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
 
 
 
-def load_practices(paths) -> tuple[list[Practice], list[Problem]]:
-    """Discover and load every practice under ``paths``."""
+def load_practices(paths) -> tuple[list[Record], list[Problem]]:
+    """Discover and load every record under ``paths``."""
     files, problems = discover(paths)
     practices: list[Practice] = []
     for path in files:

@@ -1,9 +1,12 @@
-"""View data for the site: practice records in, plain dicts out.
+"""View data for the site: records in, plain dicts out.
 
 Everything the templates show is computed here once per build, in time linear
-in the number of practices: derived 5 P's, provinces, the current name of a
-former municipality, SDG tiles, related practices in both directions and the
-'te herzien' flag. Nothing here knows about MkDocs.
+in the number of records: derived 5 P's, provinces, the current name of a
+former municipality, SDG tiles, full references of seed documents, related
+practices and used instruments in both directions, the pages of the families
+(SDG, P, theme, ...) with their practices and instruments, and the 'te herzien'
+flag. Nothing here knows about MkDocs. Instruments, product groups and dossiers:
+see :mod:`model_kinds`.
 
 URLs in the view data are *page paths from the site root* in MkDocs'
 ``use_directory_urls`` form (``praktijken/<slug>/``); templates turn them into
@@ -34,7 +37,9 @@ FAMILIES = {
     "niveau": ("niveau", "Niveaus", "Alle niveaus"),
     "provincie": ("provincie", "Provincies", "Alle provincies"),
     "bestuur": ("bestuur", "Besturen", "Alle besturen"),
+    "vorm": ("vorm", "Soorten instrumenten", "Alle soorten instrumenten"),
 }
+ALL_SDGS_PAGE = "sdg/alle-sdgs/"  # records that use the 17 SDGs as a framework
 
 
 # ----------------------------------------------------------------- helpers --
@@ -195,6 +200,56 @@ def repo_path(practice: Practice, repo_root: Path | None) -> str:
     return f"practices/{path.name}"
 
 
+def sources_view(meta: dict, vocab: Vocab) -> list[dict]:
+    """The sources of a record: a seed document gets its full reference from brondocumenten.yaml."""
+    out = []
+    for source in _list(meta.get("bronnen")):
+        if not isinstance(source, dict):
+            continue
+        document = vocab.documents.get(_text(source.get("document")))
+        if document:
+            out.append({"document": document["id"], "titel": document["titel"], "uitgever": document["uitgever"],
+                        "jaar": document.get("jaar"), "plaats": _text(source.get("plaats")) or None,
+                        "url": None, "geraadpleegd": None, "geraadpleegd_tekst": ""})
+        else:
+            consulted = _text(source.get("geraadpleegd"))
+            out.append({"document": None, "titel": _text(source.get("titel")) or _text(source.get("document")),
+                        "uitgever": _text(source.get("uitgever")) or None, "jaar": None, "plaats": None,
+                        "url": _text(source.get("url")) or None, "geraadpleegd": consulted or None,
+                        "geraadpleegd_tekst": dutch_date(consulted) if consulted else ""})
+    return out
+
+
+def common_view(record: Practice, vocab: Vocab, today: dt.date, repo_root: Path | None = None) -> dict:
+    """The fields every kind of record shares, as the site shows them."""
+    meta = record.meta if isinstance(record.meta, dict) else {}
+    kind = vocab.kinds[record.kind]
+    sdg_numbers = [n for n in _list(meta.get("sdgs")) if isinstance(n, int) and n in vocab.sdgs]
+    added = _text(meta.get("toegevoegd"))
+    verified = _text(meta.get("geverifieerd"))
+    return {
+        "soort": record.kind,
+        "soort_naam": kind.singular,
+        "slug": record.slug,
+        "repo_pad": repo_path(record, repo_root),
+        "pad": f"{kind.site}/{record.slug}/",
+        "titel": _text(meta.get("titel")).strip() or record.slug,
+        "samenvatting": _text(meta.get("samenvatting")).strip(),
+        "sdgs": [sdg_tile(vocab, n) for n in sdg_numbers],
+        "alle_sdgs": meta.get("alle_sdgs") is True,
+        "themas": [_term(vocab.themes, "thema", t) for t in _list(meta.get("themas"))],
+        "fasen": [_term(vocab.phases, "fase", f) for f in _list(meta.get("fasen"))],
+        "bronnen": sources_view(meta, vocab),
+        "toegevoegd": added,
+        "toegevoegd_tekst": dutch_date(added),
+        "geverifieerd": verified,
+        "geverifieerd_tekst": dutch_date(verified),
+        "te_herzien": needs_review(verified, today),
+        "gewijzigd": None,  # last change in the version history, see build_site(changed=...)
+        "body": record.body if isinstance(record.body, str) else "",
+    }
+
+
 def practice_view(practice: Practice, vocab: Vocab, today: dt.date, repo_root: Path | None = None) -> dict:
     """The record as the site shows it (without related practices: see :func:`build_site`)."""
     meta = practice.meta if isinstance(practice.meta, dict) else {}
@@ -221,125 +276,186 @@ def practice_view(practice: Practice, vocab: Vocab, today: dt.date, repo_root: P
         code = _text(code)
         targets.append({"code": code, "tekst": vocab.targets.get(code, ""),
                         "sdg": int(code.split(".")[0]) if code.split(".")[0].isdigit() else None})
-    sources = []
-    for source in _list(meta.get("bronnen")):
-        if isinstance(source, dict):
-            sources.append({"titel": _text(source.get("titel")), "url": _text(source.get("url")) or None,
-                            "document": _text(source.get("document")) or None})
+    sources = sources_view(meta, vocab)
     contact = meta.get("contact") if isinstance(meta.get("contact"), dict) else None
     if contact:
         contact = {k: _text(contact.get(k)) or None for k in ("organisatie", "dienst", "email", "website")}
     level = meta.get("niveau")
-    added = _text(meta.get("toegevoegd"))
-    verified = _text(meta.get("geverifieerd"))
-    return {
-        "slug": practice.slug,
-        "repo_pad": repo_path(practice, repo_root),
-        "pad": f"praktijken/{practice.slug}/",
-        "titel": _text(meta.get("titel")).strip() or practice.slug,
-        "samenvatting": _text(meta.get("samenvatting")).strip(),
+    status = vocab.statuses.get(meta.get("status"))
+    view = common_view(practice, vocab, today, repo_root)
+    view.update({
         "besturen": governments,
         "provincies": [{"id": p, "naam": vocab.provinces[p]["naam"], "pad": f"provincie/{p}/"} for p in provinces],
         "periode": {"van": start, "tot": end, "tekst": period_text},
-        "sdgs": [sdg_tile(vocab, n) for n in sdg_numbers],
+        "status": {"id": status["id"], "naam": status["naam"], "omschrijving": status["omschrijving"]} if status else None,
         "subdoelen": targets,
         "vijf_p": [p_badge(vocab, p) for p in ps],
         "vijf_p_afgeleid": not given_ps,
-        "themas": [_term(vocab.themes, "thema", t) for t in _list(meta.get("themas"))],
-        "fasen": [_term(vocab.phases, "fase", f) for f in _list(meta.get("fasen"))],
         "niveau": _term(vocab.levels, "niveau", level) if level else None,
-        "bronnen": sources,
         "contact": contact,
-        "toegevoegd": added,
-        "toegevoegd_tekst": dutch_date(added),
-        "geverifieerd": verified,
-        "geverifieerd_tekst": dutch_date(verified),
-        "te_herzien": needs_review(verified, today),
         "verwant_opgegeven": [s for s in _list(meta.get("verwant")) if isinstance(s, str)],
         "verwant": [],
-        "body": practice.body if isinstance(practice.body, str) else "",
-    }
+        "instrumenten_opgegeven": [s for s in _list(meta.get("instrumenten")) if isinstance(s, str)],
+        "productgroepen_opgegeven": [s for s in _list(meta.get("productgroepen")) if isinstance(s, str)],
+        "instrumenten": [],
+        "productgroepen": [],
+    })
+    return view
 
 
 def _sort_key(view: dict) -> tuple:
     return (view["titel"].casefold(), view["slug"])
 
 
-def build_site(practices: list[Practice], vocab: Vocab, today: dt.date | None = None,
-               repo_root: Path | None = None) -> dict:
+def _ref(view: dict) -> dict:
+    return {"slug": view["slug"], "titel": view["titel"], "pad": view["pad"], "soort": view["soort"]}
+
+
+def _by_title(refs) -> list[dict]:
+    return sorted(refs, key=lambda r: (r["titel"].casefold(), r["slug"]))
+
+
+def _link_both_ways(practices: list[dict], targets: dict[str, dict], field: str) -> None:
+    """practice[field + '_opgegeven'] names targets: fill practice[field] and target['gebruikt_in']."""
+    for view in practices:
+        found = [targets[s] for s in dict.fromkeys(view[field + "_opgegeven"]) if s in targets]
+        view[field] = _by_title(_ref(t) for t in found)
+        for target in found:
+            target["gebruikt_in"].append(_ref(view))
+
+
+def _families(vocab: Vocab) -> dict:
+    families = {
+        "sdg": {n: {"id": n, "naam": e["naam"], "omschrijving": e.get("doel", ""), "pad": f"sdg/{n}/",
+                    "tegel": sdg_tile(vocab, n), "praktijken": [], "instrumenten": []} for n, e in vocab.sdgs.items()},
+        "p": {pid: {"id": pid, "naam": e["naam"], "omschrijving": e.get("omschrijving", ""), "pad": f"p/{pid}/",
+                    "badge": p_badge(vocab, pid), "sdgs": [sdg_tile(vocab, n) for n in e.get("sdgs", [])],
+                    "praktijken": [], "instrumenten": []} for pid, e in vocab.ps.items()},
+    }
+    for family, table in (("thema", vocab.themes), ("fase", vocab.phases), ("niveau", vocab.levels),
+                          ("provincie", vocab.provinces), ("vorm", vocab.formats)):
+        folder = FAMILIES[family][0]
+        families[family] = {tid: {"id": tid, "naam": e["naam"], "omschrijving": e.get("omschrijving", ""),
+                                  "pad": f"{folder}/{tid}/", "praktijken": [], "instrumenten": []}
+                            for tid, e in table.items()}
+    families["bestuur"] = {}
+    return families
+
+
+def _add_practice(families: dict, view: dict) -> None:
+    for tile in view["sdgs"]:
+        families["sdg"][tile["nummer"]]["praktijken"].append(view)
+    for badge in view["vijf_p"]:
+        families["p"][badge["id"]]["praktijken"].append(view)
+    for family, key in (("thema", "themas"), ("fase", "fasen")):
+        for term in view[key]:
+            if term["id"] in families[family]:
+                families[family][term["id"]]["praktijken"].append(view)
+    if view["niveau"] and view["niveau"]["id"] in families["niveau"]:
+        families["niveau"][view["niveau"]["id"]]["praktijken"].append(view)
+    for province in view["provincies"]:
+        families["provincie"][province["id"]]["praktijken"].append(view)
+    seen = set()
+    for government in view["besturen"]:
+        slug = government["slug"]
+        if slug in seen:
+            continue
+        seen.add(slug)
+        entry = families["bestuur"].setdefault(slug, {
+            "id": slug, "naam": government["huidige_naam"], "soort": government["soort"],
+            "provincie": government["provincie"], "provincie_naam": government["provincie_naam"],
+            "omschrijving": "", "pad": government["pad"], "praktijken": [], "instrumenten": [], "vroegere_namen": []})
+        if government["naam"] != government["huidige_naam"] and government["naam"] not in entry["vroegere_namen"]:
+            entry["vroegere_namen"].append(government["naam"])
+        entry["praktijken"].append(view)
+
+
+def _add_instrument(families: dict, view: dict) -> None:
+    for tile in view["sdgs"]:
+        families["sdg"][tile["nummer"]]["instrumenten"].append(view)
+    for family, key in (("thema", "themas"), ("fase", "fasen"), ("niveau", "niveaus")):
+        for term in view[key]:
+            if term["id"] in families[family]:
+                families[family][term["id"]]["instrumenten"].append(view)
+    if view["vorm"] and view["vorm"]["id"] in families["vorm"]:
+        families["vorm"][view["vorm"]["id"]]["instrumenten"].append(view)
+
+
+def build_site(records: list[Practice], vocab: Vocab, today: dt.date | None = None,
+               repo_root: Path | None = None, changed: dict[str, str] | None = None) -> dict:
     """All view data for one build.
 
-    Returns a dict with
-    ``praktijken`` (views sorted by title), ``per_slug``, ``nieuwste`` (by 'toegevoegd'),
-    ``families`` ({family: {term id: term dict with 'praktijken'}}) and ``vandaag``.
+    Returns a dict with ``praktijken``, ``instrumenten``, ``productgroepen`` and
+    ``dossiers`` (views sorted by title), ``per_slug`` (practices), ``nieuwste``
+    (practices by 'toegevoegd'), ``alle_sdgs`` (records that use the 17 SDGs as a
+    framework), ``families`` ({family: {term id: term dict with 'praktijken' and
+    'instrumenten'}}) and ``vandaag``. ``changed`` maps a record's repository path
+    to the date of its last change in the version history (see :mod:`gitdates`).
     """
+    from .model_kinds import VIEWS
+
     today = today or dt.date.today()
-    views = [practice_view(p, vocab, today, repo_root) for p in practices]
-    views.sort(key=_sort_key)
+    changed = changed or {}
+    views: dict[str, list[dict]] = {kind: [] for kind in vocab.kinds}
+    for record in records:
+        make = VIEWS.get(record.kind, practice_view)
+        view = make(record, vocab, today, repo_root)
+        view["gewijzigd"] = changed.get(view["repo_pad"])
+        view["gewijzigd_tekst"] = dutch_date(view["gewijzigd"]) if view["gewijzigd"] else ""
+        views.setdefault(record.kind, []).append(view)
+    for kind_views in views.values():
+        kind_views.sort(key=_sort_key)
+    practices = views["praktijk"]
     by_slug = {}
-    for view in views:
+    for view in practices:
         by_slug.setdefault(view["slug"], view)
 
     # Related practices in both directions, in one pass.
     related: dict[str, dict[str, None]] = defaultdict(dict)
-    for view in views:
+    for view in practices:
         for other in view["verwant_opgegeven"]:
             if other in by_slug and other != view["slug"]:
                 related[view["slug"]][other] = None
                 related[other][view["slug"]] = None
-    for view in views:
-        view["verwant"] = sorted(
-            ({"slug": s, "titel": by_slug[s]["titel"], "pad": by_slug[s]["pad"]} for s in related[view["slug"]]),
-            key=lambda r: (r["titel"].casefold(), r["slug"]))
+    for view in practices:
+        view["verwant"] = _by_title(_ref(by_slug[s]) for s in related[view["slug"]])
+    _link_both_ways(practices, {v["slug"]: v for v in views["instrument"]}, "instrumenten")
+    _link_both_ways(practices, {v["slug"]: v for v in views["productgroep"]}, "productgroepen")
 
-    families = {
-        "sdg": {n: {"id": n, "naam": e["naam"], "omschrijving": e.get("doel", ""), "pad": f"sdg/{n}/",
-                    "tegel": sdg_tile(vocab, n), "praktijken": []} for n, e in vocab.sdgs.items()},
-        "p": {pid: {"id": pid, "naam": e["naam"], "omschrijving": e.get("omschrijving", ""), "pad": f"p/{pid}/",
-                    "badge": p_badge(vocab, pid), "sdgs": [sdg_tile(vocab, n) for n in e.get("sdgs", [])],
-                    "praktijken": []} for pid, e in vocab.ps.items()},
-    }
-    for family, table in (("thema", vocab.themes), ("fase", vocab.phases), ("niveau", vocab.levels),
-                          ("provincie", vocab.provinces)):
-        folder = FAMILIES[family][0]
-        families[family] = {tid: {"id": tid, "naam": e["naam"], "omschrijving": e.get("omschrijving", ""),
-                                  "pad": f"{folder}/{tid}/", "praktijken": []} for tid, e in table.items()}
-    families["bestuur"] = {}
-
-    for view in views:  # sorted by title, so every list below is too
-        for tile in view["sdgs"]:
-            families["sdg"][tile["nummer"]]["praktijken"].append(view)
-        for badge in view["vijf_p"]:
-            families["p"][badge["id"]]["praktijken"].append(view)
-        for family, key in (("thema", "themas"), ("fase", "fasen")):
-            for term in view[key]:
-                if term["id"] in families[family]:
-                    families[family][term["id"]]["praktijken"].append(view)
-        if view["niveau"] and view["niveau"]["id"] in families["niveau"]:
-            families["niveau"][view["niveau"]["id"]]["praktijken"].append(view)
-        for province in view["provincies"]:
-            families["provincie"][province["id"]]["praktijken"].append(view)
-        seen = set()
-        for government in view["besturen"]:
-            slug = government["slug"]
-            if slug in seen:
-                continue
-            seen.add(slug)
-            entry = families["bestuur"].setdefault(slug, {
-                "id": slug, "naam": government["huidige_naam"], "soort": government["soort"],
-                "provincie": government["provincie"], "provincie_naam": government["provincie_naam"],
-                "omschrijving": "", "pad": government["pad"], "praktijken": [], "vroegere_namen": []})
-            if government["naam"] != government["huidige_naam"] and government["naam"] not in entry["vroegere_namen"]:
-                entry["vroegere_namen"].append(government["naam"])
-            entry["praktijken"].append(view)
+    families = _families(vocab)
+    for view in practices:  # sorted by title, so every list below is too
+        _add_practice(families, view)
+    for view in views["instrument"]:
+        _add_instrument(families, view)
     families["bestuur"] = dict(sorted(families["bestuur"].items(), key=lambda kv: (kv[1]["naam"].casefold(), kv[0])))
 
-    newest = sorted(views, key=lambda v: v["toegevoegd"], reverse=True)  # stable: ties stay by title
+    # Dossiers show every practice, instrument and product group with one of their themes.
+    by_theme: dict[str, list[dict]] = defaultdict(list)
+    for kind in ("praktijk", "instrument", "productgroep"):
+        for view in views[kind]:
+            for term in view["themas"]:
+                by_theme[term["id"]].append(view)
+    lists = {"praktijk": "praktijken", "instrument": "instrumenten", "productgroep": "productgroepen"}
+    for dossier in views["dossier"]:
+        seen: set[tuple] = set()
+        for term in dossier["themas"]:
+            for view in by_theme[term["id"]]:
+                if (view["soort"], view["slug"]) not in seen:
+                    seen.add((view["soort"], view["slug"]))
+                    dossier[lists[view["soort"]]].append(view)
+        for key in lists.values():
+            dossier[key].sort(key=_sort_key)
+
+    newest = sorted(practices, key=lambda v: v["toegevoegd"], reverse=True)  # stable: ties stay by title
     return {
-        "praktijken": views,
+        "praktijken": practices,
+        "instrumenten": views["instrument"],
+        "productgroepen": views["productgroep"],
+        "dossiers": views["dossier"],
         "per_slug": by_slug,
         "nieuwste": newest,
+        "alle_sdgs": [v for kind in ("praktijk", "instrument") for v in views[kind] if v["alle_sdgs"]],
         "families": families,
         "vandaag": today.isoformat(),
-        "aantal": len(views),
+        "aantal": len(practices),
     }

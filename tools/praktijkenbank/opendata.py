@@ -1,4 +1,4 @@
-"""Open data for every build: practices.json, practices.csv and an Atom feed.
+"""Open data for every build: practices, instruments and product groups as JSON and CSV, and an Atom feed.
 
 Pure functions: site model (see :func:`model.build_site`) in, file contents out.
 Stable URLs on the site: ``data/practices.json``, ``data/practices.csv``,
@@ -21,15 +21,23 @@ import xml.etree.ElementTree as etree
 SITE_TITLE = "Praktijkenbank SDG's en lokaal mondiaal beleid"
 JSON_PATH = "data/practices.json"
 CSV_PATH = "data/practices.csv"
+INSTRUMENTS_JSON_PATH = "data/instrumenten.json"
+INSTRUMENTS_CSV_PATH = "data/instrumenten.csv"
+PRODUCT_GROUPS_JSON_PATH = "data/productgroepen.json"
 FEED_PATH = "feed.xml"
 SCHEMA_PATH = "schema/praktijk.schema.json"
 FEED_SIZE = 50
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
 CSV_COLUMNS = [
-    "slug", "titel", "samenvatting", "besturen", "provincies", "periode_van", "periode_tot", "sdgs",
-    "subdoelen", "vijf_p", "themas", "fasen", "niveau", "bronnen", "contact_organisatie", "contact_dienst",
-    "contact_email", "contact_website", "toegevoegd", "geverifieerd", "te_herzien", "verwant", "pad", "url",
+    "slug", "soort", "titel", "samenvatting", "status", "besturen", "provincies", "periode_van", "periode_tot",
+    "sdgs", "alle_sdgs", "subdoelen", "vijf_p", "themas", "fasen", "niveau", "instrumenten", "productgroepen",
+    "bronnen", "contact_organisatie", "contact_dienst", "contact_email", "contact_website", "toegevoegd",
+    "geverifieerd", "te_herzien", "verwant", "pad", "url",
+]
+INSTRUMENT_CSV_COLUMNS = [
+    "slug", "soort", "titel", "samenvatting", "vorm", "niveaus", "fasen", "sdgs", "alle_sdgs", "themas", "tijd",
+    "nodig", "uitgever", "licentie", "links", "bronnen", "gebruikt_in", "toegevoegd", "geverifieerd", "pad", "url",
 ]
 
 
@@ -39,28 +47,45 @@ def _absolute(site_url: str, path: str) -> str | None:
     return site_url.rstrip("/") + "/" + path
 
 
-def record(view: dict, site_url: str = "") -> dict:
-    """One practice as open data (stored fields plus derived ones)."""
+def _sources(view: dict) -> list[dict]:
+    """Sources with their full reference; a seed document keeps its id ('document')."""
+    keys = ("document", "titel", "uitgever", "jaar", "plaats", "url", "geraadpleegd")
+    return [{k: b[k] for k in keys if b.get(k)} for b in view["bronnen"]]
+
+
+def _common(view: dict, site_url: str) -> dict:
     return {
         "slug": view["slug"],
+        "soort": view["soort"],
         "titel": view["titel"],
         "samenvatting": view["samenvatting"],
         "pad": view["pad"],
         "url": _absolute(site_url, view["pad"]),
         "bestand": view["repo_pad"],
+    }
+
+
+def record(view: dict, site_url: str = "") -> dict:
+    """One practice as open data (stored fields plus derived ones)."""
+    return {
+        **_common(view, site_url),
+        "status": view["status"]["id"] if view["status"] else None,
         "besturen": [{"naam": b["naam"], "soort": b["soort"], "huidige_naam": b["huidige_naam"],
                       "provincie": b["provincie"]} for b in view["besturen"]],
         "provincies": [p["id"] for p in view["provincies"]],
         "periode": ({"van": view["periode"]["van"], "tot": view["periode"]["tot"]}
                     if view["periode"]["van"] else None),
         "sdgs": [t["nummer"] for t in view["sdgs"]],
+        "alle_sdgs": view["alle_sdgs"],
         "subdoelen": [s["code"] for s in view["subdoelen"]],
         "vijf_p": [b["id"] for b in view["vijf_p"]],
         "vijf_p_afgeleid": view["vijf_p_afgeleid"],
         "themas": [t["id"] for t in view["themas"]],
         "fasen": [t["id"] for t in view["fasen"]],
         "niveau": view["niveau"]["id"] if view["niveau"] else None,
-        "bronnen": [{k: v for k, v in b.items() if v} for b in view["bronnen"]],
+        "instrumenten": [r["slug"] for r in view["instrumenten"]],
+        "productgroepen": [r["slug"] for r in view["productgroepen"]],
+        "bronnen": _sources(view),
         "contact": ({k: v for k, v in view["contact"].items() if v} if view["contact"] else None),
         "toegevoegd": view["toegevoegd"],
         "geverifieerd": view["geverifieerd"],
@@ -68,6 +93,65 @@ def record(view: dict, site_url: str = "") -> dict:
         "verwant": [r["slug"] for r in view["verwant"]],
         "tekst": view["body"].strip(),
     }
+
+
+def _links(items: list[dict]) -> list[dict]:
+    return [{k: link[k] for k in ("titel", "uitgever", "url", "geraadpleegd") if link.get(k)} for link in items]
+
+
+def instrument_record(view: dict, site_url: str = "") -> dict:
+    """One instrument as open data."""
+    return {
+        **_common(view, site_url),
+        "vorm": view["vorm"]["id"] if view["vorm"] else None,
+        "niveaus": [t["id"] for t in view["niveaus"]],
+        "fasen": [t["id"] for t in view["fasen"]],
+        "sdgs": [t["nummer"] for t in view["sdgs"]],
+        "alle_sdgs": view["alle_sdgs"],
+        "themas": [t["id"] for t in view["themas"]],
+        "tijd": view["tijd"],
+        "nodig": view["nodig"],
+        "uitgever": view["uitgever"],
+        "licentie": view["licentie"],
+        "links": _links(view["links"]),
+        "bronnen": _sources(view),
+        "gebruikt_in": [r["slug"] for r in view["gebruikt_in"]],
+        "toegevoegd": view["toegevoegd"],
+        "geverifieerd": view["geverifieerd"],
+        "tekst": view["body"].strip(),
+    }
+
+
+def product_group_record(view: dict, site_url: str = "") -> dict:
+    """One procurement product group as open data."""
+    return {
+        **_common(view, site_url),
+        "sdgs": [t["nummer"] for t in view["sdgs"]],
+        "themas": [t["id"] for t in view["themas"]],
+        "criteria": [{"stap": step["id"], "tekst": c["tekst"], "bron": c["bron"]["nummer"] if c["bron"] else None}
+                     for step in view["stappen"] for c in step["criteria"]],
+        "labels": [{"naam": label["naam"], "bron": label["bron"]["nummer"] if label["bron"] else None}
+                   for label in view["labels"]],
+        "modeldocumenten": _links(view["modeldocumenten"]),
+        "bronnen": _sources(view),
+        "gebruikt_in": [r["slug"] for r in view["gebruikt_in"]],
+        "toegevoegd": view["toegevoegd"],
+        "geverifieerd": view["geverifieerd"],
+        "gewijzigd": view["gewijzigd"],
+        "tekst": view["body"].strip(),
+    }
+
+
+def _json_file(site: dict, key: str, records: list[dict], description: str, schema: str) -> str:
+    data = {
+        "titel": SITE_TITLE,
+        "beschrijving": description,
+        "schema": schema,
+        "gebouwd_op": site["vandaag"],
+        "aantal": len(records),
+        key: records,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def practices_json(site: dict, site_url: str = "") -> str:
@@ -99,16 +183,23 @@ def _cell(value) -> str:
     return text
 
 
+def _source_cell(sources: list[dict]) -> list[str]:
+    return [b.get("url") or b.get("document") or b.get("titel", "") for b in sources]
+
+
 def csv_row(data: dict) -> dict:
     contact = data["contact"] or {}
     periode = data["periode"] or {}
     return {
-        "slug": data["slug"], "titel": data["titel"], "samenvatting": data["samenvatting"],
+        "slug": data["slug"], "soort": data["soort"], "titel": data["titel"], "samenvatting": data["samenvatting"],
+        "status": data["status"],
         "besturen": [b["naam"] for b in data["besturen"]], "provincies": data["provincies"],
         "periode_van": periode.get("van"), "periode_tot": periode.get("tot"), "sdgs": data["sdgs"],
+        "alle_sdgs": data["alle_sdgs"],
         "subdoelen": data["subdoelen"], "vijf_p": data["vijf_p"], "themas": data["themas"],
         "fasen": data["fasen"], "niveau": data["niveau"],
-        "bronnen": [b.get("url") or b.get("document") or b["titel"] for b in data["bronnen"]],
+        "instrumenten": data["instrumenten"], "productgroepen": data["productgroepen"],
+        "bronnen": _source_cell(data["bronnen"]),
         "contact_organisatie": contact.get("organisatie"), "contact_dienst": contact.get("dienst"),
         "contact_email": contact.get("email"), "contact_website": contact.get("website"),
         "toegevoegd": data["toegevoegd"], "geverifieerd": data["geverifieerd"], "te_herzien": data["te_herzien"],
@@ -116,16 +207,28 @@ def csv_row(data: dict) -> dict:
     }
 
 
-def practices_csv(site: dict, site_url: str = "") -> bytes:
+def _csv(columns: list[str], rows) -> bytes:
     """UTF-8 with BOM, ';' as delimiter: opens correctly in Excel with a Dutch locale."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, delimiter=";", quoting=csv.QUOTE_MINIMAL,
+    writer = csv.DictWriter(out, fieldnames=columns, delimiter=";", quoting=csv.QUOTE_MINIMAL,
                             lineterminator="\r\n")
     writer.writeheader()
-    for view in site["praktijken"]:
-        row = csv_row(record(view, site_url))
+    for row in rows:
         writer.writerow({k: _cell(v) for k, v in row.items()})
     return out.getvalue().encode("utf-8-sig")
+
+
+def practices_csv(site: dict, site_url: str = "") -> bytes:
+    return _csv(CSV_COLUMNS, (csv_row(record(view, site_url)) for view in site["praktijken"]))
+
+
+def instruments_csv(site: dict, site_url: str = "") -> bytes:
+    def row(data: dict) -> dict:
+        out = {k: data[k] for k in INSTRUMENT_CSV_COLUMNS if k in data}
+        out.update(links=[link.get("url", "") for link in data["links"]], bronnen=_source_cell(data["bronnen"]))
+        return {k: out.get(k) for k in INSTRUMENT_CSV_COLUMNS}
+
+    return _csv(INSTRUMENT_CSV_COLUMNS, (row(instrument_record(v, site_url)) for v in site["instrumenten"]))
 
 
 def _timestamp(date: str, fallback: str) -> str:
@@ -152,12 +255,13 @@ def atom_feed(site: dict, site_url: str = "", size: int = FEED_SIZE) -> bytes:
             el.text = text
         return el
 
-    newest = site["nieuwste"][:size]
+    newest = sorted(site["nieuwste"] + site.get("instrumenten", []), key=lambda v: v["toegevoegd"],
+                    reverse=True)[:size]
     today = site["vandaag"]
     feed = etree.Element(f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
     sub(feed, "id", _id(site_url, FEED_PATH))
-    sub(feed, "title", f"{SITE_TITLE}: nieuwste praktijken")
-    sub(feed, "subtitle", "Nieuwe praktijken van Vlaamse lokale besturen rond de SDG's en lokaal mondiaal beleid.")
+    sub(feed, "title", f"{SITE_TITLE}: nieuwste praktijken en instrumenten")
+    sub(feed, "subtitle", "Nieuwe praktijken van Vlaamse lokale besturen en nieuwe instrumenten rond de SDG's en lokaal mondiaal beleid.")
     updated = max((_timestamp(v["geverifieerd"] if v["geverifieerd"] > v["toegevoegd"] else v["toegevoegd"], today)
                    for v in newest), default=today + "T00:00:00Z")
     sub(feed, "updated", updated)
@@ -176,6 +280,7 @@ def atom_feed(site: dict, site_url: str = "", size: int = FEED_SIZE) -> bytes:
         changed = _timestamp(view["geverifieerd"], today)
         sub(entry, "updated", max(published, changed))
         sub(entry, "summary", view["samenvatting"])
+        sub(entry, "category", term=view["soort"], label=view["soort_naam"].capitalize())
         for tile in view["sdgs"]:
             sub(entry, "category", term=f"sdg-{tile['nummer']}", label=f"SDG {tile['nummer']}: {tile['naam']}")
     return etree.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
@@ -186,5 +291,14 @@ def files(site: dict, vocab=None, site_url: str = "", today=None) -> dict[str, s
     return {
         JSON_PATH: practices_json(site, site_url),
         CSV_PATH: practices_csv(site, site_url),
+        INSTRUMENTS_JSON_PATH: _json_file(
+            site, "instrumenten", [instrument_record(v, site_url) for v in site.get("instrumenten", [])],
+            "Alle instrumenten (gidsen, checklists, datatools, modelteksten, campagnekits, opleidingen) van de praktijkenbank.",
+            "schema/instrument.schema.json"),
+        INSTRUMENTS_CSV_PATH: instruments_csv(site, site_url),
+        PRODUCT_GROUPS_JSON_PATH: _json_file(
+            site, "productgroepen", [product_group_record(v, site_url) for v in site.get("productgroepen", [])],
+            "Productgroepen voor duurzaam aankopen: criteria per stap van de opdracht, labels en modeldocumenten.",
+            "schema/productgroep.schema.json"),
         FEED_PATH: atom_feed(site, site_url),
     }

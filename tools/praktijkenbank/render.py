@@ -24,7 +24,7 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from . import model
+from . import links, model
 
 TEMPLATE_DIR = Path(__file__).parent / "templates" / "site"
 _SLOT_RE = re.compile(r"<!--pb-slot-(\d+)-->")
@@ -97,6 +97,9 @@ class _Sanitiser(markdown.treeprocessors.Treeprocessor):
                     del el.attrib[name]
             if el.tag == "a":
                 href = safe_url(el.get("href"))
+                if href is not None and links.is_internal(href):
+                    resolve = getattr(self.md, "pb_resolve", None)
+                    href = resolve(href) if resolve else None  # a link to another record's page
                 if href is None:
                     el.attrib.pop("href", None)
                 else:
@@ -128,17 +131,21 @@ def _markdown(demote: int) -> markdown.Markdown:
     )
 
 
-def render_body_html(text: str, demote: int = 0) -> Markup:
+def render_body_html(text: str, demote: int = 0, resolve=None) -> Markup:
     """Record Markdown -> safe HTML (raw HTML escaped, unsafe links removed).
 
     Headings inside a section are demoted by ``demote`` levels so that a
     '### Sub' inside '## Aanpak' stays below the page's section headings.
+    ``resolve(href)`` turns a link to another record ('x.md') into the URL of its
+    page (None drops the link); without it such links are dropped.
     """
     md = _markdown(demote)
+    md.pb_resolve = resolve
     try:
         return Markup(md.reset().convert(text))
     finally:
         md.reset()
+        md.pb_resolve = None
 
 
 _FENCE_OPEN_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -308,18 +315,55 @@ class Renderer:
 
     # ---- pages ----
 
+    def _sections(self, view: dict, src_uri: str) -> list[dict]:
+        """The body split on its '##' headings, each rendered safely; links to other records resolved."""
+        here = model.page_url(src_uri, self.use_directory_urls)
+        folders = {kind.folder: kind.id for kind in self.vocab.kinds.values()}
+        from_folder = self.vocab.kinds[view["soort"]].folder
+
+        def resolve(href: str) -> str | None:
+            target = links.resolve(href, from_folder, folders)
+            if target is None:
+                return None
+            if target.kind == links.DOCS:
+                path = model.page_url(target.name, self.use_directory_urls)
+            else:
+                path = self.url_for(f"{self.vocab.kinds[target.kind].site}/{target.name}/")
+            url = model.relative_url(path, here)
+            return url + ("#" + target.anchor if target.anchor else "")
+
+        return [{"kop": s["kop"], "html": render_body_html(s["tekst"], resolve=resolve)}
+                for s in split_sections(view["body"])]
+
+    def _edit_url(self, view: dict) -> str | None:
+        return self.edit_base + quote(view["repo_pad"]) if self.edit_base else None
+
+    def record(self, view: dict) -> str:
+        """The fiche of one record (practice, instrument, product group or dossier)."""
+        kind = self.vocab.kinds[view["soort"]]
+        src_uri = f"{kind.site}/{view['slug']}.md"
+        template = "fiche.md.j2" if kind.id == "praktijk" else f"{kind.id}.md.j2"
+        return self._render(template, src_uri, {"title": view["titel"], "description": view["samenvatting"]},
+                            p=view, secties=self._sections(view, src_uri), edit_url=self._edit_url(view))
+
     def practice(self, view: dict) -> str:
-        sections = [{"kop": s["kop"], "html": render_body_html(s["tekst"])} for s in split_sections(view["body"])]
-        edit_url = None
-        if self.edit_base:
-            edit_url = self.edit_base + quote(view["repo_pad"])
-        return self._render("fiche.md.j2", f"praktijken/{view['slug']}.md",
-                            {"title": view["titel"], "description": view["samenvatting"]},
-                            p=view, secties=sections, edit_url=edit_url)
+        return self.record(view)
 
     def overview(self) -> str:
         return self._render("overzicht.md.j2", "praktijken/index.md",
                             {"title": "Alle praktijken", "description": "Overzicht van alle praktijken in de praktijkenbank."})
+
+    def kind_index(self, kind_id: str) -> str:
+        """The index page of instruments, product groups or dossiers."""
+        kind = self.vocab.kinds[kind_id]
+        return self._render(f"{kind.id}_index.md.j2", f"{kind.site}/index.md",
+                            {"title": kind.title, "description": f"{kind.title} in de praktijkenbank."},
+                            soort=kind, items=self.site[kind.plural])
+
+    def all_sdgs(self) -> str:
+        return self._render("alle_sdgs.md.j2", model.ALL_SDGS_PAGE.rstrip("/") + ".md",
+                            {"title": "Werkt met alle SDG's",
+                             "description": "Praktijken en instrumenten die de 17 SDG's samen als kader gebruiken."})
 
     def home(self) -> str:
         return self._render("home.md.j2", "index.md",
@@ -351,30 +395,39 @@ class Renderer:
                             {"title": family_title, "description": f"{family_title} in de praktijkenbank."},
                             family=family, titel=family_title, terms=list(self.site["families"][family].values()))
 
-    def fields(self) -> str:
-        """The field reference, straight from the JSON Schema (the one place fields are documented)."""
-        schema = self.vocab.schema
+    def fields(self, kind_id: str = "praktijk") -> str:
+        """The field reference of a kind, straight from its JSON Schema (the one place fields are documented)."""
+        kind = self.vocab.kinds[kind_id]
+        schema = kind.schema
         rows = []
         for name, field in schema["properties"].items():
             values = field.get("enum") or field.get("items", {}).get("enum") or []
             rows.append((name, {"title": field.get("title", name), "description": field.get("description", ""),
                                 "waarden": values if len(values) <= 20 else []}))
-        return self._render("velden.md.j2", "velden.md",
-                            {"title": "Velden van een praktijk",
-                             "description": "Alle velden van een praktijkfiche, met uitleg en toegelaten waarden."},
-                            velden=rows, verplicht=set(schema.get("required", [])), secties=self.vocab.sections,
-                            aantal_gemeenten=len(self.vocab.municipalities))
+        src_uri = "velden.md" if kind_id == "praktijk" else f"velden-{kind.id}.md"
+        return self._render("velden.md.j2", src_uri,
+                            {"title": f"Velden van een {kind.singular}",
+                             "description": f"Alle velden van een {kind.singular}, met uitleg en toegelaten waarden."},
+                            soort=kind, velden=rows, verplicht=set(schema.get("required", [])), secties=kind.sections,
+                            voorwaardelijk="sdgs" in schema.get("else", {}).get("required", []),
+                            aantal_gemeenten=len(self.vocab.municipalities),
+                            andere=[k for k in self.vocab.kinds.values() if k.id != kind_id])
 
     def pages(self) -> dict[str, str]:
-        """Every generated page: {src_uri: Markdown}. Linear in the number of practices."""
-        out = {"index.md": self.home(), "praktijken/index.md": self.overview(), "velden.md": self.fields()}
-        for view in self.site["praktijken"]:
-            if f"praktijken/{view['slug']}.md" not in out:
-                out[f"praktijken/{view['slug']}.md"] = self.practice(view)
+        """Every generated page: {src_uri: Markdown}. Linear in the number of records."""
+        out = {"index.md": self.home(), "praktijken/index.md": self.overview(),
+               model.ALL_SDGS_PAGE.rstrip("/") + ".md": self.all_sdgs()}
+        for kind in self.vocab.kinds.values():
+            out["velden.md" if kind.id == "praktijk" else f"velden-{kind.id}.md"] = self.fields(kind.id)
+            if kind.id != "praktijk":
+                out[f"{kind.site}/index.md"] = self.kind_index(kind.id)
+            for view in self.site[kind.plural]:
+                src_uri = f"{kind.site}/{view['slug']}.md"
+                if src_uri not in out:
+                    out[src_uri] = self.record(view)
         for family in model.FAMILIES:
             folder = model.FAMILIES[family][0]
             out[f"{folder}/index.md"] = self.family_index(family)
             for tid in self.site["families"][family]:
                 out[f"{folder}/{tid}.md"] = self.sdg(tid) if family == "sdg" else self.term(family, tid)
         return out
-

@@ -1,7 +1,8 @@
 """Controlled vocabularies, read from the data files next to this module.
 
 Every list the project uses (SDGs, targets, 5 P's, themes, phases, levels,
-provinces, municipalities, the fiche outline) lives in exactly one YAML file in
+provinces, municipalities, statuses, instrument formats, procurement steps,
+seed documents, the kinds of record with their outline) lives in exactly one YAML file in
 ``data/``. Everything else (schema enums, templates, validation, tests) reads
 them through :func:`load_vocab`.
 """
@@ -16,12 +17,34 @@ from pathlib import Path
 import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
-SCHEMA_PATH = DATA_DIR / "praktijk.schema.json"
+SCHEMA_DIR = DATA_DIR / "schema"
+SCHEMA_PATH = SCHEMA_DIR / "praktijk.schema.json"  # the practice schema (the first kind)
+COMMON_SCHEMA_PATH = SCHEMA_DIR / "gemeenschappelijk.json"
 
 
 def _read(name: str):
     with open(DATA_DIR / name, encoding="utf-8") as handle:
         return yaml.load(handle, Loader=yaml.CSafeLoader)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of record (soorten.yaml): its folder, schema, site folder and text outline."""
+
+    id: str
+    folder: str  # folder in the repository ('practices')
+    site: str  # folder on the site ('praktijken')
+    singular: str
+    plural: str
+    article: str  # 'de' or 'het' 
+    title: str
+    schema_file: str
+    schema: dict
+    sections: list[dict]
+
+    @property
+    def schema_path(self) -> Path:
+        return SCHEMA_DIR / self.schema_file
 
 
 @dataclass(frozen=True)
@@ -35,9 +58,21 @@ class Vocab:
     provinces: dict[str, dict]
     municipalities: dict[str, dict]
     former_municipalities: dict[str, dict]
-    sections: list[dict]
-    schema: dict
+    sections: list[dict]  # text outline of a practice (the first kind)
+    schema: dict  # schema of a practice
+    kinds: dict[str, Kind] = field(default_factory=dict)
+    statuses: dict[str, dict] = field(default_factory=dict)
+    formats: dict[str, dict] = field(default_factory=dict)  # 'vorm' of an instrument
+    steps: dict[str, dict] = field(default_factory=dict)  # procurement steps
+    documents: dict[str, dict] = field(default_factory=dict)  # seed documents, cited by id
     sdg_to_ps: dict[int, list[str]] = field(default_factory=dict)
+
+    def kind_for_folder(self, name: str) -> Kind | None:
+        """The kind whose repository folder is called ``name`` ('instruments' -> instrument)."""
+        for kind in self.kinds.values():
+            if kind.folder == name:
+                return kind
+        return None
 
     def province_of(self, name: str) -> str | None:
         """Province id of a current or former municipality."""
@@ -70,8 +105,13 @@ def load_vocab() -> Vocab:
         for number in entry["sdgs"]:
             sdg_to_ps.setdefault(number, []).append(pid)
     municipalities = _read("gemeenten.yaml")
-    with open(SCHEMA_PATH, encoding="utf-8") as handle:
-        schema = json.load(handle)
+    kinds = {}
+    for entry in _read("soorten.yaml"):
+        with open(SCHEMA_DIR / entry["schema"], encoding="utf-8") as handle:
+            schema = json.load(handle)
+        kinds[entry["id"]] = Kind(entry["id"], entry["map"], entry["site"], entry["enkelvoud"], entry["meervoud"], entry["lidwoord"],
+                                  entry["titel"], entry["schema"], schema, entry["secties"])
+    practice = kinds["praktijk"]
     return Vocab(
         sdgs=_by_id(_read("sdgs.yaml"), "nummer"),
         targets={str(k): v for k, v in _read("subdoelen.yaml").items()},
@@ -82,7 +122,12 @@ def load_vocab() -> Vocab:
         provinces=_by_id(_read("provincies.yaml")),
         municipalities=_by_id(municipalities["gemeenten"], "naam"),
         former_municipalities=_by_id(municipalities.get("voormalige_gemeenten") or [], "naam"),
-        sections=_read("fiche_secties.yaml"),
-        schema=schema,
+        sections=practice.sections,
+        schema=practice.schema,
+        kinds=kinds,
+        statuses=_by_id(_read("statussen.yaml")),
+        formats=_by_id(_read("vormen.yaml")),
+        steps=_by_id(_read("aanbestedingsstappen.yaml")),
+        documents=_by_id(_read("brondocumenten.yaml")),
         sdg_to_ps=sdg_to_ps,
     )

@@ -1,0 +1,79 @@
+"""View data for the kinds of record next to practices: instruments, procurement
+product groups and dossiers (see :mod:`model` for the shared helpers).
+
+Plain functions: a loaded record in, a dict for the templates out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .load import Record
+from .model import _list, _term, _text, common_view, dutch_date
+from .vocab import Vocab
+
+
+def _links(items, vocab_unused=None) -> list[dict]:
+    out = []
+    for item in _list(items):
+        if isinstance(item, dict):
+            consulted = _text(item.get("geraadpleegd"))
+            out.append({"titel": _text(item.get("titel")), "uitgever": _text(item.get("uitgever")) or None,
+                        "url": _text(item.get("url")) or None, "geraadpleegd": consulted or None,
+                        "geraadpleegd_tekst": dutch_date(consulted) if consulted else ""})
+    return out
+
+
+def instrument_view(record: Record, vocab: Vocab, today: dt.date, repo_root: Path | None = None) -> dict:
+    meta = record.meta if isinstance(record.meta, dict) else {}
+    view = common_view(record, vocab, today, repo_root)
+    form = meta.get("vorm")
+    view.update({
+        "vorm": _term(vocab.formats, "vorm", form) if form else None,
+        "vorm_enkelvoud": vocab.formats[form]["enkelvoud"] if form in vocab.formats else _text(form),
+        "niveaus": [_term(vocab.levels, "niveau", n) for n in _list(meta.get("niveaus"))],
+        "tijd": _text(meta.get("tijd")).strip() or None,
+        "nodig": _text(meta.get("nodig")).strip() or None,
+        "uitgever": _text(meta.get("uitgever")).strip(),
+        "licentie": _text(meta.get("licentie")).strip() or None,
+        "links": _links(meta.get("links")),
+        "gebruikt_in": [],  # practices that name this instrument, see model.build_site
+    })
+    return view
+
+
+def productgroup_view(record: Record, vocab: Vocab, today: dt.date, repo_root: Path | None = None) -> dict:
+    meta = record.meta if isinstance(record.meta, dict) else {}
+    view = common_view(record, vocab, today, repo_root)
+    sources = view["bronnen"]
+
+    def source(number) -> dict | None:
+        if isinstance(number, int) and not isinstance(number, bool) and 1 <= number <= len(sources):
+            return {"nummer": number, **sources[number - 1]}
+        return None
+
+    criteria = [c for c in _list(meta.get("criteria")) if isinstance(c, dict)]
+    steps = []
+    for sid, step in vocab.steps.items():  # in the order of a tender
+        items = [{"tekst": _text(c.get("tekst")), "bron": source(c.get("bron"))} for c in criteria if c.get("stap") == sid]
+        if items:
+            steps.append({"id": sid, "naam": step["naam"], "omschrijving": step["omschrijving"], "criteria": items})
+    view.update({
+        "stappen": steps,
+        "aantal_criteria": len(criteria),
+        "labels": [{"naam": _text(label.get("naam")), "bron": source(label.get("bron"))}
+                   for label in _list(meta.get("labels")) if isinstance(label, dict)],
+        "modeldocumenten": _links(meta.get("modeldocumenten")),
+        "gebruikt_in": [],
+    })
+    return view
+
+
+def dossier_view(record: Record, vocab: Vocab, today: dt.date, repo_root: Path | None = None) -> dict:
+    view = common_view(record, vocab, today, repo_root)
+    view.update({"praktijken": [], "instrumenten": [], "productgroepen": []})  # see model.build_site
+    return view
+
+
+VIEWS = {"instrument": instrument_view, "productgroep": productgroup_view, "dossier": dossier_view}
