@@ -145,9 +145,9 @@ def on_files(files: Files, config, **kwargs):
     today = build_date()
     practices = _load(config, today)
     vocab = vocab_module.load_vocab()
-    root = content_dir(config)
-    changed = gitdates.last_changes(root, [folder.name for folder in record_dirs(config)])
-    site = model.build_site(practices, vocab, today, repo_root=root, changed=changed)
+    repo_root = Path(config.config_file_path).resolve().parent
+    changed = gitdates.last_changes(repo_root, [str(folder) for folder in record_dirs(config)])
+    site = model.build_site(practices, vocab, today, repo_root=repo_root, changed=changed)
     edit_base = _edit_base(config)
     renderer = render.Renderer(site, vocab, edit_base=edit_base, use_directory_urls=config.use_directory_urls,
                                extra={"heeft_bijdragen": files.get_file_from_path("bijdragen.md") is not None})

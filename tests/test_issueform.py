@@ -77,7 +77,7 @@ def test_required_record_fields_are_required_in_the_form(form):
     for field_id, record_field in FORM_FIELDS.items():
         if record_field in required and record_field not in ("besturen", "bronnen"):
             assert items[field_id].get("validations", {}).get("required") is True, field_id
-    assert items["bron_titel"]["validations"]["required"] is True
+    assert "https://" in items["bron_url"]["attributes"]["description"]
 
 
 def test_labels_are_unique(form):

@@ -32,9 +32,11 @@ FULL_OPTIONS = [
     "--thema", "beleidsplanning", "--thema", "Begroting en financiën",
     "--fase", "meerjarenplan",
     "--niveau", "gevorderd",
+    "--status", "uitgevoerd",
     "--samenvatting", "Gent gaf elke actie in zijn meerjarenplan 2026-2031 een SDG-code, zodat het bestuur "
                       "per doel kan opvolgen wat het doet.",
     "--bron-titel", "Meerjarenplan 2026-2031 van Gent",
+    "--bron-uitgever", "Stad Gent",
     "--bron-url", "https://www.gent.be/meerjarenplan",
 ]
 FILLED = ("Dit is de echte tekst van deze sectie, met genoeg woorden om als een volwaardige "
@@ -121,7 +123,9 @@ def test_scaffolded_values(tmp_path):
     assert meta["besturen"] == [{"naam": "Gent"}, {"naam": "VVSG", "soort": "organisatie"}]
     assert meta["sdgs"] == [11, 17]
     assert meta["themas"] == ["beleidsplanning", "begroting"]
-    assert meta["bronnen"] == [{"titel": "Meerjarenplan 2026-2031 van Gent", "url": "https://www.gent.be/meerjarenplan"}]
+    assert meta["bronnen"] == [{"titel": "Meerjarenplan 2026-2031 van Gent", "uitgever": "Stad Gent",
+                                "url": "https://www.gent.be/meerjarenplan", "geraadpleegd": TODAY.isoformat()}]
+    assert meta["status"] == "uitgevoerd"
     assert meta["toegevoegd"] == meta["geverifieerd"] == TODAY.isoformat()
 
 
@@ -136,7 +140,7 @@ def test_without_answers_every_problem_is_on_a_marked_line(tmp_path):
     assert all(p.is_error for p in problems)
     _assert_only_marked(path, problems)
     assert _marked_fields(path.read_text(encoding="utf-8")) == {
-        "titel", "samenvatting", "besturen", "sdgs", "themas", "fasen", "niveau", "bronnen"}
+        "titel", "samenvatting", "status", "besturen", "sdgs", "themas", "fasen", "niveau", "bronnen"}
     assert "Nog in te vullen" in out
 
 
@@ -200,11 +204,13 @@ def test_interactive_with_typos_reasks_and_accepts_suggestions(tmp_path):
         "meerjarenplan",
         "gevordert",
         "j",
+        "lopend",
         "Te kort",
         "Gent gaf elke actie in zijn meerjarenplan een SDG-code om per doel op te volgen wat het doet.",
-        "Meerjarenplan 2026-2031 van Gent",
         "www.gent.be/meerjarenplan",                   # no scheme -> suggestion with https://
         "j",
+        "Meerjarenplan 2026-2031 van Gent",
+        "Stad Gent",
         "",                                            # accept the suggested slug
     ]
     code, out, err, files = _new(tmp_path, inputs=inputs)
@@ -218,7 +224,9 @@ def test_interactive_with_typos_reasks_and_accepts_suggestions(tmp_path):
     assert meta["sdgs"] == [11, 12]
     assert meta["themas"] == ["beleidsplanning", "begroting"]
     assert meta["niveau"] == "gevorderd"
-    assert meta["bronnen"][0]["url"] == "https://www.gent.be/meerjarenplan"
+    assert meta["bronnen"][0] == {"titel": "Meerjarenplan 2026-2031 van Gent", "uitgever": "Stad Gent",
+                                  "url": "https://www.gent.be/meerjarenplan", "geraadpleegd": TODAY.isoformat()}
+    assert meta["status"] == "lopend"
     assert files[0].name == "gent-koppelt-meerjarenplan-sdg-s.md"
 
 

@@ -77,16 +77,21 @@ def page_file(site: Path, path: str) -> Path:
     return site / path / "index.html" if path.endswith("/") or path == "" else site / path
 
 
-def listed_slugs(site: Path, path: str) -> set[str]:
-    """Slugs of the practices linked from the content of a page (not from nav or footer)."""
+def listed_slugs(site: Path, path: str, folder: str = "praktijken") -> set[str]:
+    """Slugs of the records (practices, or the site folder of another kind) linked from the
+    content of a page (not from nav or footer)."""
     html = page_file(site, path).read_text(encoding="utf-8")
     content = html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
     slugs = set()
     for href in re.findall(r'href="([^"]+)"', content):
-        match = re.fullmatch(r"https://x/praktijken/([a-z0-9-]+)/", urljoin("https://x/" + path, href))
+        match = re.fullmatch(rf"https://x/{folder}/([a-z0-9-]+)/", urljoin("https://x/" + path, href))
         if match:
             slugs.add(match.group(1))
     return slugs
+
+
+def _by_kind(records, kind="praktijk"):
+    return [r for r in records if r.kind == kind]
 
 
 # --------------------------------------------------------------- fixture site --
@@ -98,14 +103,16 @@ def test_fixture_site_builds_strict(fixture_site):
 
 def test_every_fixture_has_its_fiche_with_tiles(fixture_site):
     vocab = load_vocab()
-    practices, _ = load_practices(record_dirs(FIXTURES_SITE))
-    for practice in practices:
-        html = (fixture_site / "praktijken" / practice.slug / "index.html").read_text(encoding="utf-8")
-        for number in practice.meta["sdgs"]:
+    records, _ = load_practices(record_dirs(FIXTURES_SITE))
+    assert {r.kind for r in records} == set(vocab.kinds)
+    for record in records:
+        kind = vocab.kinds[record.kind]
+        html = (fixture_site / kind.site / record.slug / "index.html").read_text(encoding="utf-8")
+        for number in record.meta.get("sdgs", []):
             assert f'<span class="pb-sr">SDG </span>{number}</span>' in html
             assert vocab.sdgs[number]["naam"] in html
-        assert "Bewerk deze praktijk" in html
-        assert f"/edit/main/tests/fixtures/site/{practice.slug}.md" in html
+        assert "Bewerk deze" in html
+        assert f"/edit/main/tests/fixtures/site/{kind.folder}/{record.slug}.md" in html
 
 
 def test_te_herzien_notice(fixture_site):
@@ -122,7 +129,8 @@ def test_zero_practice_pages_exist_with_friendly_message(fixture_site):
 
 
 def test_open_data_files(fixture_site):
-    practices, _ = load_practices(record_dirs(FIXTURES_SITE))
+    records, _ = load_practices(record_dirs(FIXTURES_SITE))
+    practices = _by_kind(records)
     data = json.loads((fixture_site / "data/practices.json").read_text(encoding="utf-8"))
     assert {r["slug"] for r in data["praktijken"]} == {p.slug for p in practices}
     for record in data["praktijken"]:
@@ -134,12 +142,25 @@ def test_open_data_files(fixture_site):
     assert [r["slug"] for r in rows] == [r["slug"] for r in data["praktijken"]]
     by_slug = {p.slug: p for p in practices}
     for row in rows:
-        assert row["sdgs"] == ", ".join(str(n) for n in by_slug[row["slug"]].meta["sdgs"])
+        assert row["sdgs"] == ", ".join(str(n) for n in by_slug[row["slug"]].meta.get("sdgs", []))
     root = etree.fromstring((fixture_site / "feed.xml").read_bytes())
     ns = {"a": "http://www.w3.org/2005/Atom"}
-    assert len(root.findall("a:entry", ns)) == len(practices)
-    schema = json.loads((fixture_site / "schema/praktijk.schema.json").read_text(encoding="utf-8"))
-    assert schema == load_vocab().schema
+    entries = root.findall("a:entry", ns)
+    assert len(entries) == len(practices) + len(_by_kind(records, "instrument"))
+    assert {e.find("a:category[@term='instrument']", ns) is not None for e in entries} == {True, False}
+    instruments = json.loads((fixture_site / "data/instrumenten.json").read_text(encoding="utf-8"))
+    assert [r["slug"] for r in instruments["instrumenten"]] == ["fairtrade-toets"]
+    assert instruments["instrumenten"][0]["soort"] == "instrument"
+    assert instruments["instrumenten"][0]["gebruikt_in"] == ["borsbeek-fairtrade-aankopen"]
+    groups = json.loads((fixture_site / "data/productgroepen.json").read_text(encoding="utf-8"))
+    assert [c["stap"] for c in groups["productgroepen"][0]["criteria"]] == [
+        "technische-specificatie", "gunningscriterium", "uitvoeringsvoorwaarde"]
+    rows = list(csv.DictReader(io.StringIO((fixture_site / "data/instrumenten.csv").read_bytes().decode("utf-8-sig")),
+                               delimiter=";"))
+    assert rows[0]["vorm"] == "checklist" and rows[0]["links"] == "https://example.org/fairtrade-toets"
+    for kind in load_vocab().kinds.values():
+        schema = json.loads((fixture_site / "schema" / kind.schema_file).read_text(encoding="utf-8"))
+        assert schema == kind.schema
     open_data = (fixture_site / "open-data/index.html").read_text(encoding="utf-8")
     for link in ("../data/practices.json", "../data/practices.csv", "../feed.xml", "../schema/praktijk.schema.json"):
         assert f'href="{link}"' in open_data
@@ -188,12 +209,61 @@ def test_nav_is_small_and_lists_no_practices(fixture_site):
 
 
 def test_home_has_sdg_grid_with_counts(fixture_site):
-    practices, _ = load_practices(record_dirs(FIXTURES_SITE))
+    practices = _by_kind(load_practices(record_dirs(FIXTURES_SITE))[0])
     html = (fixture_site / "index.html").read_text(encoding="utf-8")
     for number in range(1, 18):
-        count = sum(number in p.meta["sdgs"] for p in practices)
+        count = sum(number in p.meta.get("sdgs", []) for p in practices)
         assert re.search(rf'href="sdg/{number}/"[^>]*>.*?{count} praktijk', html), number
     assert 'href="niveau/starter/"' in html and 'href="niveau/gevorderd/"' in html
+
+
+def test_instrument_is_on_its_sdg_theme_and_phase_pages_and_lists_its_practices(fixture_site):
+    for page in ("sdg/12/", "sdg/8/", "thema/eerlijke-handel/", "fase/uitvoering/", "vorm/checklist/",
+                 "niveau/starter/", "instrumenten/"):
+        assert listed_slugs(fixture_site, page, "instrumenten") == {"fairtrade-toets"}, page
+    assert listed_slugs(fixture_site, "instrumenten/fairtrade-toets/") == {"borsbeek-fairtrade-aankopen"}
+    fiche = page_file(fixture_site, "instrumenten/fairtrade-toets/").read_text(encoding="utf-8")
+    for text in ("Zo gebruik je het", "Waar vind je het", "Gebruikt in deze praktijken", "een uur per bestek",
+                 "CC BY 4.0", 'href="https://example.org/fairtrade-toets"'):
+        assert text in fiche, text
+
+
+def test_product_group_page_shows_criteria_by_step_labels_and_model_documents(fixture_site):
+    text = page_file(fixture_site, "aankopen/koffie-en-thee/").read_text(encoding="utf-8")
+    steps = [text.index(step) for step in ("Technische specificatie", "Gunningscriterium", "Uitvoeringsvoorwaarde")]
+    assert steps == sorted(steps)  # in the order of a tender
+    assert 'href="#bron-2"' in text and 'id="bron-2"' in text  # each criterion points at its source
+    assert "Fairtrade" in text and "https://example.org/modelbestek-koffie" in text
+    assert "geen juridisch nagekeken clausules" in text
+    assert "Laatst gewijzigd op" in text or "Laatst nagekeken op" in text
+    assert listed_slugs(fixture_site, "aankopen/koffie-en-thee/") == {"borsbeek-fairtrade-aankopen"}
+
+
+def test_dossier_lists_every_record_with_its_themes(fixture_site):
+    page = "dossiers/duurzaam-aankopen/"
+    assert listed_slugs(fixture_site, page) == {"borsbeek-fairtrade-aankopen"}
+    assert listed_slugs(fixture_site, page, "instrumenten") == {"fairtrade-toets"}
+    assert listed_slugs(fixture_site, page, "aankopen") == {"koffie-en-thee"}
+    home = page_file(fixture_site, "").read_text(encoding="utf-8")
+    assert 'href="dossiers/duurzaam-aankopen/"' in home
+
+
+def test_framework_practice_is_on_the_all_sdgs_page_not_on_every_sdg_page(fixture_site):
+    assert listed_slugs(fixture_site, "sdg/alle-sdgs/") == {"kaprijke-omgevingsanalyse-alle-sdgs"}
+    assert "kaprijke-omgevingsanalyse-alle-sdgs" in listed_slugs(fixture_site, "sdg/11/")
+    assert "kaprijke-omgevingsanalyse-alle-sdgs" not in listed_slugs(fixture_site, "sdg/3/")
+    fiche = page_file(fixture_site, "praktijken/kaprijke-omgevingsanalyse-alle-sdgs/").read_text(encoding="utf-8")
+    assert "17 SDG&#39;s samen als kader" in fiche or "17 SDG's samen als kader" in fiche
+    assert "(volgens de bron)" in fiche  # the five P's come from the source
+    assert "Gepland" in fiche
+
+
+def test_links_between_records_become_links_to_their_pages(fixture_site):
+    text = page_file(fixture_site, "praktijken/provincie-oost-vlaanderen-subsidiereglement/").read_text(encoding="utf-8")
+    assert 'href="../borsbeek-fairtrade-aankopen/#aanpak"' in text
+    assert 'href="../../instrumenten/fairtrade-toets/"' in text
+    bodies = "".join(re.findall(r'<div class="pb-tekst">(.*?)</div>', text, re.S))
+    assert "fairtrade-toets" in bodies and ".md" not in "".join(re.findall(r'href="([^"]+)"', bodies))
 
 
 # ------------------------------------------------------------------ real site --
@@ -216,11 +286,15 @@ def test_feed_is_announced_on_the_home_page_only(fixture_site):
 
 
 def test_real_site_every_record_has_its_fiche_and_index_entries(real_site):
-    """Every record in practices/ has a fiche and appears on every index page it belongs to."""
+    """Every record has a fiche, and every practice appears on every index page it belongs to."""
     vocab = load_vocab()
-    practices, problems = load_practices([PRACTICES])
-    assert practices and not [p for p in problems if p.is_error]
-    site = model.build_site(practices, vocab, TODAY)
+    records, problems = load_practices(record_dirs(ROOT))
+    assert records and not [p for p in problems if p.is_error]
+    practices = _by_kind(records)
+    site = model.build_site(records, vocab, TODAY)
+    for kind in vocab.kinds.values():
+        for view in site[kind.plural]:
+            assert (real_site / view["pad"] / "index.html").is_file(), view["pad"]
     expected: dict[str, set[str]] = {"praktijken/": {p.slug for p in practices}}
     for view in site["praktijken"]:
         assert (real_site / view["pad"] / "index.html").is_file(), view["slug"]
@@ -232,21 +306,25 @@ def test_real_site_every_record_has_its_fiche_and_index_entries(real_site):
             expected.setdefault(page, set()).add(view["slug"])
     for page, slugs in expected.items():
         assert listed_slugs(real_site, page) >= slugs, page
-    # SDG pages list exactly their practices (nothing more).
+    # SDG pages list exactly the practices that concretely address them (nothing more: a practice
+    # that uses all 17 SDGs as a framework is on sdg/alle-sdgs/ instead).
     for number in range(1, 18):
-        wanted = {p.slug for p in practices if number in p.meta["sdgs"]}
+        wanted = {p.slug for p in practices if number in p.meta.get("sdgs", [])}
         assert listed_slugs(real_site, f"sdg/{number}/") == wanted, number
+    assert listed_slugs(real_site, "sdg/alle-sdgs/") == {p.slug for p in practices if p.meta.get("alle_sdgs")}
 
 
 def test_real_site_open_data_matches_records(real_site):
-    practices, _ = load_practices([PRACTICES])
+    practices = _by_kind(load_practices(record_dirs(ROOT))[0])
     data = json.loads((real_site / "data/practices.json").read_text(encoding="utf-8"))
     by_slug = {r["slug"]: r for r in data["praktijken"]}
     assert set(by_slug) == {p.slug for p in practices}
     for practice in practices:
         record = by_slug[practice.slug]
-        for key in ("titel", "sdgs", "themas", "fasen", "niveau", "toegevoegd", "geverifieerd"):
+        for key in ("titel", "status", "themas", "fasen", "niveau", "toegevoegd", "geverifieerd"):
             assert record[key] == practice.meta[key], (practice.slug, key)
+        assert record["sdgs"] == practice.meta.get("sdgs", [])
+        assert record["alle_sdgs"] == bool(practice.meta.get("alle_sdgs"))
         assert record["bestand"] == f"practices/{practice.slug}.md"
 
 

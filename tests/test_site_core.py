@@ -36,21 +36,28 @@ def vocab():
 
 
 @pytest.fixture(scope="module")
-def records():
-    practices, problems = load_practices([FIXTURES])
+def all_records():
+    """Every fixture record: practices, an instrument, a product group and a dossier."""
+    records, problems = load_practices([FIXTURES])
     assert not problems
-    return practices
+    return records
 
 
 @pytest.fixture(scope="module")
-def site(records, vocab):
-    return model.build_site(records, vocab, TODAY, repo_root=HERE.parent)
+def records(all_records):
+    return [r for r in all_records if r.kind == "praktijk"]
+
+
+@pytest.fixture(scope="module")
+def site(all_records, vocab):
+    return model.build_site(all_records, vocab, TODAY, repo_root=HERE.parent)
 
 
 def _practice(slug="test-praktijk", body="## Context\n\nTekst.\n", **meta):
     base = {"titel": "Een testpraktijk met een titel", "samenvatting": "Samenvatting " * 5,
             "besturen": [{"naam": "Heuvelland"}], "sdgs": [13], "themas": ["participatie"],
-            "fasen": ["uitvoering"], "niveau": "starter", "bronnen": [{"titel": "Bron", "url": "https://example.org"}],
+            "fasen": ["uitvoering"], "niveau": "starter", "status": "uitgevoerd",
+            "bronnen": [{"titel": "Bron", "uitgever": "Testuitgever", "url": "https://example.org", "geraadpleegd": "2026-01-01"}],
             "toegevoegd": "2026-01-01", "geverifieerd": "2026-01-01"}
     base.update(meta)
     return Practice(f"practices/{slug}.md", slug, base, body, 10)
@@ -147,7 +154,7 @@ def test_tile_text_colours_meet_wcag_aa(vocab):
 
 def test_family_lists_contain_exactly_the_tagged_practices(site, records):
     for number, term in site["families"]["sdg"].items():
-        expected = {p.slug for p in records if number in p.meta["sdgs"]}
+        expected = {p.slug for p in records if number in p.meta.get("sdgs", [])}
         assert {v["slug"] for v in term["praktijken"]} == expected
     assert len(site["families"]["sdg"]) == 17
     for theme, term in site["families"]["thema"].items():
@@ -156,7 +163,8 @@ def test_family_lists_contain_exactly_the_tagged_practices(site, records):
 
 def test_newest_first(site):
     assert [v["slug"] for v in site["nieuwste"]] == [
-        "provincie-oost-vlaanderen-subsidiereglement", "borsbeek-fairtrade-aankopen", "vvsg-sdg-rapportering-oud"]
+        "provincie-oost-vlaanderen-subsidiereglement", "kaprijke-omgevingsanalyse-alle-sdgs",
+        "borsbeek-fairtrade-aankopen", "vvsg-sdg-rapportering-oud"]
 
 
 @pytest.mark.parametrize("target, base, expected", [
@@ -282,11 +290,12 @@ def test_opendata_json_matches_records(site, records):
     for practice in records:
         row = by_slug[practice.slug]
         assert row["titel"] == practice.meta["titel"]
-        assert row["sdgs"] == practice.meta["sdgs"]
+        assert row["sdgs"] == practice.meta.get("sdgs", [])
+        assert row["soort"] == "praktijk" and row["status"] == practice.meta["status"]
         assert row["themas"] == practice.meta["themas"]
         assert row["pad"] == f"praktijken/{practice.slug}/"
         assert row["url"] == f"https://example.org/bank/praktijken/{practice.slug}/"
-        assert row["bestand"] == f"tests/fixtures/site/{practice.slug}.md"
+        assert row["bestand"] == f"tests/fixtures/site/practices/{practice.slug}.md"
     assert by_slug["provincie-oost-vlaanderen-subsidiereglement"]["verwant"] == ["borsbeek-fairtrade-aankopen"]
 
 
@@ -309,7 +318,7 @@ def test_atom_feed_is_valid_atom(site):
         for tag in ("id", "title", "updated", "author/a:name"):
             assert root.find(f"a:{tag}", ns) is not None, tag
         entries = root.findall("a:entry", ns)
-        assert len(entries) == site["aantal"]
+        assert len(entries) == site["aantal"] + len(site["instrumenten"])  # practices and instruments
         for entry in entries:
             for tag in ("id", "title", "updated"):
                 assert entry.find(f"a:{tag}", ns).text

@@ -268,8 +268,8 @@ def test_review_finds_stale_practices_and_broken_links(tmp_path):
     (folder / "nieuw.md").write_text(
         _record("nieuw", "2026-10-01", "Links: [site](https://example.org), [anker](#context), [mail](mailto:a@b.be),\n"
                                        "```\n[code](nergens.md)\n```\n[ref]: ../ontbreekt.md"), encoding="utf-8")
-    findings, checked = review([folder], dt.date(2026, 11, 23))
-    assert checked == 3
+    findings, checked, blocking = review([folder], dt.date(2026, 11, 23))
+    assert checked == 3 and blocking == []
     summary = [(Path(f.path).name, f.kind, f.message) for f in findings]
     assert summary[:2] == [
         ("ouder.md", "te herzien", "laatst geverifieerd op 2021-01-01 (70 maanden geleden)."),
@@ -277,9 +277,9 @@ def test_review_finds_stale_practices_and_broken_links(tmp_path):
     ]
     broken = sorted(m for _, kind, m in summary if kind == "kapotte link")
     assert broken == [
-        "de link '../ontbreekt.md' verwijst naar niets.",
-        "de link 'weg.md' verwijst naar niets.",
-        "verwante praktijk 'bestaat-niet' bestaat niet (meer).",
+        "de link '../ontbreekt.md' wijst niet naar een fiche of een pagina van de site.",
+        "de link 'weg.md' wijst naar een praktijk die niet bestaat.",
+        "de praktijk 'bestaat-niet' bestaat niet.",
     ]
     text = as_markdown(findings, checked, dt.date(2026, 11, 23))
     assert "### Te herzien" in text and "### Kapotte interne links" in text
@@ -298,6 +298,17 @@ def test_herzien_command(tmp_path, capsys):
     assert "Niets te herzien" in capsys.readouterr().out
 
 
+def test_herzien_on_a_missing_folder_fails_like_validate(tmp_path, capsys):
+    missing = tmp_path / "bestaat-niet"
+    assert cli_main(["herzien", str(missing)]) == 1
+    err = capsys.readouterr().err
+    assert "bestand of map niet gevonden" in err and "Niets te herzien" not in err
+    assert cli_main(["validate", str(missing)]) == 1
+
+
 def test_real_bank_has_no_broken_internal_links():
-    findings, _ = review([ROOT / "practices"])
+    from praktijkenbank.validate import default_paths
+
+    findings, _, blocking = review(default_paths(ROOT))
+    assert blocking == []
     assert [f for f in findings if f.kind == "kapotte link"] == []

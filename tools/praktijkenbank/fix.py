@@ -9,9 +9,9 @@ and layout survive. Only the exact spans that change are rewritten:
 * the file ends with exactly one newline;
 * ``sdgs`` and ``subdoelen``: sorted (11.2 < 11.10 < 11.a) and without duplicates;
   in a block list, comment lines travel with the item below them;
-* ``vijf_p``, when present and different from what the SDGs give: replaced by the
-  derived 5 P's in canonical order (the field stays, so the record keeps saying
-  what it said, now consistently; delete it to let the site derive it);
+* ``vijf_p``, when present: the P's the source names stay; a missing P of one of
+  the record's SDGs is added, and all are put in canonical order (delete the
+  field to let the site derive the P's from the SDGs);
 * ``toegevoegd`` / ``geverifieerd``: 2026-3-1, 2026/3/1, 1/3/2026, 1-3-2026 and
   1.3.2026 become 2026-03-01 (day before month, as in Belgium), only when the
   date exists.
@@ -280,12 +280,15 @@ def fix_front_matter(fm: str, vocab: Vocab) -> tuple[str, list[str]]:
         node = fields["vijf_p"][1]
         if all(n in vocab.sdg_to_ps for n in sdgs):
             current = [i.value if isinstance(i, yaml.ScalarNode) else None for i in node.value]
-            expected = vocab.ps_for_sdgs(sdgs)
-            if current != expected and _replace_block_values(edits, node, expected):
-                if set(current) == set(expected):
-                    messages.append("vijf_p in de vaste volgorde gezet")
-                else:
-                    messages.append(f"vijf_p afgeleid uit de SDG's: {', '.join(expected)}")
+            derived = vocab.ps_for_sdgs(sdgs)
+            if all(p in vocab.ps for p in current):
+                expected = [p for p in vocab.ps if p in current or p in derived]
+                if current != expected and _replace_block_values(edits, node, expected):
+                    added = [p for p in expected if p not in current]
+                    if added:
+                        messages.append(f"vijf_p aangevuld met de P's van de SDG's: {', '.join(added)}")
+                    else:
+                        messages.append("vijf_p in de vaste volgorde gezet")
 
     for key in ("toegevoegd", "geverifieerd"):
         if key not in fields or not isinstance(fields[key][1], yaml.ScalarNode):

@@ -14,7 +14,8 @@ from pathlib import Path
 
 
 def last_changes(root: Path, folders: list[str], timeout: float = 30) -> dict[str, str]:
-    """{'procurement/koffie.md': '2026-12-01', ...}: paths from ``root``, newest commit date (JJJJ-MM-DD)."""
+    """{'procurement/koffie.md': '2026-12-01', ...}: paths from ``root`` (the repository folder of
+    mkdocs.yml), newest commit date (JJJJ-MM-DD). ``folders``: the record folders to look at."""
     git = shutil.which("git")
     if git is None or not folders:
         return {}

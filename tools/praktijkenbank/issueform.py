@@ -52,7 +52,10 @@ FORM_FIELDS = {
     "themas": "themas",
     "fasen": "fasen",
     "niveau": "niveau",
+    "status": "status",
+    "alle_sdgs": "alle_sdgs",
     "bron_titel": "bronnen",
+    "bron_uitgever": "bronnen",
     "bron_url": "bronnen",
     "bron_document": "bronnen",
     "contact_organisatie": "contact",
@@ -61,7 +64,9 @@ FORM_FIELDS = {
     "verwant": "verwant",
 }
 # Record fields the form does not ask: set by the tool or derived.
-NOT_IN_FORM = {"toegevoegd", "geverifieerd", "vijf_p"}
+# (vijf_p, instrumenten and productgroepen: added by a maintainer who knows the source and the bank.)
+NOT_IN_FORM = {"toegevoegd", "geverifieerd", "vijf_p", "instrumenten", "productgroepen"}
+YES_NO = ["Nee", "Ja"]
 
 
 # ----------------------------------------------------------------- labels ---
@@ -78,6 +83,9 @@ def expected_options(vocab: Vocab | None = None) -> dict[str, list[str]]:
         "themas": [t["naam"] for t in vocab.themes.values()],
         "fasen": [p["naam"] for p in vocab.phases.values()],
         "niveau": [lv["naam"] for lv in vocab.levels.values()],
+        "status": [st["naam"] for st in vocab.statuses.values()],
+        "bron_document": [d["titel"] for d in vocab.documents.values()],
+        "alle_sdgs": YES_NO,
     }
 
 
@@ -93,6 +101,9 @@ def _label_to_id(vocab: Vocab) -> dict[str, dict[str, object]]:
         "themas": {t["naam"]: tid for tid, t in vocab.themes.items()},
         "fasen": {p["naam"]: pid for pid, p in vocab.phases.items()},
         "niveau": {lv["naam"]: lid for lid, lv in vocab.levels.items()},
+        "status": {st["naam"]: sid for sid, st in vocab.statuses.items()},
+        "bron_document": {d["titel"]: did for did, d in vocab.documents.items()},
+        "alle_sdgs": {"Ja": True, "Nee": False},
     }
 
 
@@ -257,7 +268,7 @@ def parse_issue(body: str, vocab: Vocab | None = None, fields: list[FormField] |
             notes.append(f"Periode '{period}' niet herkend: vul 'periode' zelf in (van/tot als jaartal).")
 
     mapping = _label_to_id(vocab)
-    for key in ("sdgs", "themas", "fasen", "niveau"):
+    for key in ("status", "sdgs", "alle_sdgs", "themas", "fasen", "niveau", "bron_document"):
         if key not in by_id:
             continue
         chosen, unknown = parse_dropdown(get(key), by_id[key].options)
@@ -265,9 +276,12 @@ def parse_issue(body: str, vocab: Vocab | None = None, fields: list[FormField] |
         unknown += [label for label in chosen if label not in mapping[key]]
         if unknown:
             notes.append(f"{by_id[key].label}: onbekende keuze(s) {', '.join(repr(u) for u in unknown)}.")
-        if key == "niveau":
+        if key in ("niveau", "status", "bron_document"):
             if ids:
-                meta["niveau"] = ids[0]
+                meta[key] = ids[0]
+        elif key == "alle_sdgs":
+            if ids and ids[0] is True:
+                meta["alle_sdgs"] = True
         elif ids:
             meta[key] = sorted(set(ids)) if key == "sdgs" else list(dict.fromkeys(ids))
 
@@ -275,18 +289,15 @@ def parse_issue(body: str, vocab: Vocab | None = None, fields: list[FormField] |
     if targets:
         meta["subdoelen"] = list(dict.fromkeys(targets))
 
-    source: dict = {}
-    if _text(get("bron_titel")):
-        source["titel"] = _text(get("bron_titel"))
-    if _text(get("bron_url")):
-        source["url"] = _text(get("bron_url"))
-    if _text(get("bron_document")):
-        source["document"] = _text(get("bron_document"))
-    if source:
-        source.setdefault("titel", None)
-        if "url" not in source and "document" not in source:
-            source["url"] = None
-        meta["bronnen"] = [{"titel": source.pop("titel"), **source}]
+    # A web source (titel, uitgever, url, consulted on the day of the issue) and/or a seed document.
+    sources = []
+    web = {key: _text(get(f"bron_{key}")) for key in ("titel", "uitgever", "url")}
+    if any(web.values()) or "bron_document" not in meta:
+        sources.append({"titel": web["titel"] or None, "uitgever": web["uitgever"] or None,
+                        "url": web["url"] or None, "geraadpleegd": today.isoformat()})
+    if "bron_document" in meta:
+        sources.append({"document": meta.pop("bron_document")})
+    meta["bronnen"] = sources
 
     contact = {key: _text(get(f"contact_{key}")) for key in ("organisatie", "dienst", "email")}
     contact = {k: v for k, v in contact.items() if v}

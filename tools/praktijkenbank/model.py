@@ -190,14 +190,17 @@ def government_view(entry, vocab: Vocab) -> dict:
 # ---------------------------------------------------------------- practices --
 
 def repo_path(practice: Practice, repo_root: Path | None) -> str:
-    """Path of the record file from the repository root, with '/' ('practices/<slug>.md')."""
+    """Path of the record file from the repository root, with '/' ('practices/<slug>.md').
+
+    A record outside the repository (a benchmark's generated bank) gets '<its folder>/<file>'.
+    """
     path = Path(practice.path)
     if repo_root is not None:
         try:
             return path.resolve().relative_to(repo_root.resolve()).as_posix()
         except ValueError:
             pass
-    return f"practices/{path.name}"
+    return f"{path.absolute().parent.name}/{path.name}"
 
 
 def sources_view(meta: dict, vocab: Vocab) -> list[dict]:

@@ -1,9 +1,10 @@
 """``praktijkenbank herzien``: what needs a maintainer's attention.
 
-* practices whose ``geverifieerd`` date is more than two years old
+* records whose ``geverifieerd`` date is more than two years old
   (:func:`is_stale`, the single rule also behind the site's 'te herzien' notice);
-* internal links that broke: a ``verwant`` slug without a practice, or a
-  relative Markdown link in the text to a file that does not exist.
+* internal links that broke: a ``verwant``, ``instrumenten`` or ``productgroepen``
+  slug without a record, or a link in the text to a record or page that does not
+  exist (the same checks as ``validate``, see :mod:`.crosschecks`).
 
 Used by the weekly workflow ``.github/workflows/stale.yml``; external web
 addresses are not checked (that needs the network).
@@ -12,18 +13,11 @@ addresses are not checked (that needs the network).
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 STALE_AFTER_YEARS = 2
 
-# [text](target) and [label]: target (reference definitions); images too.
-_INLINE_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
-_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.I)
-_FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 
 
 def _as_date(value) -> dt.date | None:
@@ -68,59 +62,31 @@ class Finding:
     message: str
 
 
-def _links(body: str) -> list[tuple[int, str]]:
-    """(offset, target) of every link in a Markdown body, outside fenced code."""
-    clean = _FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
-    found = [(m.start(1), m.group(1)) for m in _INLINE_LINK.finditer(clean)]
-    found += [(m.start(1), m.group(1)) for m in _REFERENCE.finditer(clean)]
-    return sorted(found)
-
-
-def broken_links(practice, slugs: set[str]) -> list[Finding]:
-    """Internal links of one practice that point nowhere."""
-    findings = []
-    related = practice.meta.get("verwant")
-    if isinstance(related, list):
-        for index, slug in enumerate(related):
-            if isinstance(slug, str) and slug not in slugs:
-                line, _ = practice.pos("verwant", index)
-                findings.append(Finding(practice.path, line, "kapotte link",
-                                        f"verwante praktijk '{slug}' bestaat niet (meer)."))
-    base = Path(practice.path).parent
-    for offset, target in _links(practice.body):
-        if _EXTERNAL.match(target):
-            continue
-        file_part = target.split("#", 1)[0].split("?", 1)[0]
-        if not file_part:
-            continue
-        candidate = base / file_part
-        stem = Path(file_part.rstrip("/")).name.removesuffix(".md")
-        if candidate.exists() or (file_part.endswith((".md", "/")) and stem in slugs):
-            continue
-        line = practice.body_line + practice.body[:offset].count("\n")
-        findings.append(Finding(practice.path, line, "kapotte link", f"de link '{target}' verwijst naar niets."))
-    return findings
-
-
-def review(paths, today: dt.date | None = None) -> tuple[list[Finding], int]:
-    """All findings under ``paths`` (stale practices first, oldest first) and the number checked."""
+def review(paths, today: dt.date | None = None) -> tuple[list[Finding], int, list]:
+    """All findings under ``paths`` (stale records first, oldest first), the number checked, and
+    the problems that stop the review (a path that does not exist, a file that cannot be read)."""
+    from .crosschecks import check_body_links, check_references
     from .load import load_practices
+    from .vocab import load_vocab
 
     today = today or dt.date.today()
-    practices, _ = load_practices(paths)  # load problems are the validator's business
-    slugs = {p.slug for p in practices}
-    stale, links = [], []
-    for practice in practices:
-        verified = practice.meta.get("geverifieerd")
+    records, problems = load_practices(paths)
+    blocking = [p for p in problems if p.field == "bestand" and p.is_error]
+    stale = []
+    for record in records:
+        verified = record.meta.get("geverifieerd")
         if is_stale(verified, today):
             date = _as_date(verified)
             months = (today.year - date.year) * 12 + today.month - date.month
-            line, _ = practice.pos("geverifieerd")
-            stale.append((date, Finding(practice.path, line, "te herzien",
+            line, _ = record.pos("geverifieerd")
+            stale.append((date, Finding(record.path, line, "te herzien",
                                         f"laatst geverifieerd op {date.isoformat()} ({months} maanden geleden).")))
-        links += broken_links(practice, slugs)
+    vocab = load_vocab()
+    # The same reference and link checks as 'validate' (one implementation), reported as findings.
+    links = [Finding(p.path, p.line, "kapotte link", p.message)
+             for check in (check_references, check_body_links) for p in check(records, vocab)]
     stale.sort(key=lambda pair: (pair[0], pair[1].path))
-    return [f for _, f in stale] + sorted(links, key=lambda f: (f.path, f.line)), len(practices)
+    return [f for _, f in stale] + sorted(links, key=lambda f: (f.path, f.line)), len(records), blocking
 
 
 def as_text(findings: list[Finding], checked: int) -> str:
@@ -151,7 +117,7 @@ def add_arguments(subparsers) -> None:
     parser = subparsers.add_parser(
         "herzien", aliases=["review"],
         help="toon praktijken die te herzien zijn (ouder dan twee jaar) en kapotte interne links")
-    parser.add_argument("paths", nargs="*", metavar="PAD", help="bestanden of mappen (standaard: practices)")
+    parser.add_argument("paths", nargs="*", metavar="PAD", help="bestanden of mappen (standaard: alle mappen met records)")
     parser.add_argument("--format", choices=["tekst", "markdown"], default="tekst", help="uitvoer (standaard: tekst)")
     parser.add_argument("--datum", metavar="JJJJ-MM-DD", help="rekenen alsof het vandaag deze datum is")
     parser.add_argument("--streng", action="store_true", help="eindig met code 1 als er iets te herzien is")
@@ -164,7 +130,13 @@ def main(args) -> int:
     except ValueError:
         print(f"praktijkenbank herzien: '{args.datum}' is geen datum (JJJJ-MM-DD).", file=sys.stderr)
         return 2
-    findings, checked = review(args.paths or ["practices"], today)
+    from .validate import default_paths
+
+    findings, checked, blocking = review(args.paths or default_paths(), today)
+    if blocking:  # like 'validate': a folder that does not exist is an error, not "nothing to review"
+        for problem in blocking:
+            print(problem.format(), file=sys.stderr)
+        return 1
     text = as_markdown(findings, checked, today) if args.format == "markdown" else as_text(findings, checked)
     sys.stdout.write(text)
     return 1 if findings and args.streng else 0

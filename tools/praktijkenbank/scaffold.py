@@ -77,18 +77,8 @@ def _prop(vocab: Vocab, *path: str) -> dict:
     return node
 
 
-def _field_path(schema_path: tuple) -> tuple:
-    """('properties', 'besturen', 'items', 'properties', 'provincie', 'enum') -> ('besturen', 'provincie')."""
-    return tuple(schema_path[i + 1] for i, part in enumerate(schema_path[:-1]) if part == "properties")
-
-
 def allowed_values(vocab: Vocab, *path: str) -> list:
-    """Allowed values of an enum field: the vocabulary ids (source of truth), else the schema enum."""
-    from .schema_sync import expected_enums
-
-    for schema_path, ids in expected_enums(vocab).items():
-        if _field_path(schema_path) == path:
-            return list(ids)
+    """Allowed values of an enum field, from the schema (kept equal to the vocabularies by 'schema --write')."""
     prop = _prop(vocab, *path)
     if "enum" in prop:
         return list(prop["enum"])
@@ -217,18 +207,22 @@ def parse_level(raw: str, vocab: Vocab) -> str:
 
 
 def parse_source_ref(raw: str, vocab: Vocab) -> dict:
-    """A web address or, failing that, a document reference."""
+    """A web address (https) or the id of a seed document (brondocumenten.yaml)."""
     text = raw.strip()
     if not text:
-        raise Invalid("geef een webadres (https://...) of een verwijzing naar het document.")
+        raise Invalid("geef een webadres (https://...) of de id van een brondocument.")
     if re.match(r"^[a-z]+://|^www\.", text, re.I):
         pattern = _prop(vocab, "bronnen", "url").get("pattern", "")
-        if text.lower().startswith("www."):
-            raise Invalid("een webadres begint met https://.", "https://" + text)
+        if text.lower().startswith(("www.", "http://")):
+            raise Invalid("een webadres begint met https://.", "https://" + re.sub(r"^http://", "", text, flags=re.I))
         if not re.match(pattern, text):
             raise Invalid("dat webadres heeft niet de juiste vorm (https://..., zonder spaties).")
         return {"url": text}
-    return {"document": parse_text(text, vocab, "bronnen", "document")}
+    if text in vocab.documents:
+        return {"document": text}
+    close = _closest(text, vocab.documents)
+    raise Invalid("dat is geen webadres en geen brondocument van de praktijkenbank. Brondocumenten: "
+                  + ", ".join(vocab.documents) + ".", close)
 
 
 def parse_slug(raw: str, folder: Path) -> str:
@@ -283,7 +277,7 @@ def suggest_slug(governments: list[dict], title: str | None, folder: Path, max_w
 # -------------------------------------------------------------- rendering ---
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-_DATE_FIELDS = ("toegevoegd", "geverifieerd")
+_DATE_FIELDS = ("toegevoegd", "geverifieerd", "geraadpleegd")
 
 
 def _wrap_items(prefix: str, items: list[str], end: str = ".") -> list[str]:
@@ -364,10 +358,12 @@ def _placeholder_lines(key: str, prop: dict) -> list[str]:
             lines = [f"{key}:"]
             required = items.get("required", [])
             first = True
+            required = required or items.get("else", {}).get("required", [])  # bronnen: a web source
+            alternative = next(iter(items.get("if", {}).get("required", [])), None)
             for sub in items.get("properties", {}):
-                if sub not in required and not _needs_any_of(items, sub):
+                if sub not in required:
                     continue
-                note = mark if sub in required else f"{mark} (of '{_any_of_alternative(items, sub)}:')"
+                note = mark + (f" (of alleen '{alternative}: <id>')" if alternative and first else "")
                 lines.append(f"  {'- ' if first else '  '}{sub}:{note}")
                 first = False
             return lines
@@ -377,17 +373,6 @@ def _placeholder_lines(key: str, prop: dict) -> list[str]:
         lines += [f"  {sub}:{mark}" for sub in prop.get("required", [])]
         return lines
     return [f"{key}:{mark}"]
-
-
-def _needs_any_of(items: dict, sub: str) -> bool:
-    """The first alternative of an anyOf (e.g. 'url' of url/document) gets a placeholder."""
-    options = [o.get("required", [None])[0] for o in items.get("anyOf", [])]
-    return bool(options) and options[0] == sub
-
-
-def _any_of_alternative(items: dict, sub: str) -> str:
-    options = [o.get("required", [None])[0] for o in items.get("anyOf", [])]
-    return next((o for o in options if o != sub), "")
 
 
 def _commented_stub(key: str, prop: dict) -> list[str]:
@@ -409,7 +394,7 @@ def field_comments(key: str, vocab: Vocab) -> list[str]:
     """Short Dutch comment lines for a record field, from the schema and the vocabularies."""
     schema = vocab.schema
     prop = schema["properties"][key]
-    required = key in schema.get("required", [])
+    required = key in schema.get("required", []) or key in schema.get("else", {}).get("required", [])
     title = prop.get("title", key)
     description = prop.get("description", "")
     optional = "" if required or description.lower().startswith("optioneel") else " (optioneel)"
@@ -434,6 +419,9 @@ def field_comments(key: str, vocab: Vocab) -> list[str]:
         lines += _wrap(f"{sub}: {text}", "  ", "    ")
     if key == "besturen":
         lines += _wrap("Alle gemeenten (ook voormalige) staan in tools/praktijkenbank/data/gemeenten.yaml.", "  ", "    ")
+    if key == "status":
+        for sid, entry in vocab.statuses.items():
+            lines += _wrap(f"{sid}: {entry['omschrijving']}", "  ", "    ")
     return lines
 
 
@@ -447,11 +435,12 @@ class Field:
 def build_fields(meta: dict, vocab: Vocab) -> list[Field]:
     """Every schema field in schema order: given value, placeholder, or commented-out stub."""
     schema = vocab.schema
+    required = set(schema.get("required", [])) | set(schema.get("else", {}).get("required", []))  # + 'sdgs'
     fields = []
     for key, prop in schema["properties"].items():
         if key in meta and meta[key] not in (None, [], {}):
             lines = _value_lines(key, meta[key])
-        elif key in schema.get("required", []):
+        elif key in required:
             lines = _placeholder_lines(key, prop)
         else:
             lines = _commented_stub(key, prop)
@@ -551,8 +540,10 @@ def _option_values(args) -> dict:
         "themas": args.thema or None,
         "fasen": args.fase or None,
         "niveau": args.niveau,
+        "status": args.status,
         "samenvatting": args.samenvatting,
         "bron_titel": args.bron_titel,
+        "bron_uitgever": args.bron_uitgever,
         "bron": args.bron_url or args.bron_document,
     }
 
@@ -586,6 +577,8 @@ def collect(args, vocab: Vocab, asker: Asker | None) -> tuple[dict, str | None]:
          "Fasen van de beleidscyclus (nummers of namen, komma's ertussen)", _listing(vocab.phases)),
         ("niveau", lambda raw: parse_level(raw, vocab),
          "Niveau", [f"{oid}: {e.get('omschrijving', '')}" for oid, e in vocab.levels.items()]),
+        ("status", lambda raw: parse_choices([raw] if raw.strip() else [], vocab.statuses, "status")[0],
+         "Status", [f"{oid}: {e.get('omschrijving', '')}" for oid, e in vocab.statuses.items()]),
         ("samenvatting", lambda raw: parse_text(raw, vocab, "samenvatting"),
          "Samenvatting", _wrap(_prop(vocab, "samenvatting").get("description", ""))),
     ]
@@ -604,7 +597,7 @@ def collect(args, vocab: Vocab, asker: Asker | None) -> tuple[dict, str | None]:
                 asker.say(f"  ✗ {_option_name(key)}: {exc.message}")
         if asker is not None:
             meta[key] = asker.ask(question, parse, help_lines)
-    source = _collect_source(given, vocab, asker)
+    source = _collect_source(given, vocab, asker, getattr(args, "datum", None) or dt.date.today().isoformat())
     if source:
         meta["bronnen"] = [source]
     slug = None
@@ -622,21 +615,14 @@ def _option_name(key: str) -> str:
     return {"besturen": "bestuur", "sdgs": "sdg", "themas": "thema", "fasen": "fase"}.get(key, key)
 
 
-def _collect_source(given: dict, vocab: Vocab, asker: Asker | None) -> dict | None:
-    """One source: asked for, taken from options, or (partly) left as placeholders."""
-    title, ref = given["bron_titel"], given["bron"]
+def _collect_source(given: dict, vocab: Vocab, asker: Asker | None, today: str = "") -> dict | None:
+    """One source: asked for, taken from options, or (partly) left as placeholders.
+
+    A web source gets titel, uitgever, url and geraadpleegd (the date of today);
+    a seed document only its id.
+    """
+    ref = given["bron"]
     source: dict = {}
-    if title is not None:
-        try:
-            source["titel"] = parse_text(title, vocab, "bronnen", "titel")
-        except Invalid as exc:
-            if asker is None:
-                raise Invalid(f"--bron-titel: {exc.message}")
-            asker.say(f"  ✗ bron-titel: {exc.message}")
-    if "titel" not in source and asker is not None:
-        source["titel"] = asker.ask("Titel van de bron (waar komen de feiten vandaan?)",
-                                    lambda raw: parse_text(raw, vocab, "bronnen", "titel"),
-                                    ["bv. 'Meerjarenplan 2026-2031 van Gent' of 'Evaluatierapport VVSG (2025)'"])
     if ref is not None:
         try:
             source.update(parse_source_ref(ref, vocab))
@@ -644,16 +630,32 @@ def _collect_source(given: dict, vocab: Vocab, asker: Asker | None) -> dict | No
             if asker is None:
                 raise Invalid(f"--bron-url/--bron-document: {exc.message}", exc.suggestion)
             asker.say(f"  ✗ bron: {exc.message}")
-    if "url" not in source and "document" not in source and asker is not None:
-        source.update(asker.ask("Webadres van de bron, of (zonder webadres) een verwijzing naar het document",
+    if not source and asker is not None:
+        source.update(asker.ask("Webadres van de bron (https://...), of de id van een brondocument",
                                 lambda raw: parse_source_ref(raw, vocab),
-                                ["bv. 'https://www.gent.be/...' of 'Jaarverslag 2025, p. 12'"]))
-    if not source:
+                                ["bv. 'https://www.gent.be/...' of 'evaluatie-vlaams-lmb-2025'",
+                                 "Brondocumenten: " + ", ".join(vocab.documents)]))
+    if "document" in source:
+        return source
+    web: dict = {}
+    for key, option, question, example in (
+            ("titel", "bron_titel", "Titel van de bron (de titel van de webpagina)", "bv. 'Meerjarenplan 2026-2031'"),
+            ("uitgever", "bron_uitgever", "Uitgever van de bron (de organisatie)", "bv. 'Stad Gent' of 'VVSG'")):
+        raw = given.get(option)
+        if raw is not None:
+            try:
+                web[key] = parse_text(raw, vocab, "bronnen", key)
+                continue
+            except Invalid as exc:
+                if asker is None:
+                    raise Invalid(f"--{option.replace('_', '-')}: {exc.message}")
+                asker.say(f"  ✗ {option.replace('_', '-')}: {exc.message}")
+        if asker is not None and (source or web):
+            web[key] = asker.ask(question, lambda raw, key=key: parse_text(raw, vocab, "bronnen", key), [example])
+    if not source and not web:
         return None  # the template writes the whole field as placeholder
-    source.setdefault("titel", None)  # None is written as an empty value marked TE VERVANGEN
-    if "url" not in source and "document" not in source:
-        source["url"] = None
-    return {"titel": source.pop("titel"), **source}
+    return {"titel": web.get("titel"), "uitgever": web.get("uitgever"), "url": source.get("url"),
+            "geraadpleegd": today or None}
 
 
 # -------------------------------------------------------------------- CLI ---
@@ -672,12 +674,14 @@ def add_arguments(subparsers) -> None:
     parser.add_argument("--thema", action="append", metavar="THEMA", help="thema (herhaalbaar of met komma's)")
     parser.add_argument("--fase", action="append", metavar="FASE", help="fase van de beleidscyclus (herhaalbaar)")
     parser.add_argument("--niveau", help="starter of gevorderd")
+    parser.add_argument("--status", help="uitgevoerd, lopend of gepland")
     parser.add_argument("--samenvatting", help="een of twee zinnen")
-    parser.add_argument("--bron-titel", dest="bron_titel", metavar="TITEL", help="titel van de bron")
+    parser.add_argument("--bron-titel", dest="bron_titel", metavar="TITEL", help="titel van de webbron")
+    parser.add_argument("--bron-uitgever", dest="bron_uitgever", metavar="NAAM", help="uitgever van de webbron")
     ref = parser.add_mutually_exclusive_group()
-    ref.add_argument("--bron-url", dest="bron_url", metavar="URL", help="webadres van de bron")
-    ref.add_argument("--bron-document", dest="bron_document", metavar="VERWIJZING",
-                     help="documentverwijzing als er geen webadres is")
+    ref.add_argument("--bron-url", dest="bron_url", metavar="URL", help="webadres van de bron (https://...)")
+    ref.add_argument("--bron-document", dest="bron_document", metavar="ID",
+                     help="id van een brondocument van de praktijkenbank (zonder webadres)")
     parser.add_argument("--slug", help="bestandsnaam zonder .md (standaard: voorgesteld uit bestuur en titel)")
     parser.add_argument("--map", default=DEFAULT_DIR, metavar="MAP", help=f"map voor de praktijk (standaard: {DEFAULT_DIR})")
     parser.add_argument("--datum", metavar="JJJJ-MM-DD", help="datum voor 'toegevoegd' en 'geverifieerd' (standaard: vandaag)")
