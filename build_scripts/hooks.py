@@ -179,6 +179,13 @@ def on_files(files: Files, config, **kwargs):
         files.append(File.generated(config, src_uri, content=content))
     for kind in vocab.kinds.values():
         files.append(File.generated(config, f"schema/{kind.schema_file}", abs_src_path=str(kind.schema_path)))
+    # Old addresses of records that moved: only where the new page is part of this build, and never
+    # over a page that exists again.
+    urls = {file.url for file in files.documentation_pages()}
+    moved = [entry for entry in vocab.moved if entry["naar"] in urls]
+    for src_uri, content in renderer.redirects(moved).items():
+        if files.get_file_from_path(src_uri) is None and src_uri[:-len("index.html")] not in urls:
+            files.append(File.generated(config, src_uri, content=content))
     log.info("Praktijkenbank: %d praktijken, %d instrumenten, %d productgroepen, %d dossiers; %d gegenereerde pagina's.",
              site["aantal"], len(site["instrumenten"]), len(site["productgroepen"]), len(site["dossiers"]), len(pages))
     return files

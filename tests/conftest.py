@@ -112,7 +112,8 @@ def fixture_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    return build_site(ROOT, tmp_path_factory.mktemp("real-site") / "site")
+    # The real records are dated up to today: build them as of today, not as of the fixtures' TODAY.
+    return build_site(ROOT, tmp_path_factory.mktemp("real-site") / "site", today=dt.date.today())
 
 
 # -------------------------------------------------------------- HTTP server --

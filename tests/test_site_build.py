@@ -447,3 +447,15 @@ def test_serve_watches_records_vocab_and_templates(tmp_path):
     watched = {Path(p).resolve() for p in server.watched}
     assert {(ROOT / "practices").resolve(), (ROOT / "tools/praktijkenbank/data").resolve(),
             (ROOT / "tools/praktijkenbank/templates/site").resolve()} <= watched
+
+
+def test_moved_pages_send_the_reader_to_their_new_page(real_site):
+    """An old address of a record that became a dossier or an instrument keeps working."""
+    vocab = load_vocab()
+    assert vocab.moved
+    for entry in vocab.moved:
+        assert page_file(real_site, entry["naar"]).is_file(), entry
+        old = (real_site / entry["van"] / "index.html").read_text(encoding="utf-8")
+        assert 'http-equiv="refresh"' in old and "Deze pagina is verhuisd" in old
+        target = re.search(r'url=([^"]+)"', old).group(1)
+        assert urljoin("https://x/" + entry["van"], target) == "https://x/" + entry["naar"]

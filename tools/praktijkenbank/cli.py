@@ -82,9 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--write", action="store_true", help="zet de keuzelijsten in het schema")
     schema.set_defaults(func=cmd_schema)
     # Contributor tooling: new/nieuw, herzien, uit-issue (each module adds its own subcommand).
-    from . import issueform, review, scaffold
+    from . import fingerprint_cli, issueform, review, scaffold, stats
 
-    for module in (scaffold, review, issueform):
+    for module in (scaffold, review, issueform, stats, fingerprint_cli):
         module.add_arguments(sub)
     return parser
 

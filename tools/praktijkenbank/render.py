@@ -413,6 +413,12 @@ class Renderer:
                             aantal_gemeenten=len(self.vocab.municipalities),
                             andere=[k for k in self.vocab.kinds.values() if k.id != kind_id])
 
+    def redirects(self, moved: list[dict]) -> dict[str, str]:
+        """{'<old path>/index.html': HTML that sends the reader to the new page} (verhuisd.yaml)."""
+        template = self.env.get_template("verhuisd.html.j2")
+        return {entry["van"] + "index.html": template.render(naar=model.relative_url(self.url_for(entry["naar"]), entry["van"]))
+                for entry in moved}
+
     def pages(self) -> dict[str, str]:
         """Every generated page: {src_uri: Markdown}. Linear in the number of records."""
         out = {"index.md": self.home(), "praktijken/index.md": self.overview(),

@@ -65,6 +65,7 @@ class Vocab:
     formats: dict[str, dict] = field(default_factory=dict)  # 'vorm' of an instrument
     steps: dict[str, dict] = field(default_factory=dict)  # procurement steps
     documents: dict[str, dict] = field(default_factory=dict)  # seed documents, cited by id
+    moved: list[dict] = field(default_factory=list)  # old page paths and where they went
     sdg_to_ps: dict[int, list[str]] = field(default_factory=dict)
 
     def kind_for_folder(self, name: str) -> Kind | None:
@@ -129,5 +130,6 @@ def load_vocab() -> Vocab:
         formats=_by_id(_read("vormen.yaml")),
         steps=_by_id(_read("aanbestedingsstappen.yaml")),
         documents=_by_id(_read("brondocumenten.yaml")),
+        moved=_read("verhuisd.yaml") or [],
         sdg_to_ps=sdg_to_ps,
     )
