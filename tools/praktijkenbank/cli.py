@@ -34,9 +34,9 @@ def _summary(problems: list[Problem], checked: int) -> str:
 
 
 def cmd_validate(args) -> int:
-    from .validate import validate_paths
+    from .validate import default_paths, validate_paths
 
-    paths = args.paths or [DEFAULT_PATH]
+    paths = args.paths or default_paths() or [DEFAULT_PATH]
     if args.fix:
         from . import fix as fixer  # provided by the contributor tooling
 
