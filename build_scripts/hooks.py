@@ -35,7 +35,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from praktijkenbank import load_practices, opendata, render, validate_paths
-from praktijkenbank import model
+from praktijkenbank import model, projectscan
 from praktijkenbank import vocab as vocab_module
 
 log = logging.getLogger("mkdocs.hooks.praktijkenbank")
@@ -142,6 +142,10 @@ def on_files(files: Files, config, **kwargs):
                                extra={"heeft_bijdragen": files.get_file_from_path("bijdragen.md") is not None})
     in_nav = {_nav_path(item) for item in (config.nav or [])}
     pages = renderer.pages()
+    try:  # SDG-projectscan (projectscan/): its own module, template and data file
+        pages[projectscan.SRC_URI] = projectscan.page(vocab, use_directory_urls=config.use_directory_urls)
+    except projectscan.ScanDataError as error:
+        raise PluginError(str(error)) from None
     global _renderer
     _renderer = renderer
     for src_uri, content in pages.items():
