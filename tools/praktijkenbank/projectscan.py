@@ -39,7 +39,8 @@ class ScanDataError(ValueError):
     """data/projectscan.yaml is unusable; the message is Dutch and says what to fix."""
 
 
-def load_data(path: Path = DATA_PATH) -> dict:
+def load_data(path: Path | None = None) -> dict:
+    path = DATA_PATH if path is None else path
     try:
         with open(path, encoding="utf-8") as handle:
             data = yaml.safe_load(handle)
@@ -83,6 +84,8 @@ def _check_suggestions(kind: str, table, known: dict, vocab: Vocab) -> list[str]
         for code in entry.get("subdoelen") or []:
             if str(code) not in vocab.targets:
                 problems.append(f"{where}.subdoelen: '{code}' is geen subdoel (zie subdoelen.yaml); schrijf het als tekst, bv. \"12.7\".")
+            elif isinstance(sdgs, list) and int(str(code).split(".")[0]) not in sdgs:
+                problems.append(f"{where}.subdoelen: '{code}' hoort bij geen van de voorgestelde SDG's {sdgs}.")
         if not isinstance(entry.get("waarom"), str) or not entry["waarom"].strip():
             problems.append(f"{where}.waarom: schrijf in één zin waarom de scan deze SDG's voorstelt.")
     return problems

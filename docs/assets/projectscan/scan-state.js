@@ -146,16 +146,17 @@
     return { state: state, warnings: warnings };
   }
 
-  // The SDGs to look at first: every SDG that a chosen theme or the phase suggests, most
-  // reasons first, then the one that a list names earliest, then by number.
+  // The SDGs to look at first: every SDG that a chosen theme or the phase suggests. Each
+  // list names its most important SDG first: the first of a list weighs 4, the second 3,
+  // the third 2, the fourth 1; the highest total comes first, then the lowest number.
   function suggestions(state, cfg) {
     var found = {};
     function add(kind, label, item) {
       if (!item) return;
       item.sdgs.forEach(function (nr, position) {
-        var entry = found[nr] || (found[nr] = { nr: nr, redenen: [], positie: position });
+        var entry = found[nr] || (found[nr] = { nr: nr, redenen: [], gewicht: 0 });
         entry.redenen.push({ soort: kind, naam: label, waarom: item.waarom });
-        entry.positie = Math.min(entry.positie, position);
+        entry.gewicht += Math.max(1, 4 - position);
       });
     }
     cfg.themas.forEach(function (t) {
@@ -165,7 +166,7 @@
       if (state.fase === f.id) add("fase", f.naam, cfg.voorstellen.fase[f.id]);
     });
     return Object.keys(found).map(function (k) { return found[k]; }).sort(function (a, b) {
-      return (b.redenen.length - a.redenen.length) || (a.positie - b.positie) || (a.nr - b.nr);
+      return (b.gewicht - a.gewicht) || (a.nr - b.nr);
     });
   }
 
