@@ -64,8 +64,13 @@ MUTATIONS = [
     ("effect code renamed", lambda d: d["effecten"][0].__setitem__("code", "+"), "effecten: verwacht precies de codes"),
     ("scale incomplete", lambda d: d["interacties"].pop(), "interacties: verwacht de scores"),
     ("four factors", lambda d: d["niemand_achterlaten"].pop(), "niemand_achterlaten: verwacht de vijf factoren"),
+    ("no guiding questions", lambda d: d["mondiaal"].__setitem__("hulpvragen", []), "mondiaal.hulpvragen: geef een lijst"),
+    ("score without text", lambda d: d["interacties"][2].pop("uitleg"), "interacties: elke score heeft een naam en een uitleg"),
+    ("limits as a list", lambda d: d.__setitem__("limieten", [120]), "limieten: verwacht een mapping"),
     ("limit missing", lambda d: d["limieten"].pop("sdg"), "limieten.sdg: geef een positief geheel getal"),
     ("source without date", lambda d: d["bronnen"][0].pop("geraadpleegd"), "bronnen[0]: geraadpleegd ontbreekt"),
+    ("VVSG source gone", lambda d: d.__setitem__("bronnen", [b for b in d["bronnen"] if b["id"] != "vvsg"]),
+     "bronnen: de pagina verwijst naar de bron 'vvsg'"),
     ("source not http", lambda d: d["bronnen"][1].__setitem__("url", "javascript:alert(1)"),
      "bronnen[1].url: geef een http(s)-adres"),
 ]
@@ -183,3 +188,29 @@ def test_broken_data_file_stops_the_build_with_a_dutch_message(tmp_path, monkeyp
     message = caplog.text
     assert "projectscan.yaml klopt niet" in message and "fasen.budget: ontbreekt" in message
     assert "Traceback" not in message
+
+
+def _paths(value, path=()):
+    """Every (path) into a nested structure of dicts and lists."""
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _paths(item, path + (index,))
+
+
+def test_any_broken_value_is_a_dutch_error_never_a_traceback(vocab, data):
+    """Replace every value of the data file, one at a time, by junk: page() works or says what is wrong."""
+    for path in list(_paths(data))[1:]:
+        for junk in (None, "", 7, [], {}, "</script>"):
+            broken = copy.deepcopy(data)
+            target = broken
+            for key in path[:-1]:
+                target = target[key]
+            target[path[-1]] = junk
+            try:
+                projectscan.page(vocab, broken)
+            except projectscan.ScanDataError as error:
+                assert "klopt niet" in str(error)

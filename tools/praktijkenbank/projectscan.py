@@ -32,6 +32,7 @@ VERSION = 1
 EFFECT_CODES = ["p", "n", "0", "?"]  # fixed: they are stored in links and files
 SCALE = [3, 2, 1, 0, -1, -2, -3]
 LIMIT_KEYS = ["titel", "omschrijving", "sdg", "mondiaal", "spillover", "spillovers", "lnob", "conclusie"]
+SOURCES = ["icsu", "unsdg", "undp", "vvsg"]  # sources the page text relies on (ids in bronnen:)
 ASSETS = ["scan-state.js", "scan-codec.js", "scan-csv.js", "scan-form.js", "scan-summary.js", "scan-app.js"]
 
 
@@ -76,13 +77,17 @@ def _check_suggestions(kind: str, table, known: dict, vocab: Vocab) -> list[str]
         if not isinstance(sdgs, list) or not 1 <= len(sdgs) <= 4:
             problems.append(f"{where}.sdgs: geef 1 tot 4 SDG-nummers.")
         else:
-            for number in sdgs:
-                if number not in vocab.sdgs:
-                    problems.append(f"{where}.sdgs: {number!r} is geen SDG (1 tot 17).")
-            if len(set(sdgs)) != len(sdgs):
+            bad = [n for n in sdgs if type(n) is not int or n not in vocab.sdgs]
+            for number in bad:
+                problems.append(f"{where}.sdgs: {number!r} is geen SDG (1 tot 17).")
+            if not bad and len(set(sdgs)) != len(sdgs):
                 problems.append(f"{where}.sdgs: een SDG staat er twee keer in.")
-        for code in entry.get("subdoelen") or []:
-            if str(code) not in vocab.targets:
+        targets = entry.get("subdoelen", [])
+        if not isinstance(targets, list):
+            problems.append(f"{where}.subdoelen: geef een lijst, bv. [\"12.7\"] (of laat het veld weg).")
+            targets = []
+        for code in targets:
+            if not isinstance(code, (str, int, float)) or str(code) not in vocab.targets:
                 problems.append(f"{where}.subdoelen: '{code}' is geen subdoel (zie subdoelen.yaml); schrijf het als tekst, bv. \"12.7\".")
             elif isinstance(sdgs, list) and int(str(code).split(".")[0]) not in sdgs:
                 problems.append(f"{where}.subdoelen: '{code}' hoort bij geen van de voorgestelde SDG's {sdgs}.")
@@ -97,8 +102,16 @@ def _check_choices(where: str, items, required: list) -> list[str]:
     return [f"{where}[{i}].naam ontbreekt." for i, item in enumerate(items) if not item.get("naam")]
 
 
+SHAPE = {"themas": dict, "fasen": dict, "effecten": list, "mondiaal": dict, "interacties": list,
+         "niemand_achterlaten": list, "limieten": dict, "bronnen": list}
+
+
 def check(data: dict, vocab: Vocab) -> list[str]:
     """Every problem in ``data`` (projectscan.yaml), in Dutch; empty when it is usable."""
+    wrong = [f"{key}: verwacht {'een mapping' if kind is dict else 'een lijst'}." for key, kind in SHAPE.items()
+             if not isinstance(data.get(key), kind)]
+    if wrong:
+        return wrong
     problems = _check_suggestions("themas", data.get("themas"), vocab.themes, vocab)
     problems += _check_suggestions("fasen", data.get("fasen"), vocab.phases, vocab)
     problems += _check_choices("effecten", data.get("effecten"), EFFECT_CODES)
@@ -106,25 +119,35 @@ def check(data: dict, vocab: Vocab) -> list[str]:
     problems += _check_choices("mondiaal.keuzes", global_.get("keuzes"), EFFECT_CODES)
     if not global_.get("vraag"):
         problems.append("mondiaal.vraag ontbreekt.")
+    hints = global_.get("hulpvragen")
+    if not isinstance(hints, list) or not hints or not all(isinstance(h, str) and h.strip() for h in hints):
+        problems.append("mondiaal.hulpvragen: geef een lijst met vragen die helpen om de mondiale reflex te maken.")
     scale = data.get("interacties")
-    if not isinstance(scale, list) or [s.get("score") if isinstance(s, dict) else None for s in scale] != SCALE:
+    if [s.get("score") if isinstance(s, dict) else None for s in scale] != SCALE:
         problems.append(f"interacties: verwacht de scores {SCALE} in die volgorde (de schaal van de ICSU-gids).")
+    elif not all(s.get("naam") and s.get("uitleg") for s in scale):
+        problems.append("interacties: elke score heeft een naam en een uitleg.")
     factors = data.get("niemand_achterlaten")
-    if not isinstance(factors, list) or len(factors) != 5 or \
+    if len(factors) != 5 or \
             not all(isinstance(f, dict) and f.get("id") and f.get("naam") and f.get("vraag") for f in factors):
         problems.append("niemand_achterlaten: verwacht de vijf factoren, elk met id, naam en vraag.")
-    limits = data.get("limieten") or {}
+    limits = data["limieten"]
     for key in LIMIT_KEYS:
         if not isinstance(limits.get(key), int) or limits[key] < 1:
             problems.append(f"limieten.{key}: geef een positief geheel getal.")
-    for index, source in enumerate(data.get("bronnen") or []):
+    for index, source in enumerate(data["bronnen"]):
+        if not isinstance(source, dict):
+            problems.append(f"bronnen[{index}]: verwacht titel, uitgever, url, geraadpleegd en waarvoor.")
+            continue
         missing = [k for k in ("id", "titel", "uitgever", "url", "geraadpleegd", "waarvoor") if not source.get(k)]
         if missing:
             problems.append(f"bronnen[{index}]: {', '.join(missing)} ontbreekt.")
         elif not render.safe_web_url(source["url"]):
             problems.append(f"bronnen[{index}].url: geef een http(s)-adres.")
-    if not data.get("bronnen"):
-        problems.append("bronnen: elke bron die de pagina gebruikt, hoort hier (titel, uitgever, url, geraadpleegd).")
+    ids = [source.get("id") for source in data["bronnen"] if isinstance(source, dict)]
+    for sid in SOURCES:
+        if sid not in ids:
+            problems.append(f"bronnen: de pagina verwijst naar de bron '{sid}'; geef ze met titel, uitgever, url en geraadpleegd.")
     return problems
 
 
@@ -146,7 +169,7 @@ def config(vocab: Vocab, data: dict) -> dict:
         "fasen": [{"id": fid, "naam": f["naam"]} for fid, f in vocab.phases.items()],
         "voorstellen": {"thema": _suggestions(data["themas"], vocab.themes),
                         "fase": _suggestions(data["fasen"], vocab.phases)},
-        "effecten": [{"code": e["code"], "naam": e["naam"], "symbool": e.get("symbool", e["code"])}
+        "effecten": [{"code": e["code"], "naam": e["naam"], "symbool": e.get("symbool") or e["code"]}
                      for e in data["effecten"]],
         "mondiaal": [{"code": c["code"], "naam": c["naam"]} for c in data["mondiaal"]["keuzes"]],
         "interacties": [{"score": s["score"], "naam": s["naam"]} for s in data["interacties"]],
