@@ -37,7 +37,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from praktijkenbank import gitdates, load_practices, opendata, render, validate_paths
-from praktijkenbank import model
+from praktijkenbank import model, projectscan
 from praktijkenbank import vocab as vocab_module
 
 log = logging.getLogger("mkdocs.hooks.praktijkenbank")
@@ -155,6 +155,10 @@ def on_files(files: Files, config, **kwargs):
     pages = renderer.pages()
     records = {f"{vocab.kinds[v['soort']].site}/{v['slug']}.md": v
                for kind in vocab.kinds.values() for v in site[kind.plural]}
+    try:  # SDG-projectscan (projectscan/): its own module, template and data file
+        pages[projectscan.SRC_URI] = projectscan.page(vocab, use_directory_urls=config.use_directory_urls)
+    except projectscan.ScanDataError as error:
+        raise PluginError(str(error)) from None
     global _renderer
     _renderer = renderer
     for src_uri, content in pages.items():

@@ -139,6 +139,8 @@ def test_every_real_fiche_prints_on_one_or_two_a4_pages(real_site, serve, page):
     base = serve(real_site)
     too_long = {}
     for fiche in sorted((real_site / "praktijken").glob("*/index.html")):
+        if 'http-equiv="refresh"' in fiche.read_text(encoding="utf-8"):
+            continue  # the old address of a record that moved (verhuisd.yaml)
         _goto(page, f"{base}praktijken/{fiche.parent.name}/")
         pdf = page.pdf(format="A4", print_background=True)
         count = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")

@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from praktijkenbank import load_vocab
+
 from praktijkenbank.cli import main as cli_main
 from praktijkenbank.review import as_markdown, is_stale, review, years_before
 
@@ -170,9 +172,10 @@ def test_pre_commit_hook_definition():
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(h for h in hooks if h["id"] == "praktijkenbank-validate")
     assert hook["language"] == "python"
-    assert hook["files"] == r"^practices/.*\.md$"
     assert hook["entry"].startswith("praktijkenbank validate")
-    assert re.match(hook["files"], "practices/gent-x.md") and not re.match(hook["files"], "docs/x.md")
+    for kind in load_vocab().kinds.values():  # a change to any kind of record runs the check
+        assert re.match(hook["files"], f"{kind.folder}/gent-x.md"), kind.folder
+    assert not re.match(hook["files"], "docs/x.md")
 
 
 def test_pre_commit_config_uses_the_hook_locally_with_the_pinned_dependencies():
@@ -182,7 +185,8 @@ def test_pre_commit_config_uses_the_hook_locally_with_the_pinned_dependencies():
     (hook,) = repo["hooks"]
     assert hook["id"] == "praktijkenbank-validate"
     assert hook["language"] == "python"
-    assert hook["files"] == r"^practices/.*\.md$"
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["files"] == next(h for h in hooks if h["id"] == "praktijkenbank-validate")["files"]
     pins = _pins()
     for dependency in hook["additional_dependencies"]:
         name = re.split(r"[=\[<>]", dependency)[0].lower()

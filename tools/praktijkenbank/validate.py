@@ -254,8 +254,9 @@ def _light(record: Record) -> Record:
 
 
 def _sibling_records(paths, files: list[Path], vocab: Vocab) -> list[Record]:
-    """Records beside files named one by one (not given themselves), for the cross-record checks:
-    the other files in their folder and the records of the other kinds in the neighbouring folders.
+    """Records beside the files and folders given (not given themselves), for the cross-record checks:
+    the other files in the folder of a file named on its own, and the records of the other kinds
+    in the folders next to a kind's folder ('validate practices' resolves 'instrumenten' too).
 
     Only the fields those checks read, without positions: their problems are
     reported on the given files only.
@@ -263,11 +264,14 @@ def _sibling_records(paths, files: list[Path], vocab: Vocab) -> list[Record]:
     given = {path.resolve() for path in files}
     folders = set()
     for raw in paths:
-        if Path(raw).is_file():
-            folder = Path(raw).resolve().parent
-            folders.add(folder)
-            if vocab.kind_for_folder(folder.name):  # a kind folder: its neighbours hold the other kinds
-                folders.update(folder.parent / kind.folder for kind in vocab.kinds.values())
+        path = Path(raw).resolve()
+        if path.is_file():
+            folders.add(path.parent)
+            path = path.parent
+        elif not path.is_dir():
+            continue
+        if vocab.kind_for_folder(path.name):  # a kind folder: its neighbours hold the other kinds
+            folders.update(path.parent / kind.folder for kind in vocab.kinds.values())
     siblings = []
     for folder in sorted(f for f in folders if f.is_dir()):
         kind = kind_of(folder / "x.md")
