@@ -28,7 +28,7 @@ build: $(STAMP) ## Bouw de site in site/ (strikt: elke waarschuwing is een fout)
 	$(BIN)/mkdocs build --strict
 
 validate: $(STAMP) ## Kijk alle praktijken na
-	$(BIN)/praktijkenbank validate
+	$(BIN)/praktijkenbank valideer
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
@@ -38,7 +38,7 @@ browser: ## Installeer Chromium (Debian-pakket) voor de browsertests, indien nod
 	@bash tools/ensure-chromium.sh
 
 test: $(STAMP) node_modules/.installed browser ## Draai alle tests (validatie, build, browser)
-	$(BIN)/praktijkenbank validate
+	$(BIN)/praktijkenbank valideer
 	$(BIN)/pytest
 
 bench: $(STAMP) node_modules/.installed browser ## Draai alle benchmarks (100, 1.000, 10.000 praktijken; ±20 min)
