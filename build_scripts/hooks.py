@@ -40,7 +40,7 @@ from urllib.parse import urljoin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from praktijkenbank import gitdates, load_practices, opendata, render, serve_errors, validate_paths
+from praktijkenbank import gitdates, load_practices, opendata, render, repo_links, serve_errors, validate_paths
 from praktijkenbank import model
 from praktijkenbank import vocab as vocab_module
 
@@ -219,6 +219,13 @@ def on_template_context(context, template_name, config, **kwargs):
     if _errors and template_name == "404.html":
         context["pb_bouwfouten"] = serve_errors.errors_html(_errors, reload_script=True)
     return context
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    """Static pages write {{ repo_url }} and {{ branch }}: links that follow a fork's configuration."""
+    if page.file.generated_by is None:
+        return repo_links.fill(markdown, config.repo_url, config.edit_uri)
+    return markdown
 
 
 def on_page_content(html, page, config, files, **kwargs):

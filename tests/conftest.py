@@ -85,7 +85,7 @@ def _build_site(content_dir, site_dir, strict, today, skip_validation, config_ov
 
     with _environ(PRAKTIJKENBANK_CONTENT_DIR=str(content_dir), PRAKTIJKENBANK_TODAY=today.isoformat(),
                   PRAKTIJKENBANK_SKIP_VALIDATION="1" if skip_validation else None,
-                  SITE_URL=None, REPO_URL=None):
+                  SITE_URL=None, REPO_URL=None, EDIT_URI=None):
         config = load_config(config_file=str(ROOT / "mkdocs.yml"), strict=strict, site_dir=str(site_dir),
                              **config_overrides)
         config.plugins.on_startup(command="build", dirty=False)
