@@ -7,6 +7,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
+# The site engine: ProperDocs (maintained fork of MkDocs 1.x); 'make build ENGINE=mkdocs' gives the same site.
+ENGINE ?= properdocs
 # Silence the Material end-of-life banner in every build.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -22,10 +24,10 @@ $(STAMP): pyproject.toml constraints.txt
 setup: $(STAMP) ## Installeer alles in .venv (gebeurt ook vanzelf)
 
 serve: $(STAMP) ## Bouw de site en toon ze op http://127.0.0.1:8000/praktijkenbank/ (herlaadt bij wijzigingen)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## Bouw de site in site/ (strikt: elke waarschuwing is een fout)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml
 
 validate: $(STAMP) ## Kijk alle praktijken na
 	$(BIN)/praktijkenbank valideer

@@ -88,7 +88,7 @@ def test_static_pages_and_the_issue_form_name_no_repository():
 
 def test_readme_fork_section_matches_the_pages_workflow():
     pages = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
-    build = next(s for s in pages["jobs"]["build"]["steps"] if "mkdocs build" in s.get("run", ""))
+    build = next(s for s in pages["jobs"]["build"]["steps"] if " build --strict" in s.get("run", ""))
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Publiceren op GitHub Pages (ook voor een fork)", 1)[1].split("\n## ", 1)[0]
     for variable in build["env"]:

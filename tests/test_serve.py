@@ -62,7 +62,7 @@ def content(tmp_path) -> Path:
 
 
 @contextlib.contextmanager
-def _serve(content: Path, log: Path, engine: str = "mkdocs"):
+def _serve(content: Path, log: Path, engine: str = "properdocs"):
     port = _free_port()
     env = dict(os.environ, PRAKTIJKENBANK_CONTENT_DIR=str(content), PRAKTIJKENBANK_TODAY=TODAY.isoformat(),
                NO_MKDOCS_2_WARNING="1")
@@ -105,9 +105,10 @@ def _is_fiche(status, text):
 
 
 @pytest.mark.build
-def test_serve_shows_the_errors_and_recovers(content, tmp_path):
+@pytest.mark.parametrize("engine", ["properdocs", "mkdocs"])
+def test_serve_shows_the_errors_and_recovers(content, tmp_path, engine):
     record = content / "practices" / f"{SLUG}.md"
-    with _serve(content, tmp_path / "serve.log") as base:
+    with _serve(content, tmp_path / "serve.log", engine) as base:
         status, first = _wait_for(base + FICHE, _is_fiche, "the normal fiche")
         line, column, original = _break(record)
         expected = f"practices/{SLUG}.md:{line}:{column}: niveau: fout: &#x27;expertt&#x27; is geen toegelaten waarde."

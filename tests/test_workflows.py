@@ -133,7 +133,7 @@ def test_pages_workflow_uses_the_official_actions():
     assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert data["jobs"]["deploy"]["environment"]["name"] == "github-pages"
     runs = " ".join(s.get("run", "") for s in data["jobs"]["build"]["steps"])
-    assert "mkdocs build --strict" in runs
+    assert "properdocs build --strict -f mkdocs.yml" in runs  # the engine of make build (tests/test_engines.py)
     python = [s for s in data["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/setup-python@")]
     assert python[0]["with"]["python-version"] == "3.11"
 

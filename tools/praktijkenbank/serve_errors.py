@@ -53,7 +53,7 @@ def errors_html(errors: list[Problem], *, reload_script: bool = False) -> str:
         "deze pagina laadt dan vanzelf opnieuw, met de site.</p>\n"
         f'<ol class="pb-bouwfouten-lijst">\n{items}\n</ol>\n'
         "<p>Dezelfde lijst staat in het venster waarin <code>make serve</code> draait. "
-        "<code>mkdocs build</code> en de controle op GitHub stoppen bij deze fouten.</p>\n"
+        "<code>make build</code> en de controle op GitHub stoppen bij deze fouten.</p>\n"
         '<style>.pb-bouwfouten-lijst pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 .8em; }</style>\n'
         f"{RELOAD_SCRIPT if reload_script else ''}</div>"
     )
