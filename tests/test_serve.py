@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES_SITE, ROOT, TODAY
+from conftest import FIXTURES_SITE, ROOT, TODAY, require_browser_tool
 
 SLUG = "borsbeek-fairtrade-aankopen"
 FICHE = f"praktijken/{SLUG}/"
@@ -156,7 +156,8 @@ def test_the_open_page_reloads_to_the_errors_and_back(content, tmp_path, browser
                 errors.wait_for(timeout=60_000)
                 assert f"{SLUG}.md:{line}:{column}: niveau: fout: 'expertt' is geen toegelaten waarde." in errors.inner_text()
                 page.screenshot(path=str(artifacts / f"serve-fouten-{name}.png"), full_page=True)
-                if name == "desktop" and AXE.is_file():
+                if name == "desktop":
+                    require_browser_tool(AXE.is_file(), "axe-core (node_modules/axe-core)", "npm ci in de hoofdmap")
                     page.add_script_tag(path=str(AXE))
                     result = page.evaluate("async () => await axe.run(document)")
                     assert [v["id"] for v in result["violations"]] == []
