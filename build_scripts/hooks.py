@@ -11,6 +11,10 @@ A thin layer around the pure core in ``tools/praktijkenbank``:
   is ever written to docs/.
 * ``on_serve``: also watch the practice records, the vocabularies and the
   page templates.
+* ``on_startup``: remember whether this is ``mkdocs serve``: there, records
+  with errors give a site whose pages list the errors (serve_errors.py) and
+  that turns back into the normal site once they are fixed; ``mkdocs build``
+  stops with the same messages.
 
 Environment variables (all optional):
 
@@ -36,7 +40,7 @@ from urllib.parse import urljoin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from praktijkenbank import gitdates, load_practices, opendata, render, validate_paths
+from praktijkenbank import gitdates, load_practices, opendata, render, repo_links, serve_errors, validate_paths
 from praktijkenbank import model, projectscan
 from praktijkenbank import vocab as vocab_module
 
@@ -50,6 +54,8 @@ ENV_SKIP_VALIDATION = "PRAKTIJKENBANK_SKIP_VALIDATION"
 OPTIONAL_STATIC = {"zoeken/index.md", "bijdragen.md", "kennis/index.md"}
 
 _renderer: render.Renderer | None = None  # of the current build, for on_page_content
+_command: str | None = None  # 'serve' or 'build' (on_startup); only 'serve' shows record errors as a page
+_errors: list | None = None  # the record errors of the current serve build (error site), else None
 
 
 def content_dir(config) -> Path:
@@ -109,7 +115,8 @@ def on_config(config, **kwargs):
 # -------------------------------------------------------------------- files --
 
 def _load(config, today: dt.date):
-    """Load (and unless skipped, validate) every record; abort on errors."""
+    """Load (and unless skipped, validate) every record: (records, []); on errors stop the build,
+    except in `mkdocs serve`: (None, errors) for the error site."""
     practices_folder = content_dir(config) / vocab_module.load_vocab().kinds["praktijk"].folder
     if not practices_folder.is_dir():
         raise PluginError(f"de map met praktijken bestaat niet: {practices_folder}")
@@ -124,13 +131,17 @@ def _load(config, today: dt.date):
         if not problem.is_error:
             # INFO, not WARNING: warnings about records must not fail 'mkdocs build --strict'.
             log.info(problem.format())
+    if errors and _command == "serve":  # the error site (serve_errors.py) instead of a stuck browser page
+        for line in serve_errors.terminal_lines(errors):
+            log.error(line)
+        return None, errors
     if errors:
         count = len(errors)
         lines = "\n".join(p.format() for p in errors)
         raise PluginError(
             f"de site wordt niet gebouwd: {count} {'fout' if count == 1 else 'fouten'} in de records.\n"
-            f"{lines}\nVerbeter de fouten en bouw opnieuw (controle zonder bouwen: 'praktijkenbank validate').")
-    return practices
+            f"{lines}\nVerbeter de fouten en bouw opnieuw (controle zonder bouwen: 'praktijkenbank valideer').")
+    return practices, []
 
 
 def _edit_base(config) -> str | None:
@@ -141,9 +152,28 @@ def _edit_base(config) -> str | None:
     return urljoin(base, "../") if base.rstrip("/").endswith("/docs") else base
 
 
+def on_startup(command, dirty, **kwargs):
+    global _command
+    _command = command
+
+
+def _error_site(files: Files, config, errors: list) -> Files:
+    """Serve mode with record errors: only the static files and a home page that lists the errors."""
+    global _renderer, _errors
+    _renderer, _errors = None, errors
+    kept = Files([file for file in files if not file.is_documentation_page()])
+    kept.append(File.generated(config, "index.md", content=serve_errors.home_page(errors)))
+    config.nav = [{serve_errors.TITLE: "index.md"}]
+    return kept
+
+
 def on_files(files: Files, config, **kwargs):
+    global _errors
+    _errors = None
     today = build_date()
-    practices = _load(config, today)
+    practices, errors = _load(config, today)
+    if errors:
+        return _error_site(files, config, errors)
     vocab = vocab_module.load_vocab()
     repo_root = Path(config.config_file_path).resolve().parent
     changed = gitdates.last_changes(repo_root, [str(folder) for folder in record_dirs(config)])
@@ -195,6 +225,20 @@ def on_files(files: Files, config, **kwargs):
     return files
 
 
+def on_template_context(context, template_name, config, **kwargs):
+    """The 404 page of the error site lists the errors too (and reloads itself: error pages get no livereload)."""
+    if _errors and template_name == "404.html":
+        context["pb_bouwfouten"] = serve_errors.errors_html(_errors, reload_script=True)
+    return context
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    """Static pages write {{ repo_url }} and {{ branch }}: links that follow a fork's configuration."""
+    if page.file.generated_by is None:
+        return repo_links.fill(markdown, config.repo_url, config.edit_uri)
+    return markdown
+
+
 def on_page_content(html, page, config, files, **kwargs):
     """Insert the long practice lists that were kept out of the Markdown (cheap string work)."""
     if _renderer is not None and page.file.generated_by is not None:
@@ -218,5 +262,8 @@ def on_serve(server, config, builder, **kwargs):
 
 def on_post_build(config, **kwargs):
     from praktijkenbank import search_index
+
+    if _errors:  # the error site of 'mkdocs serve' has no records to index
+        return
 
     search_index.on_post_build(config)

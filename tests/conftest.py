@@ -11,6 +11,9 @@
   stopped at the end of the session.
 * ``browser``: Debian's Chromium through plain Playwright (no pytest-playwright),
   without any network access except 127.0.0.1.
+* ``require_browser_tool``: a browser test whose tool (Chromium, axe-core from
+  npm) is missing is skipped, or fails in CI (REQUIRE_BROWSER=1); at the end of
+  the run a Dutch summary says which browser tests were skipped and why.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import http.server
 import os
 import shutil
 import threading
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -85,7 +89,7 @@ def _build_site(content_dir, site_dir, strict, today, skip_validation, config_ov
 
     with _environ(PRAKTIJKENBANK_CONTENT_DIR=str(content_dir), PRAKTIJKENBANK_TODAY=today.isoformat(),
                   PRAKTIJKENBANK_SKIP_VALIDATION="1" if skip_validation else None,
-                  SITE_URL=None, REPO_URL=None):
+                  SITE_URL=None, REPO_URL=None, EDIT_URI=None):
         config = load_config(config_file=str(ROOT / "mkdocs.yml"), strict=strict, site_dir=str(site_dir),
                              **config_overrides)
         config.plugins.on_startup(command="build", dirty=False)
@@ -165,12 +169,42 @@ def serve():
 
 # ------------------------------------------------------------------ browser --
 
+def require_browser_tool(available: bool, what: str, install: str) -> None:
+    """Skip a browser test whose tool is missing; in CI (REQUIRE_BROWSER=1) a skip does not count: fail."""
+    if available:
+        return
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{what} ontbreekt, maar REQUIRE_BROWSER=1: hier moeten de browsertests draaien ({install})")
+    pytest.skip(f"{what} ontbreekt ({install})")
+
+
+BROWSER_TOOLS = ("chromium", "axe-core", "node", "npm")
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Say in Dutch, at the end of the run, which browser tests were skipped and why."""
+    skipped: dict[str, list[str]] = {}
+    for report in terminalreporter.stats.get("skipped", []):
+        reason = str(report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        if "browser" in report.keywords or any(tool in reason.lower() for tool in BROWSER_TOOLS):
+            skipped.setdefault(reason, []).append(report.nodeid.split("::")[0])
+    if not skipped:
+        return
+    write = terminalreporter.write_line
+    terminalreporter.write_sep("=", "Overgeslagen browsertests")
+    for reason, files in skipped.items():
+        write(f"{len(files)} {'browsertest' if len(files) == 1 else 'browsertests'} overgeslagen: {reason}")
+        for name, count in sorted(Counter(files).items()):
+            write(f"    {name}: {count}")
+    write("Alle andere tests zijn wel gedraaid. In CI zijn de browsertests verplicht (REQUIRE_BROWSER=1):")
+    write("daar faalt de run als ze niet kunnen draaien. Om ze hier te draaien: installeer Chromium")
+    write("(Debian: apt-get install chromium) en Node.js met npm, en voer 'make test' opnieuw uit.")
+
+
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("REQUIRE_BROWSER") == "1":  # CI: a skipped browser test does not count
-            pytest.fail(f"{CHROMIUM} ontbreekt maar REQUIRE_BROWSER=1 (apt-get install chromium)")
-        pytest.skip(f"{CHROMIUM} ontbreekt (apt-get install chromium)")
+    require_browser_tool(Path(CHROMIUM).exists(), CHROMIUM, "Debian: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

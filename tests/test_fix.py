@@ -117,3 +117,35 @@ def test_cli_fix_then_validate(tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "practices/lijsten.md: sdgs gesorteerd en ontdubbeld" in out
     assert code == 0
+
+
+# ------------------------------------------------------- values (fix_values.py) ---
+
+def test_instrument_fields_get_their_ids():
+    text = "---\nvorm: Gidsen en handleidingen\nniveaus: [Starter, GEVORDERD]\n---\n"
+    fixed, messages = fix_text(text)
+    assert fixed == "---\nvorm: gids\nniveaus: [starter, gevorderd]\n---\n"
+    assert messages == ["vorm: 'Gidsen en handleidingen' vervangen door 'gids'",
+                        "niveaus[0]: 'Starter' vervangen door 'starter'",
+                        "niveaus[1]: 'GEVORDERD' vervangen door 'gevorderd'"]
+    assert fix_text("---\nvorm: Gids\n---\n")[0] == "---\nvorm: gids\n---\n"  # the singular name too
+
+
+@pytest.mark.parametrize("line", [
+    "bronnen: [{url: 'http://www.voorbeeld.be'}]",  # http stays: the page may not exist on https
+    "bronnen: [{url: voorbeeld.be}]",  # no 'www.': not unambiguous
+    "bronnen: [{url: 'www.voorbeeld.be/een pagina'}]",  # a space: not an address
+    "sdgs: [SDG 18, 'SDG 7 en 8', zeven]",
+    "themas: [Fair trade, eerlijk]",
+    "niveau: expert",
+    "titel: Starter",  # only the controlled fields
+])
+def test_ambiguous_values_are_left_for_the_validator(line):
+    text = f"---\n{line}\n---\n"
+    assert fix_text(text) == (text, [])
+
+
+def test_value_fixes_keep_comments_and_other_quotes():
+    text = "---\n# thema's\nthemas: ['Eerlijke handel', beleidsplanning]  # twee\nsdgs: [\"7\"]\n---\n"
+    fixed, _ = fix_text(text)
+    assert fixed == "---\n# thema's\nthemas: [eerlijke-handel, beleidsplanning]  # twee\nsdgs: [7]\n---\n"

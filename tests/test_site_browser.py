@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import FIXTURES_SITE, ROOT, record_dirs
+from conftest import FIXTURES_SITE, ROOT, record_dirs, require_browser_tool
 from praktijkenbank import load_practices, load_vocab
 
 pytestmark = pytest.mark.browser
@@ -124,8 +124,7 @@ def test_404_page_is_dutch(page, base):
 @pytest.mark.parametrize("path", ["", FICHE, OLD_FICHE, "sdg/7/", "sdg/", "praktijken/", "p/planeet/",
                                   "bestuur/antwerpen/", "open-data/"])
 def test_axe_reports_no_violations(page, base, path):
-    if not AXE.is_file():
-        pytest.fail("axe-core ontbreekt: voer 'npm ci' uit in de hoofdmap van de repository")
+    require_browser_tool(AXE.is_file(), "axe-core (node_modules/axe-core)", "npm ci in de hoofdmap")
     _goto(page, base + path)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document)")

@@ -135,23 +135,110 @@ def test_pages_workflow_uses_the_official_actions():
     assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert data["jobs"]["deploy"]["environment"]["name"] == "github-pages"
     runs = " ".join(s.get("run", "") for s in data["jobs"]["build"]["steps"])
-    assert "mkdocs build --strict" in runs
+    assert "properdocs build --strict -f mkdocs.yml" in runs  # the engine of make build (tests/test_engines.py)
     python = [s for s in data["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/setup-python@")]
     assert python[0]["with"]["python-version"] == "3.11"
 
 
-def test_issue_workflow_passes_the_body_as_data():
-    path = ROOT / ".github" / "workflows" / "praktijk-uit-issue.yml"
-    data = _load(path)
+ISSUE_WORKFLOW = ROOT / ".github" / "workflows" / "praktijk-uit-issue.yml"
+BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"
+
+
+def _issue_jobs():
+    jobs = _load(ISSUE_WORKFLOW)["jobs"]
+    return jobs["omzetten"], jobs["pull-request"]
+
+
+def test_issue_workflow_parses_without_a_token_and_pushes_without_parsing():
+    """The untrusted issue body is parsed in a job that cannot write; the job that can write never parses it."""
+    data = _load(ISSUE_WORKFLOW)
     assert data["on"] == {"issues": {"types": ["labeled"]}}
-    job = data["jobs"]["pull-request"]
-    assert "praktijk-voorstel" in job["if"]
-    step = next(s for s in job["steps"] if "uit-issue" in s.get("run", ""))
-    assert step["env"]["ISSUE_BODY"] == "${{ github.event.issue.body }}"
+    convert, push = _issue_jobs()
+    assert "praktijk-voorstel" in convert["if"]
+    assert push["needs"] == "omzetten"
+    assert convert["permissions"] == {"contents": "read"}
+    step = next(s for s in convert["steps"] if "uit-issue" in s.get("run", ""))
+    assert step["env"] == {"ISSUE_BODY": "${{ github.event.issue.body }}"}
     assert '"$ISSUE_BODY"' in step["run"]
-    text = path.read_text(encoding="utf-8")
-    assert text.count("github.event.issue.body") == 1
-    assert set(job["permissions"]) == {"contents", "pull-requests", "issues"}
+    convert_text = yaml.safe_dump(convert)
+    for token in ("github.token", "secrets.", "GH_TOKEN", "GITHUB_TOKEN"):
+        assert token not in convert_text
+    push_text = yaml.safe_dump(push)
+    for parsing in ("issue.body", "uit-issue", "pip install", "praktijkenbank"):
+        assert parsing not in push_text
+    assert ISSUE_WORKFLOW.read_text(encoding="utf-8").count("github.event.issue.body") == 1
+    assert set(push["permissions"]) == {"contents", "pull-requests", "issues"}
+    uses = [s.get("uses", "").split("@")[0] for s in convert["steps"] + push["steps"]]
+    assert "actions/upload-artifact" in uses and "actions/download-artifact" in uses
+
+
+def _push_script() -> str:
+    _, push = _issue_jobs()
+    return next(s["run"] for s in push["steps"] if "git push" in s.get("run", ""))
+
+
+def test_issue_workflow_never_force_pushes_blindly():
+    script = _push_script()
+    assert not re.search(r"--force(?!-with-lease)", script)
+    assert "--force-with-lease=refs/heads/${branch}:${remote_head}" in script
+
+
+def _git(cwd: Path, *args: str, email: str = BOT_EMAIL) -> str:
+    env = {"GIT_AUTHOR_NAME": "x", "GIT_AUTHOR_EMAIL": email, "GIT_COMMITTER_NAME": "x", "GIT_COMMITTER_EMAIL": email,
+           "HOME": str(cwd), "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True).stdout.strip()
+
+
+@pytest.mark.parametrize("existing", ["geen", "eigen", "andere"])
+def test_issue_workflow_never_overwrites_someone_elses_commits(tmp_path, existing):
+    """The push step for real, against a local 'origin' and a stand-in for the gh command."""
+    origin, work, temp, fake = tmp_path / "origin.git", tmp_path / "work", tmp_path / "runner", tmp_path / "bin"
+    _git(tmp_path, "init", "--quiet", "--bare", "--initial-branch=main", str(origin))
+    _git(tmp_path, "clone", "--quiet", str(origin), str(work))
+    (work / "practices").mkdir()
+    (work / "practices" / "bestaand.md").write_text("x\n")
+    _git(work, "add", ".")
+    _git(work, "commit", "--quiet", "-m", "start", email="beheerder@example.org")
+    _git(work, "push", "--quiet", "origin", "main")
+    branch = "praktijk/issue-7"
+    if existing != "geen":
+        _git(work, "switch", "--quiet", "-c", branch)
+        (work / "practices" / "x.md").write_text("eerste omzetting\n")
+        _git(work, "add", ".")
+        _git(work, "commit", "--quiet", "-m", "Nieuwe praktijk uit issue #7")
+        if existing == "andere":
+            (work / "practices" / "x.md").write_text("verbeterd door een beheerder\n")
+            _git(work, "commit", "--quiet", "-am", "Bron aangevuld", email="beheerder@example.org")
+        _git(work, "push", "--quiet", "origin", branch)
+        _git(work, "switch", "--quiet", "main")
+        _git(work, "branch", "--quiet", "-D", branch)  # the workflow's checkout has only the default branch
+    before = _git(origin, "rev-parse", branch) if existing != "geen" else None
+    (temp / "praktijk").mkdir(parents=True)
+    for name, text in {"pad.txt": "practices/x.md\n", "status.txt": "0\n", "praktijk.md": "nieuwe omzetting\n",
+                       "notities.md": "- geen opmerkingen\n", "validatie.txt": "In orde.\n"}.items():
+        (temp / "praktijk" / name).write_text(text)
+    fake.mkdir()
+    (fake / "gh").write_text('#!/bin/sh\necho "$*" >> "$GH_LOG"\n'
+                             'case "$1 $2" in "pr create") echo https://example.org/pr/1;; esac\n')
+    (fake / "gh").chmod(0o755)
+    env = {"PATH": f"{fake}:/usr/bin:/bin", "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1",
+           "RUNNER_TEMP": str(temp), "GH_LOG": str(tmp_path / "gh.log"), "GH_TOKEN": "x", "GH_REPO": "o/r",
+           "ISSUE_TITLE": "Een voorstel", "ISSUE_NUMBER": "7", "BASE_BRANCH": "main"}
+    result = subprocess.run(["bash", "-c", _push_script()], cwd=work, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    calls = (tmp_path / "gh.log").read_text()
+    after = _git(origin, "rev-parse", branch)
+    if existing == "andere":
+        assert after == before, "someone else's commit was overwritten"
+        assert "pr create" not in calls
+        assert "issue comment 7 --body-file" in calls
+        comment = (temp / "praktijk" / "andere-commits.md").read_text()
+        assert "Bron aangevuld (x)" in comment and "niets gepusht" in comment
+    else:
+        assert after != before
+        assert _git(origin, "show", f"{branch}:practices/x.md") == "nieuwe omzetting"
+        assert _git(origin, "log", "--format=%ae", f"main..{branch}") == BOT_EMAIL  # one commit, the workflow's
+        assert "pr create --base main --head praktijk/issue-7" in calls
 
 
 def test_stale_workflow_runs_weekly():

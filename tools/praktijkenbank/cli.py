@@ -1,4 +1,9 @@
-"""Command line: ``praktijkenbank validate|new|schema``.
+"""Command line: ``praktijkenbank valideer|nieuw|schema|herzien|uit-issue``.
+
+One language for users: Dutch option names (``--streng``, ``--herstel``,
+``--formaat``, ``--schrijf``); the English names that existed before
+(``validate``, ``new``, ``review``, ``--strict``, ``--fix``, ``--format``,
+``--write``) keep working as aliases.
 
 All messages are Dutch; no Python traceback ever reaches the person running it.
 Exit codes: 0 ok, 1 problems found, 2 wrong usage, 3 internal error.
@@ -9,16 +14,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .cli_nl import DutchParser, option
 from .problems import Problem
 
 DEFAULT_PATH = "practices"
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # Dutch usage errors, exit 2
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"praktijkenbank: fout in de opdracht: {message}\n")
-        sys.exit(2)
+_Parser = DutchParser  # Dutch help, usage and errors (cli_nl.py); a usage error exits with code 2
 
 
 def _summary(problems: list[Problem], checked: int) -> str:
@@ -70,16 +72,18 @@ def cmd_new(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="praktijkenbank", description="Praktijkenbank: praktijken nakijken en toevoegen.")
-    sub = parser.add_subparsers(dest="command", metavar="opdracht", parser_class=_Parser)
-    validate = sub.add_parser("validate", aliases=["valideer"], help="kijk praktijken na (standaard: de map practices/)")
+    sub = parser.add_subparsers(dest="command", title="opdrachten", metavar="opdracht", parser_class=_Parser)
+    validate = sub.add_parser("valideer", aliases=["validate"], help="kijk praktijken na (standaard: de map practices/)",
+                              description="Kijk praktijken na: het schema, de keuzelijsten, de koppen, de bronnen en de rest.")
     validate.add_argument("paths", nargs="*", metavar="PAD", help="bestanden of mappen (standaard: practices)")
-    validate.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
-    validate.add_argument("--fix", action="store_true", help="herstel mechanische problemen eerst (volgorde, dubbels, 5 P's, datums, spaties)")
-    validate.add_argument("--format", choices=["tekst", "github"], default="tekst",
-                          help="uitvoer: tekst (standaard) of github (annotaties voor GitHub Actions)")
+    option(validate, "--streng", "--strict", dest="strict", action="store_true", help="waarschuwingen tellen als fouten")
+    option(validate, "--herstel", "--fix", dest="fix", action="store_true",
+           help="herstel eerst wat eenduidig is (volgorde, dubbels, 5 P's, datums, ids, SDG-nummers, www.-adressen, spaties)")
+    option(validate, "--formaat", "--format", dest="format", choices=["tekst", "github"], default="tekst",
+           help="uitvoer: tekst (standaard) of github (annotaties voor GitHub Actions)")
     validate.set_defaults(func=cmd_validate)
     schema = sub.add_parser("schema", help="controleer of het JSON-schema overeenkomt met de keuzelijsten")
-    schema.add_argument("--write", action="store_true", help="zet de keuzelijsten in het schema")
+    option(schema, "--schrijf", "--write", dest="write", action="store_true", help="zet de keuzelijsten in het schema")
     schema.set_defaults(func=cmd_schema)
     # Contributor tooling: new/nieuw, herzien, uit-issue (each module adds its own subcommand).
     from . import fingerprint_cli, issueform, review, scaffold, stats

@@ -12,6 +12,7 @@ and layout survive. Only the exact spans that change are rewritten:
 * ``vijf_p``, when present: the P's the source names stay; a missing P of one of
   the record's SDGs is added, and all are put in canonical order (delete the
   field to let the site derive the P's from the SDGs);
+* ids, SDG numbers and ``www.`` addresses: see :mod:`.fix_values`;
 * ``toegevoegd`` / ``geverifieerd``: 2026-3-1, 2026/3/1, 1/3/2026, 1-3-2026 and
   1.3.2026 become 2026-03-01 (day before month, as in Belgium), only when the
   date exists.
@@ -30,6 +31,7 @@ from pathlib import Path
 
 import yaml
 
+from .fix_values import _Composer, fix_values
 from .load import discover, display_path
 from .vocab import Vocab, load_vocab
 
@@ -45,14 +47,6 @@ _INT_TAG = "tag:yaml.org,2002:int"
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
-class _Composer(yaml.SafeLoader):
-    """Pure-Python loader (character-based marks) without the timestamp resolver."""
-
-
-_Composer.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 # ------------------------------------------------------------ whole file ---
@@ -253,12 +247,13 @@ def _normalise_date(value: str) -> str | None:
 
 
 def fix_front_matter(fm: str, vocab: Vocab) -> tuple[str, list[str]]:
-    """Sort/dedupe sdgs and subdoelen, derive vijf_p, normalise dates. Returns (text, messages)."""
+    """Ids, SDG numbers and web addresses (fix_values.py); sort/dedupe sdgs and subdoelen, derive vijf_p,
+    normalise dates. Returns (text, messages)."""
+    fm, messages = fix_values(fm, vocab)
     fields = _top_level(fm)
     if fields is None:
-        return fm, []
+        return fm, messages
     edits = _Edits(fm)
-    messages = []
     sdgs = None
 
     for name, read_items, key in (("sdgs", _int_items, int), ("subdoelen", _target_items, _target_key)):

@@ -17,7 +17,8 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from .problems import Problem
+from . import yaml_messages
+from .problems import ERROR, WARNING, Problem
 
 MAX_FILE_BYTES = 100_000
 _FM = frontmatter.YAMLHandler()
@@ -278,49 +279,37 @@ def load_practice(path: Path, data: bytes | None = None, kind: str | None = None
     try:
         node = loader.get_single_node()
         if node is not None and isinstance(node, yaml.MappingNode):
-            return _from_node(loader, node, path, shown, body, body_line, problems, offset, kind or kind_of(path))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + offset) if mark else 2
-        col = (mark.column + 1) if mark else 1
-        context = exc.context_mark if exc.problem_mark and exc.context_mark else None
-        where = ""
-        if context is not None and context.line + 1 + offset != line:
-            where = f"Het probleem begint mogelijk op regel {context.line + 1 + offset}. "
-        return None, [Problem(shown, line, col, "front matter",
-            f"ongeldige YAML: {_yaml_problem(exc)}.",
-            where + "Let op inspringing (spaties, geen tabs), een dubbele punt na elke veldnaam, "
-            "en zet tekst met ':' of '#' tussen aanhalingstekens.")]
-    except yaml.YAMLError as exc:
-        return None, [Problem(shown, 2, 1, "front matter", f"ongeldige YAML: {exc}.",
-                              "Controleer de YAML-kop.")]
+            return _from_node(loader, node, path, shown, body, body_line, problems, offset, kind or kind_of(path), fm_text)
+    except yaml.YAMLError as exc:  # Dutch message and hint for every YAML mistake (yaml_messages.py)
+        return None, [_yaml_error(shown, exc, fm_text, offset)]
     finally:
         loader.dispose()
     kind = "leeg" if node is None else ("een lijst" if isinstance(node, yaml.SequenceNode) else "een losse waarde")
-    return None, [Problem(shown, 2, 1, "front matter",
-        f"de YAML-kop is {kind}, geen reeks velden.",
-        "Schrijf de kop als 'veld: waarde' per regel, bv. 'titel: ...'.")]
+    return None, [Problem(shown, 2, 1, "front matter", *yaml_messages.not_a_mapping(kind, fm_text))]
 
 
 def _from_node(loader, node, path: Path, shown: str, body: str, body_line: int,
-               problems: list, offset: int, kind: str) -> tuple[Record | None, list[Problem]]:
+               problems: list, offset: int, kind: str, fm_text: str) -> tuple[Record | None, list[Problem]]:
     """Positions and data from one pass over the node tree (the file is parsed once)."""
     tree = _Tree(loader, shown, offset, problems)
     try:
         meta = tree.build(node, ())
-    except yaml.MarkedYAMLError as exc:  # e.g. a '!!python/...' tag
-        mark = exc.problem_mark or exc.context_mark
-        line, col = ((mark.line + 1 + offset, mark.column + 1) if mark else (2, 1))
-        return None, problems + [Problem(shown, line, col, "front matter",
-            "ongeldige YAML: labels zoals '!!python/...' of '!!binary' zijn niet toegelaten.",
-            "Schrijf gewone tekst, getallen en lijsten zonder '!!'.")]
-    except (yaml.YAMLError, TypeError, ValueError) as exc:
-        return None, problems + [Problem(shown, 2, 1, "front matter", f"ongeldige YAML: {exc}.",
-                                         "Controleer de YAML-kop.")]
+    except (yaml.YAMLError, TypeError, ValueError) as exc:  # e.g. a '!!python/...' tag
+        return None, problems + [_yaml_error(shown, exc, fm_text, offset)]
     if not tree.ok:
         return None, problems
     tree.positions[()] = (2, 1)
+    for line, col, where, message, hint, error in yaml_messages.hidden_problems(fm_text, meta, tree.positions, offset):
+        problems.append(Problem(shown, line, col, _dotted(where) if where else "front matter", message, hint,
+                                ERROR if error else WARNING))
     return Record(shown, _slug(path), meta, body, body_line, tree.positions, tree.key_positions, kind), problems
+
+
+def _yaml_error(shown: str, exc: Exception, fm_text: str, offset: int) -> Problem:
+    if not isinstance(exc, yaml.YAMLError):  # a value the YAML library cannot convert (e.g. '!!int abc')
+        exc = yaml.MarkedYAMLError(problem="could not determine a constructor for the tag")
+    line, col, message, hint = yaml_messages.format_message(yaml_messages.explain(exc, fm_text), offset)
+    return Problem(shown, line, col, "front matter", message, hint)
 
 
 def _slug(path: Path) -> str:
@@ -344,34 +333,13 @@ def peek_practice(path: Path, fields: tuple[str, ...], kind: str | None = None) 
     if split is None:
         return None
     try:
-        meta = yaml.load(split[0], Loader=yaml.CSafeLoader)
-    except yaml.YAMLError:
+        meta = yaml.load(split[0], Loader=_Loader)  # dates stay text: '2026-02-31' must not crash a sibling's check
+    except (yaml.YAMLError, ValueError, TypeError):
         return None
     if not isinstance(meta, dict):
         return None
     return Record(display_path(path), _slug(path), {k: meta[k] for k in fields if k in meta}, "", split[2],
                   kind=kind or kind_of(path))
-
-
-def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
-    problem = (exc.problem or exc.context or "onbekende fout").strip()
-    translations = {
-        "found character '\\t' that cannot start any token": "een tab-teken; gebruik spaties om in te springen",
-        "mapping values are not allowed here": "een dubbele punt op een plek waar dat niet mag",
-        "could not find expected ':'": "een dubbele punt ontbreekt",
-        "found undefined alias": "een onbekende alias (*)",
-        "expected <block end>, but found '-'": "een lijstelement ('-') op de verkeerde inspringing",
-        "did not find expected key": "onverwachte tekst: misschien een aanhalingsteken dat niet gesloten is, of een verkeerde inspringing",
-        "found unexpected end of stream": "de kop eindigt onverwacht: misschien een aanhalingsteken dat niet gesloten is",
-        "did not find expected '-' indicator": "een lijstelement zonder '-' of met een verkeerde inspringing",
-        "found character that cannot start any token": "een teken dat hier niet mag (zet de tekst tussen aanhalingstekens)",
-        "found unknown escape character": "een ongeldige backslash-code tussen dubbele aanhalingstekens",
-    }
-    for english, dutch in translations.items():
-        if problem.startswith(english):
-            return dutch
-    return problem
-
 
 
 def load_practices(paths) -> tuple[list[Record], list[Problem]]:

@@ -16,6 +16,8 @@ import datetime as dt
 import sys
 from dataclasses import dataclass
 
+from .cli_nl import option
+
 STALE_AFTER_YEARS = 2
 
 
@@ -118,7 +120,8 @@ def add_arguments(subparsers) -> None:
         "herzien", aliases=["review"],
         help="toon praktijken die te herzien zijn (ouder dan twee jaar) en kapotte interne links")
     parser.add_argument("paths", nargs="*", metavar="PAD", help="bestanden of mappen (standaard: alle mappen met records)")
-    parser.add_argument("--format", choices=["tekst", "markdown"], default="tekst", help="uitvoer (standaard: tekst)")
+    option(parser, "--formaat", "--format", dest="format", choices=["tekst", "markdown"], default="tekst",
+           help="uitvoer (standaard: tekst)")
     parser.add_argument("--datum", metavar="JJJJ-MM-DD", help="rekenen alsof het vandaag deze datum is")
     parser.add_argument("--streng", action="store_true", help="eindig met code 1 als er iets te herzien is")
     parser.set_defaults(func=main)

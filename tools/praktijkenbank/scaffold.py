@@ -662,7 +662,7 @@ def _collect_source(given: dict, vocab: Vocab, asker: Asker | None, today: str =
 
 def add_arguments(subparsers) -> None:
     parser = subparsers.add_parser(
-        "new", aliases=["nieuw"],
+        "nieuw", aliases=["new"],
         help="maak een nieuwe praktijk aan (vraagt wat nodig is, of neemt alles als opties)",
         description="Maak practices/<slug>.md aan met alle velden, uitleg en de vaste koppen. "
                     "Zonder opties stelt het programma vragen; met --geen-vragen vult het alleen in wat je als optie "

@@ -33,6 +33,10 @@ from .vocab import Vocab, load_vocab
 
 # ---------------------------------------------------------------- schema ----
 
+_URL_HINT = ("Een webadres begint met https:// en bevat geen spaties. Begint het met www., dan zet "
+             "'praktijkenbank valideer --herstel' er https:// voor. Een adres met http:// pas je zelf aan, "
+             "nadat je nagekeken hebt dat de pagina ook met https:// bestaat.")
+
 _TYPE_NL = {"string": "tekst", "integer": "geheel getal", "array": "lijst", "object": "blok met velden",
             "number": "getal", "boolean": "ja/nee", "null": "leeg"}
 
@@ -139,8 +143,8 @@ def _schema_problem(practice: Record, error: jsonschema.ValidationError, root: d
             "geverifieerd": "Schrijf de datum als JJJJ-MM-DD, bv. 2026-03-01.",
             "subdoelen": "Schrijf een subdoel als '<SDG>.<nummer of letter>', bv. '11.6' of '12.a'.",
             "verwant": "Gebruik de bestandsnaam van de andere praktijk zonder .md, bv. 'heuvelland-sdg-begroting'.",
-            "url": "Een webadres begint met https:// en bevat geen spaties.",
-            "website": "Een webadres begint met https:// en bevat geen spaties.",
+            "url": _URL_HINT,
+            "website": _URL_HINT,
             "geraadpleegd": "Schrijf de datum als JJJJ-MM-DD, bv. 2026-03-01.",
             "instrumenten": "Gebruik de bestandsnaam van het instrument zonder .md, bv. 'sdg-toets'.",
             "productgroepen": "Gebruik de bestandsnaam van de productgroep zonder .md, bv. 'werkkledij'.",
