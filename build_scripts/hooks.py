@@ -35,7 +35,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from praktijkenbank import load_practices, opendata, render, validate_paths
-from praktijkenbank import model
+from praktijkenbank import html_tweaks, licentie, model, vendor
 from praktijkenbank import vocab as vocab_module
 
 log = logging.getLogger("mkdocs.hooks.praktijkenbank")
@@ -81,6 +81,8 @@ def _nav_path(item):
 def on_config(config, **kwargs):
     vocab_module.load_vocab.cache_clear()
     render.environment.cache_clear()
+    licentie.load.cache_clear()
+    config.extra["licentie"] = licentie.load()  # footer and the print view of a fiche
     docs = Path(config.docs_dir)
     if config.nav:
         nav = []
@@ -136,7 +138,11 @@ def on_files(files: Files, config, **kwargs):
     today = build_date()
     practices = _load(config, today)
     vocab = vocab_module.load_vocab()
-    site = model.build_site(practices, vocab, today, repo_root=Path(config.config_file_path).resolve().parent)
+    root = Path(config.config_file_path).resolve().parent
+    site = model.build_site(practices, vocab, today, repo_root=root)
+    for practice in practices:  # only a record in this repository can be edited there
+        if not Path(practice.path).resolve().is_relative_to(root):
+            site["per_slug"][practice.slug]["bewerkbaar"] = False
     edit_base = _edit_base(config)
     renderer = render.Renderer(site, vocab, edit_base=edit_base, use_directory_urls=config.use_directory_urls,
                                extra={"heeft_bijdragen": files.get_file_from_path("bijdragen.md") is not None})
@@ -157,7 +163,7 @@ def on_files(files: Files, config, **kwargs):
             # Material's own edit button points at the record, not at a docs/ page.
             slug = src_uri[len("praktijken/"):-3]
             view = site["per_slug"].get(slug)
-            if view:
+            if view and view.get("bewerkbaar", True):
                 file.edit_uri = "../" + view["repo_pad"]
         files.append(file)
     site_url = config.site_url or ""
@@ -167,6 +173,13 @@ def on_files(files: Files, config, **kwargs):
             files.remove(existing)
         files.append(File.generated(config, src_uri, content=content))
     files.append(File.generated(config, "schema/praktijk.schema.json", abs_src_path=str(vocab_module.SCHEMA_PATH)))
+    try:
+        libraries = vendor.files(root)
+    except vendor.VendorError as exc:
+        raise PluginError(f"de site wordt niet gebouwd: {exc}") from None
+    for src_uri, (source, text) in libraries.items():  # npm libraries for the browser (print QR code)
+        files.append(File.generated(config, src_uri, abs_src_path=source) if source
+                     else File.generated(config, src_uri, content=text))
     log.info("Praktijkenbank: %d praktijken, %d gegenereerde pagina's.", site["aantal"], len(pages))
     return files
 
@@ -174,8 +187,8 @@ def on_files(files: Files, config, **kwargs):
 def on_page_content(html, page, config, files, **kwargs):
     """Insert the long practice lists that were kept out of the Markdown (cheap string work)."""
     if _renderer is not None and page.file.generated_by is not None:
-        return _renderer.fill(page.file.src_uri, html)
-    return html
+        html = _renderer.fill(page.file.src_uri, html)
+    return html_tweaks.drop_h1_permalink(html)
 
 
 # -------------------------------------------------------------------- serve --

@@ -311,10 +311,10 @@ class Renderer:
     def practice(self, view: dict) -> str:
         sections = [{"kop": s["kop"], "html": render_body_html(s["tekst"])} for s in split_sections(view["body"])]
         edit_url = None
-        if self.edit_base:
+        if self.edit_base and view.get("bewerkbaar", True):  # False: record outside the repository (hook)
             edit_url = self.edit_base + quote(view["repo_pad"])
         return self._render("fiche.md.j2", f"praktijken/{view['slug']}.md",
-                            {"title": view["titel"], "description": view["samenvatting"]},
+                            {"title": view["titel"], "description": view["samenvatting"], "fiche": True},
                             p=view, secties=sections, edit_url=edit_url)
 
     def overview(self) -> str:
