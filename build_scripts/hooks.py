@@ -4,11 +4,16 @@ A thin layer around the pure core in ``tools/praktijkenbank``:
 
 * ``on_config``: drop nav entries of optional static pages that do not exist
   (yet), list every page under docs/kennis/, and clear the vocabulary cache so
-  ``mkdocs serve`` picks up changed data files.
+  ``mkdocs serve`` picks up changed data files; hand the licence
+  (data/licentie.yaml) to the theme as ``extra.licentie``.
 * ``on_files``: load and validate all practice records once, then add every
   generated page (fiches, SDG/5P/theme/phase/level/province/government pages,
-  indexes, home) and the open-data files as virtual files. Nothing generated
-  is ever written to docs/.
+  indexes, home), the open-data files and the npm libraries of the browser
+  (tools/praktijkenbank/vendor.py) as virtual files. Nothing generated is ever
+  written to docs/. A fiche gets an edit link only if its record is in this
+  repository.
+* ``on_page_content``: put the long lists back into generated pages and drop
+  the permalink of the page title (html_tweaks).
 * ``on_serve``: also watch the practice records, the vocabularies and the
   page templates.
 

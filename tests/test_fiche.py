@@ -17,24 +17,14 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-from conftest import FIXTURES_SITE, PRACTICES
-from praktijkenbank import licentie, load_practices, model
+from conftest import PRACTICES
+from praktijkenbank import licentie, model
+from test_site_browser import base, records  # noqa: F401  (fixtures: the fixture site and its records)
 
 pytestmark = pytest.mark.browser
 
 SITE_URL = "https://vvsg-praktijkenbank.github.io/praktijkenbank/"
 FICHE = "borsbeek-fairtrade-aankopen"  # has related practices
-
-
-@pytest.fixture(scope="module")
-def base(fixture_site, serve) -> str:
-    return serve(fixture_site)
-
-
-@pytest.fixture(scope="module")
-def records():
-    practices, _ = load_practices([FIXTURES_SITE])
-    return {p.slug: p for p in practices}
 
 
 def pdf_pages(pdf: bytes) -> int:

@@ -351,3 +351,14 @@ def test_spelling_lists_hold_the_most_frequent_form_by_letter(tmp_path):
     assert not any(any(c.isdigit() for c in w) or len(w) < 4 for ws in lists.values() for w in ws)
     assert all(w.startswith(key) for key, ws in lists.items() if key != "_" for w in ws)
     assert letters == sorted(letters)
+
+
+def test_a_word_list_keeps_the_most_frequent_words_only(tmp_path, monkeypatch):
+    from praktijkenbank import search_spelling
+
+    monkeypatch.setattr(search_spelling, "MAX_PER_LETTER", 2)
+    records = [_record(str(n), tekst="zebra " * (n > 0) + "zolder " * (n > 1) + "zwaluw") for n in range(3)]
+    site = make_site(tmp_path, records)
+    search_index.build(site)
+    words = json.loads((site / "zoeken" / "spelling" / "z.json").read_text(encoding="utf-8"))
+    assert words == ["zwaluw", "zebra"]  # in 3 and 2 practices; zolder (1) is left out

@@ -62,8 +62,8 @@
   // ---------------------------------------------------------------- share --
 
   var bar = el("div", { class: "pb-delen" });
-  var copyButton = el("button", { type: "button", class: "pb-delen__knop" }, "Kopieer link");
-  var printButton = el("button", { type: "button", class: "pb-delen__knop" }, "Afdrukken");
+  var copyButton = el("button", { type: "button", class: "pb-knop pb-delen__knop" }, "Kopieer link");
+  var printButton = el("button", { type: "button", class: "pb-knop pb-delen__knop" }, "Afdrukken");
   var message = el("p", { class: "pb-delen__melding", role: "status" });
   var spare = el("p", { class: "pb-delen__reserve", hidden: "" });
   var fieldId = "pb-delen-link";

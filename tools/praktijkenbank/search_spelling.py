@@ -10,7 +10,9 @@ offers the closest words (``docs/assets/finder-suggesties.js``).
 
 Letters are ``a`` to ``z``; words starting with any other character share the
 file ``_``. Words shorter than ``MIN_LENGTH`` and words with a digit are left
-out: they make poor suggestions.
+out: they make poor suggestions. A list keeps at most ``MAX_PER_LETTER`` words
+(the most frequent), so that a typo never downloads more than ±20 kB (gzip),
+however large the bank's vocabulary grows; a rare word then gets no suggestion.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import json
 from collections import Counter
 
 MIN_LENGTH = 4
+MAX_PER_LETTER = 4000
 OTHER = "_"
 
 
@@ -45,7 +48,7 @@ def word_lists(surface: Counter, stem_of, document_frequency: dict[str, int]) ->
     for stem, word in shown.items():
         if stem in document_frequency and suggestable(word):
             lists.setdefault(letter(word), []).append((-document_frequency[stem], word))
-    return {key: [word for _, word in sorted(items)] for key, items in sorted(lists.items())}
+    return {key: [word for _, word in sorted(items)[:MAX_PER_LETTER]] for key, items in sorted(lists.items())}
 
 
 def files(lists: dict[str, list[str]], folder: str) -> dict[str, bytes]:
