@@ -83,10 +83,9 @@ def test_related_practices_print_as_readable_titles(page, base, records):
     titles = related.all_inner_texts()
     assert titles and set(titles) <= {" ".join(p.meta["titel"].split()) for p in records.values()}
     links = page.locator(".pb-verwant a")
-    for index in range(links.count()):
-        style = links.nth(index).evaluate(
-            "a => [getComputedStyle(a).textDecorationLine, getComputedStyle(a).color]")
-        assert style == ["none", "rgb(0, 0, 0)"]
+    for index in range(links.count()):  # expect() retries: Material animates a link's colour
+        expect(links.nth(index)).to_have_css("text-decoration-line", "none")
+        expect(links.nth(index)).to_have_css("color", "rgb(0, 0, 0)")
     for hidden in (".pb-delen", ".md-header", ".pb-bewerk"):
         assert not page.locator(hidden).first.is_visible(), hidden
 
