@@ -31,6 +31,7 @@ from common import Server, build_ours, directory_bytes, gzip_size, machine, save
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 FIRST_QUERY = "stedenband"
+TYPO = "stedenbnd"  # finds nothing: "Bedoel je stedenband?"
 TOPICAL = ["clausules", "fairtrade", "burgerpanel", "indicatoren", "vluchtelingen", "intervisie",
            "subsidiereglement", "omgevingsanalyse", "partnerstad", "aankopen", "begrotingen"]
 COMMON = ["bestuur", "gemeenteraad"]
@@ -54,14 +55,16 @@ def category(url: str) -> str:
         return "fiches (resultaatkaarten)"
     if "/zoeken/woorden/" in path:
         return "woordindex"
+    if "/zoeken/spelling/" in path:
+        return "spelling (Bedoel je ...?)"
     if path.endswith("/zoeken/index.json"):
         return "index.json"
     if path.endswith("/zoeken/rijen.bin"):
         return "rijen.bin (filterwaarden)"
     if path.endswith("sitemap.xml"):
         return "sitemap.xml"
-    if "/assets/finder." in path or "/assets/zoektaal." in path:
-        return "finder.js/css + zoektaal.js"
+    if "/assets/finder" in path or "/assets/zoektaal." in path:
+        return "finder*.js/css + zoektaal.js"
     return "pagina + Material"
 
 
@@ -113,6 +116,15 @@ def measure_browser(site: Path, repeat: int = 3) -> dict:
             facet = meter.phase()
             out["bytes"] = {"load": load, "query": query, "facet": facet,
                             "total": load["bytes"] + query["bytes"] + facet["bytes"]}
+            # Not in the budget: a typo (nothing found) downloads the word list of its letter.
+            box = page.locator("#pb-finder-q")
+            box.fill("")
+            wait_ready(page)
+            box.press_sequentially(TYPO, delay=TYPING_DELAY_MS)
+            wait_ready(page)
+            page.wait_for_load_state("networkidle")
+            out["bytes"]["typo"] = meter.phase()
+            out["typo_status"] = page.locator("#pb-finder-status").inner_text()
             context.close()
 
             # Latency: one page, one query after another (the first one also downloads its chunk).
@@ -157,10 +169,10 @@ def main(argv=None) -> int:
     rows = []
     for size in args.sizes:
         site = work_dir(size) / "site"
-        index_seconds = None
+        index_seconds = build_seconds = None
         if not (site / "zoeken" / "index.json").exists():
             site, stats = build_ours(size)
-            index_seconds = stats["index_seconds"]
+            index_seconds, build_seconds = stats["index_seconds"], stats["seconds"]
         else:
             try:
                 previous = json.loads((work_dir(size).parent / "site.json").read_text())["rows"]
@@ -176,11 +188,12 @@ def main(argv=None) -> int:
         words_bytes, words_files = directory_bytes(site / "zoeken" / "woorden")
         row = {
             "n": size,
-            "index_seconds": index_seconds,
+            "index_seconds": index_seconds, "build_seconds": build_seconds,
             "index_mb": bundle_bytes / 1e6, "index_files": bundle_files,
             "words_kb": words_bytes / 1e3, "words_files": words_files,
             "index_json_gz_kb": gzip_size(site / "zoeken" / "index.json") / 1e3,
             "rows_kb": (site / "zoeken" / "rijen.bin").stat().st_size / 1e3,
+            "spelling_gz_kb": {p.stem: gzip_size(p) / 1e3 for p in sorted((site / "zoeken" / "spelling").glob("*.json"))},
             "lunr_kb": lunr.stat().st_size / 1e3, "lunr_gz_kb": gzip_size(lunr) / 1e3,
         }
         row.update(measure_browser(site, args.repeat))
@@ -204,7 +217,13 @@ def main(argv=None) -> int:
               f"**{r['latency']['median_ms']:.0f}** | {r['latency']['p90_ms']:.0f} | {common} | "
               f"{r['latency']['first_query_ms']:.0f} | {index} | {r['index_mb']:.1f} MB, {r['index_files']:,} | "
               f"{r['words_kb']:.0f}, {r['words_files']:,} | {r['rows_kb']:.0f} |")
-        for phase in ("load", "query", "facet"):
+        spelling = r["spelling_gz_kb"]
+        largest = max(spelling, key=spelling.get) if spelling else "-"
+        if r["build_seconds"] is not None:
+            print(f"    site build (mkdocs build, this run): {r['build_seconds']:.1f} s")
+        print(f"    typo '{TYPO}': {b['typo']['bytes'] / 1e3:.1f} kB ({r['typo_status']}); word lists gzip: "
+              f"largest '{largest}' {spelling.get(largest, 0):.1f} kB, all {sum(spelling.values()):.0f} kB")
+        for phase in ("load", "query", "facet", "typo"):
             parts = ", ".join(f"{k} {v / 1e3:.1f}" for k, v in sorted(b[phase]["per_category"].items()))
             print(f"    {phase}: {parts}")
     print(f"\n(resultaten ook in {path})", file=sys.stderr)

@@ -4,11 +4,16 @@ A thin layer around the pure core in ``tools/praktijkenbank``:
 
 * ``on_config``: drop nav entries of optional static pages that do not exist
   (yet), list every page under docs/kennis/, and clear the vocabulary cache so
-  ``mkdocs serve`` picks up changed data files.
+  ``mkdocs serve`` picks up changed data files; hand the licence
+  (data/licentie.yaml) to the theme as ``extra.licentie``.
 * ``on_files``: load and validate all practice records once, then add every
   generated page (fiches, SDG/5P/theme/phase/level/province/government pages,
-  indexes, home) and the open-data files as virtual files. Nothing generated
-  is ever written to docs/.
+  indexes, home), the open-data files and the npm libraries of the browser
+  (tools/praktijkenbank/vendor.py) as virtual files. Nothing generated is ever
+  written to docs/. A fiche gets an edit link only if its record is in this
+  repository.
+* ``on_page_content``: put the long lists back into generated pages and drop
+  the permalink of the page title (html_tweaks).
 * ``on_serve``: also watch the practice records, the vocabularies and the
   page templates.
 * ``on_startup``: remember whether this is ``mkdocs serve``: there, records
@@ -41,7 +46,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from praktijkenbank import gitdates, load_practices, opendata, render, repo_links, serve_errors, validate_paths
-from praktijkenbank import model, projectscan
+from praktijkenbank import html_tweaks, licentie, model, projectscan, vendor
 from praktijkenbank import vocab as vocab_module
 
 log = logging.getLogger("mkdocs.hooks.praktijkenbank")
@@ -95,6 +100,8 @@ def _nav_path(item):
 def on_config(config, **kwargs):
     vocab_module.load_vocab.cache_clear()
     render.environment.cache_clear()
+    licentie.load.cache_clear()
+    config.extra["licentie"] = licentie.load()  # footer and the print view of a fiche
     docs = Path(config.docs_dir)
     if config.nav:
         nav = []
@@ -201,7 +208,7 @@ def on_files(files: Files, config, **kwargs):
         inclusion = InclusionLevel.INCLUDED if src_uri in in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, src_uri, content=content, inclusion=inclusion)
         view = records.get(src_uri)
-        if view and edit_base:
+        if view and edit_base and view["bewerkbaar"]:
             # Material's own edit button points at the record, not at a docs/ page.
             file.edit_uri = "../" + view["repo_pad"]
         files.append(file)
@@ -220,6 +227,13 @@ def on_files(files: Files, config, **kwargs):
     for src_uri, content in renderer.redirects(moved).items():
         if files.get_file_from_path(src_uri) is None and src_uri[:-len("index.html")] not in urls:
             files.append(File.generated(config, src_uri, content=content))
+    try:
+        libraries = vendor.files(repo_root)
+    except vendor.VendorError as exc:
+        raise PluginError(f"de site wordt niet gebouwd: {exc}") from None
+    for src_uri, (source, text) in libraries.items():  # npm libraries for the browser (print QR code)
+        files.append(File.generated(config, src_uri, abs_src_path=source) if source
+                     else File.generated(config, src_uri, content=text))
     log.info("Praktijkenbank: %d praktijken, %d instrumenten, %d productgroepen, %d dossiers; %d gegenereerde pagina's.",
              site["aantal"], len(site["instrumenten"]), len(site["productgroepen"]), len(site["dossiers"]), len(pages))
     return files
@@ -242,8 +256,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 def on_page_content(html, page, config, files, **kwargs):
     """Insert the long practice lists that were kept out of the Markdown (cheap string work)."""
     if _renderer is not None and page.file.generated_by is not None:
-        return _renderer.fill(page.file.src_uri, html)
-    return html
+        html = _renderer.fill(page.file.src_uri, html)
+    return html_tweaks.drop_h1_permalink(html)
 
 
 # -------------------------------------------------------------------- serve --

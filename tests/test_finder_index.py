@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from praktijkenbank import search_index
+from praktijkenbank import search_index, search_synonyms
 from praktijkenbank.search_text import terms
 from praktijkenbank.vocab import load_vocab
 
@@ -266,3 +266,99 @@ def test_a_record_without_a_needed_field_fails_in_dutch(tmp_path):
     site = make_site(tmp_path, [broken])
     with pytest.raises(search_index.SearchIndexError, match="mist een veld voor de zoekindex"):
         search_index.build(site)
+
+
+# ------------------------------------------------- labels, synonyms, spelling --
+
+def _postings(site: Path) -> dict[str, list[str]]:
+    """{stem: [slug, ...]} of a built index."""
+    _, words, _ = read_index(site)
+    index = json.loads((site / search_index.INDEX_PATH).read_text(encoding="utf-8"))
+    slugs = [json.loads((site / "zoeken" / index["fiches"] / f"{row}.json").read_text())["u"].split("/")[1]
+             for row in range(index["aantal"])]
+    return {stem: [slugs[row] for row, _ in postings] for stem, postings in words.items()}
+
+
+def test_labels_of_a_practice_are_searchable(tmp_path):
+    vocab = load_vocab()
+    record = _record("a", tekst="Over iets anders.", samenvatting="Kort.", sdgs=[13], vijf_p=["planeet"],
+                     themas=["eerlijke-handel"], fasen=["uitvoering"], niveau="gevorderd",
+                     besturen=[{"naam": "Kruibeke", "soort": "gemeente", "huidige_naam": "Beveren-Kruibeke-Zwijndrecht",
+                                "provincie": "oost-vlaanderen"}])
+    site = make_site(tmp_path, [record])
+    search_index.build(site)
+    found = _postings(site)
+    labels = ["SDG 13", vocab.sdgs[13]["naam"], vocab.ps["planeet"]["naam"], vocab.themes["eerlijke-handel"]["naam"],
+              vocab.phases["uitvoering"]["naam"], vocab.levels["gevorderd"]["naam"], "Kruibeke",
+              "Beveren-Kruibeke-Zwijndrecht", vocab.provinces["oost-vlaanderen"]["naam"]]
+    for label in labels:
+        for stem in terms(label):
+            assert found.get(stem) == ["a"], (label, stem)
+
+
+def test_synonyms_are_added_where_a_group_word_occurs(tmp_path):
+    records = [_record("tekst", tekst="Een jumelage en fairtrade koffie.", themas=["participatie"], sdgs=[5]),
+               _record("thema", tekst="Niets daarover.", themas=["eerlijke-handel"], sdgs=[5]),
+               _record("sdg13", tekst="Niets daarover.", themas=["participatie"], sdgs=[13]),
+               _record("geen", tekst="Een gewone tekst.", themas=["participatie"], sdgs=[5])]
+    site = make_site(tmp_path, records)
+    search_index.build(site)
+    found = _postings(site)
+
+    def hits(query: str) -> set[str]:
+        sets = [set(found.get(stem, [])) for stem in terms(query)]
+        return set.intersection(*sets) if sets else set()
+
+    for query in ("eerlijke handel", "fairtrade", "fair trade"):
+        assert hits(query) == {"tekst", "thema"}, query
+    for query in ("stedenband", "partnergemeente", "zustergemeente"):
+        assert hits(query) == {"tekst"}, query
+    assert hits("klimaat") == {"sdg13"}  # SDG 13's label, through the group klimaat / SDG 13
+
+
+def test_synonym_file_of_the_project_is_valid_and_unambiguous():
+    synonyms = search_synonyms.read()
+    entries = [entry.stems for group in synonyms.groups for entry in group]
+    assert len(entries) == len(set(entries)) > 20
+    assert ("fairtrad",) in entries and ("eerlijk", "handel") in entries
+
+
+@pytest.mark.parametrize("content, message", [
+    ("groepen: [[fairtrade]]", "groep 1 moet een lijst van minstens twee woorden zijn"),
+    ("groepen: [[de, het]]", "'de' bevat geen doorzoekbaar woord"),
+    ("groepen: [[aankoop, inkoop], [aankopen, bestelling]]", "'aankopen' staat al in de lijst"),
+    ("iets: anders", "heeft geen lijst 'groepen'"),
+    ("groepen: [", "is niet leesbaar"),
+])
+def test_a_bad_synonym_file_is_a_dutch_error(tmp_path, content, message):
+    path = tmp_path / "synoniemen.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(search_synonyms.SynonymError, match=message):
+        search_synonyms.read(path)
+
+
+def test_spelling_lists_hold_the_most_frequent_form_by_letter(tmp_path):
+    records = [_record("a", tekst="Stedenbanden en een stedenband. Stedenband met de 5e wijk co2 en abc."),
+               _record("b", tekst="Een stedenband in Gent.", samenvatting="Scholen.")]
+    site = make_site(tmp_path, records)
+    search_index.build(site)
+    index = json.loads((site / search_index.INDEX_PATH).read_text(encoding="utf-8"))
+    letters = index["spelling"]["letters"]
+    lists = {key: json.loads((site / "zoeken" / index["spelling"]["map"] / f"{key}.json").read_text(encoding="utf-8"))
+             for key in letters}
+    assert "stedenband" in lists["s"] and "stedenbanden" not in lists["s"]  # one word per stem: the most frequent
+    assert lists["s"].index("stedenband") < lists["s"].index("scholen")  # in more practices: first
+    assert not any(any(c.isdigit() for c in w) or len(w) < 4 for ws in lists.values() for w in ws)
+    assert all(w.startswith(key) for key, ws in lists.items() if key != "_" for w in ws)
+    assert letters == sorted(letters)
+
+
+def test_a_word_list_keeps_the_most_frequent_words_only(tmp_path, monkeypatch):
+    from praktijkenbank import search_spelling
+
+    monkeypatch.setattr(search_spelling, "MAX_PER_LETTER", 2)
+    records = [_record(str(n), tekst="zebra " * (n > 0) + "zolder " * (n > 1) + "zwaluw") for n in range(3)]
+    site = make_site(tmp_path, records)
+    search_index.build(site)
+    words = json.loads((site / "zoeken" / "spelling" / "z.json").read_text(encoding="utf-8"))
+    assert words == ["zwaluw", "zebra"]  # in 3 and 2 practices; zolder (1) is left out

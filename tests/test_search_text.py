@@ -92,7 +92,21 @@ aa ee oo uu ie ij ei kk dd tt gem heden heid ene en se s e end ing ig lijk baar 
 def _corpus_texts() -> list[str]:
     paths = sorted(PRACTICES.glob("*.md")) + sorted((ROOT / "docs").rglob("*.md"))
     assert paths
-    return [path.read_text(encoding="utf-8") for path in paths]
+    return [path.read_text(encoding="utf-8") for path in paths] + _label_texts()
+
+
+def _label_texts() -> list[str]:
+    """Everything the index holds besides the records' text: the names of every label
+    (themes, SDGs, 5 P's, phases, levels, provinces, municipalities) and the synonyms."""
+    from praktijkenbank.search_synonyms import PATH
+    from praktijkenbank.vocab import load_vocab
+
+    vocab = load_vocab()
+    tables = (vocab.sdgs, vocab.ps, vocab.themes, vocab.phases, vocab.levels, vocab.provinces,
+              vocab.municipalities, vocab.former_municipalities)
+    names = [f"SDG {key} {entry['naam']}" if table is vocab.sdgs else entry.get("naam", str(key))
+             for table in tables for key, entry in table.items()]
+    return [" ".join(names), PATH.read_text(encoding="utf-8")]
 
 
 def _benchmark_words() -> list[str]:

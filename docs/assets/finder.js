@@ -3,8 +3,9 @@
  * (SDG, 5 P's, theme, phase, level, province, government, year).
  *
  * The index is built by tools/praktijkenbank/search_index.py (read its
- * docstring for the file formats); words are split and stemmed by
- * assets/zoektaal.js exactly as the build did (Dutch Snowball stemmer).
+ * docstring for the file formats) and read by assets/finder-index.js; words
+ * are split and stemmed by assets/zoektaal.js exactly as the build did
+ * (Dutch Snowball stemmer); assets/finder-dom.js makes elements and excerpts.
  *
  * - zoeken/index.json (facet labels, stop words, first stem of every word
  *   chunk) and zoeken/rijen.bin (the facet values of every practice, one row
@@ -17,7 +18,13 @@
  *   AND'ed. The count next to a value is the number of results with that value
  *   when every *other* facet's selection (and the query) is applied.
  * - Result cards and excerpts come from zoeken/fiches/<row>.json, fetched for
- *   the shown results only.
+ *   the shown results only. The count is written together with the list.
+ * - A query word that is not in the index gets "Bedoel je ...?" links to the
+ *   closest indexed words (zoeken/spelling/<letter>.json, downloaded only
+ *   then; assets/finder-suggesties.js picks them).
+ * - The header search field (on this page) and zoeken/#pb-finder-q (what the
+ *   header field sends from other pages) put the focus in the finder's field.
+ *   On small screens assets/finder-paneel.js folds the filters into a panel.
  * - State lives in the URL (?q=...&sdg=12&sdg=13&thema=...), so every view can
  *   be bookmarked and shared; back/forward restore it (pushState + popstate).
  * - Everything is loaded relative to this script, so the site works under a
@@ -45,103 +52,35 @@
   var clear = document.getElementById("pb-finder-wis");
 
   var taal = window.PraktijkenbankTaal; // assets/zoektaal.js
+  var engine = window.PraktijkenbankZoekindex; // assets/finder-index.js
+  var dom = window.PraktijkenbankFinderDom; // assets/finder-dom.js
+  var suggester = window.PraktijkenbankSuggesties; // assets/finder-suggesties.js
+  var el = dom && dom.el, safeColour = dom && dom.safeColour;
+  var SUGGESTIONS = 3;
+  var index = null; // see finder-index.js: open()
   var table = null; // zoeken/index.json
-  var chunks = new Map(); // word chunk number -> Promise of Map(stem -> {rows, weights})
-  var fiches = new Map(); // row -> Promise of its fiche (title, address, summary, text)
   var facets = []; // [{key, legend, mask, values, index: Map id->i, boxes: [], ...}]
   var state = { q: "", sel: {} };
   var current = { items: [], shown: 0, q: "", ignored: [] };
-  var PREFIX_WEIGHT = 0.6; // a longer word matched by the last, unfinished query word counts less
-  var PREFIX_CHUNKS = 3; // ... and is only looked up when its stems fit in this many chunks
-  var EXCERPT_WORDS = 30;
   var runId = 0;
   var typing = false; // the current history entry was made by typing
-  var statusTimer = null;
   var typingTimer = null;
 
   root.hidden = false;
 
   // ------------------------------------------------------------ helpers --
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (name) {
-        var value = attrs[name];
-        if (value === null || value === undefined || value === false) return;
-        if (name === "text") node.textContent = value;
-        else if (name === "style") node.setAttribute("style", value);
-        else node.setAttribute(name, value === true ? "" : value);
-      });
-    }
-    (children || []).forEach(function (child) {
-      if (child) node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
-
   function plural(n, one, many) {
     return n.toLocaleString("nl-BE") + " " + (n === 1 ? one : many);
-  }
-
-  function safeColour(value) {
-    return /^#[0-9a-fA-F]{3,8}$/.test(value || "") ? value : null;
-  }
-
-  // text[tokens[first].start .. tokens[last].end] with the tokens whose stem
-  // is in stems in <mark>.
-  function marked(text, tokens, first, last, stems) {
-    var out = document.createDocumentFragment();
-    var at = tokens[first].start;
-    for (var k = first; k <= last; k++) {
-      var token = tokens[k];
-      if (token.stem && stems.has(token.stem)) {
-        out.appendChild(document.createTextNode(text.slice(at, token.start)));
-        out.appendChild(el("mark", { text: text.slice(token.start, token.end) }));
-        at = token.end;
-      }
-    }
-    out.appendChild(document.createTextNode(text.slice(at, tokens[last].end)));
-    return out;
-  }
-
-  function highlighted(text, stems) {
-    var tokens = taal.tokens(text);
-    if (!tokens.length) return document.createTextNode(text);
-    var out = document.createDocumentFragment();
-    out.appendChild(document.createTextNode(text.slice(0, tokens[0].start)));
-    out.appendChild(marked(text, tokens, 0, tokens.length - 1, stems));
-    out.appendChild(document.createTextNode(text.slice(tokens[tokens.length - 1].end)));
-    return out;
-  }
-
-  // The passage of about EXCERPT_WORDS words of text with the most different
-  // matched stems (the earliest of equals), matches marked; null when none matches.
-  function excerpt(text, stems) {
-    var tokens = taal.tokens(text);
-    var best = -1, bestCount = 0;
-    for (var i = 0; i < tokens.length; i++) {
-      if (!tokens[i].stem || !stems.has(tokens[i].stem)) continue;
-      var seen = new Set();
-      for (var j = i; j < tokens.length && j < i + EXCERPT_WORDS; j++) {
-        if (tokens[j].stem && stems.has(tokens[j].stem)) seen.add(tokens[j].stem);
-      }
-      if (seen.size > bestCount) { best = i; bestCount = seen.size; }
-    }
-    if (best < 0) return null;
-    var first = Math.max(0, best - 8);
-    var last = Math.min(tokens.length - 1, first + EXCERPT_WORDS - 1);
-    var out = document.createDocumentFragment();
-    if (first > 0) out.appendChild(document.createTextNode("… "));
-    out.appendChild(marked(text, tokens, first, last, stems));
-    out.appendChild(document.createTextNode(last < tokens.length - 1 ? " …" : text.slice(tokens[last].end)));
-    return out;
   }
 
   function showFailure(message) {
     status.textContent = "";
     status.appendChild(document.createTextNode(message + " Je vindt alle praktijken ook in het "));
-    status.appendChild(el("a", { href: new URL("praktijken/", SITE_ROOT).href, text: "overzicht van de praktijken" }));
+    var link = document.createElement("a"); // without assets/finder-dom.js too
+    link.href = new URL("praktijken/", SITE_ROOT).href;
+    link.textContent = "overzicht van de praktijken";
+    status.appendChild(link);
     status.appendChild(document.createTextNode("."));
     list.replaceChildren();
     more.hidden = true;
@@ -166,12 +105,13 @@
     return { q: (params.get("q") || "").trim(), sel: sel };
   }
 
-  function urlFromState() {
+  function urlFromState(q) {
     var params = new URLSearchParams();
     facets.forEach(function (f) {
       f.values.forEach(function (v) { if (state.sel[f.key].has(v.id)) params.append(f.key, v.id); });
     });
-    if (state.q) params.append("q", state.q);
+    if (q === undefined) q = state.q;
+    if (q) params.append("q", q);
     var query = params.toString();
     return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
   }
@@ -309,238 +249,36 @@
     });
   }
 
-  // ------------------------------------------------------------- engine --
-
-  function matcher(f) {
-    var sel = state.sel[f.key];
-    if (!sel.size) return null;
-    if (f.mask) {
-      var mask = 0;
-      sel.forEach(function (id) { mask |= 1 << f.index.get(id); });
-      return function (row) { return (f.column[row] & mask) !== 0; };
-    }
-    var wanted = new Set();
-    sel.forEach(function (id) { wanted.add(f.index.get(id)); });
-    return function (row) {
-      var values = f.column[row];
-      for (var k = 0; k < values.length; k++) if (wanted.has(values[k])) return true;
-      return false;
-    };
-  }
-
-  function addCounts(f, row) {
-    var value = f.column[row];
-    if (f.mask) {
-      while (value) {
-        var bit = value & -value;
-        f.counts[31 - Math.clz32(bit)]++;
-        value ^= bit;
-      }
-    } else {
-      for (var k = 0; k < value.length; k++) f.counts[value[k]]++;
-    }
-  }
-
-  // rows: candidate row indices in display order. Returns the matching rows and sets every facet's counts.
-  function evaluate(rows) {
-    var tests = facets.map(matcher);
-    facets.forEach(function (f) { f.counts = new Uint32Array(f.values.length); });
-    var matches = [];
-    for (var r = 0; r < rows.length; r++) {
-      var row = rows[r];
-      var failed = -1;
-      var fails = 0;
-      for (var k = 0; k < tests.length && fails < 2; k++) {
-        if (tests[k] && !tests[k](row)) { fails++; failed = k; }
-      }
-      if (fails === 0) {
-        matches.push(r);
-        for (var j = 0; j < facets.length; j++) addCounts(facets[j], row);
-      } else if (fails === 1) {
-        addCounts(facets[failed], row);
-      }
-    }
-    return matches;
-  }
-
   function allRowIndices() {
     var rows = new Array(table.aantal);
     for (var i = 0; i < rows.length; i++) rows[i] = i;
     return rows;
   }
 
-  // ------------------------------------------------------------ loading --
+  // ------------------------------------------------------- suggestions --
 
-  function indexUrl(path) {
-    return new URL("zoeken/" + path + "?v=" + encodeURIComponent(table.token), SITE_ROOT).href;
-  }
-
-  async function fetchOk(url, options) {
-    var response = await fetch(url, options);
-    if (!response.ok) throw new Error("HTTP " + response.status + " " + url);
-    return response;
-  }
-
-  // The .bin files are gzip data written by the build (small on any host).
-  async function fetchGzip(path) {
-    var response = await fetchOk(indexUrl(path));
-    var inflated = new Response(response.body.pipeThrough(new DecompressionStream("gzip")));
-    return new Uint8Array(await inflated.arrayBuffer());
-  }
-
-  // rijen.bin: per facet a column, see search_index.pack_rows.
-  function readRows(bytes, count) {
-    var at = 0;
-    function planes(length, width) { // length numbers of width bytes, lowest byte plane first
-      var numbers = new Array(length).fill(0);
-      for (var plane = 0; plane < width; plane++) {
-        for (var i = 0; i < length; i++) numbers[i] += bytes[at + i] * Math.pow(256, plane);
-        at += length;
-      }
-      return numbers;
-    }
-    table.facetten.forEach(function (spec) {
-      if (spec.soort === "masker") {
-        spec.column = planes(count, spec.bytes).map(function (mask) { return mask | 0; }); // up to 32 bits
-        return;
-      }
-      var sizes = bytes.subarray(at, at + count);
-      at += count;
-      var flat = planes(spec.totaal, spec.bytes);
-      var column = new Array(count);
-      for (var row = 0, next = 0; row < count; row++) {
-        column[row] = flat.slice(next, next + sizes[row]);
-        next += sizes[row];
-      }
-      spec.column = column;
-    });
-    if (at !== bytes.length) throw new Error("rijen.bin heeft een onverwachte lengte");
-  }
-
-  // A word chunk: entries of stem, number of rows, row gaps (varints), one weight byte per row.
-  function readChunk(bytes) {
-    var entries = new Map();
-    var at = 0;
-    var decoder = new TextDecoder();
-    function varint() {
-      var value = 0, shift = 0, byte;
-      do {
-        byte = bytes[at++];
-        value += (byte & 0x7f) * Math.pow(2, shift);
-        shift += 7;
-      } while (byte & 0x80);
-      return value;
-    }
-    while (at < bytes.length) {
-      var length = varint();
-      var stem = decoder.decode(bytes.subarray(at, at + length));
-      at += length;
-      var n = varint();
-      var rows = new Uint32Array(n);
-      var row = 0;
-      for (var i = 0; i < n; i++) { row += varint(); rows[i] = row; }
-      entries.set(stem, { rows: rows, weights: bytes.subarray(at, at + n) });
-      at += n;
-    }
-    return entries;
-  }
-
-  function chunk(number) {
-    if (!chunks.has(number)) {
-      var promise = fetchGzip(table.woorden.map + "/" + number + ".bin").then(readChunk);
-      promise.catch(function () { chunks.delete(number); });
-      chunks.set(number, promise);
-    }
-    return chunks.get(number);
-  }
-
-  // Number of the chunk that holds stem (JavaScript string order, as the build sorted).
-  function chunkOf(stem) {
-    var firsts = table.woorden.eerste;
-    var low = 0, high = firsts.length - 1;
-    while (low < high) {
-      var mid = (low + high + 1) >> 1;
-      if (firsts[mid] <= stem) low = mid; else high = mid - 1;
-    }
-    return low;
-  }
-
-  function fiche(row) {
-    if (!fiches.has(row)) {
-      var promise = fetchOk(indexUrl(table.fiches + "/" + row + ".json")).then(function (response) {
-        return response.json();
+  // Queries to offer instead of text: each missing word replaced by one of its
+  // closest indexed words (the first missing word by its best few, any other by its best).
+  async function suggestionsFor(text, missing) {
+    var lists = await Promise.all(missing.map(function (term) {
+      return index.spelling(suggester.fileKey(term.word)).then(function (words) {
+        return suggester.closest(term.word, words, SUGGESTIONS);
       });
-      promise.catch(function () { fiches.delete(row); });
-      fiches.set(row, promise);
+    }));
+    var first = lists.findIndex(function (list) { return list.length > 0; });
+    if (first === -1) return [];
+    function replaced(word) {
+      var out = "", at = 0;
+      taal.tokens(text).forEach(function (token) {
+        var k = missing.findIndex(function (term) { return term.stem === token.stem; });
+        var by = k === first ? word : (k === -1 ? null : lists[k][0]);
+        if (!by) return;
+        out += text.slice(at, token.start) + by;
+        at = token.end;
+      });
+      return out + text.slice(at);
     }
-    return fiches.get(row);
-  }
-
-  // ------------------------------------------------------------- search --
-
-  // The query's search terms: one per distinct stem. The last word also
-  // matches longer words (while someone types, and the same when the URL is
-  // opened again, so a shared link shows the same results).
-  function queryTerms(query) {
-    var words = taal.words(query);
-    var terms = [];
-    var seen = new Set();
-    words.forEach(function (word, i) {
-      var stem = taal.stem(word);
-      var prefix = i === words.length - 1 && Array.from(word).length >= 3;
-      if (seen.has(stem) && !prefix) return;
-      seen.add(stem);
-      terms = terms.filter(function (t) { return t.stem !== stem; });
-      terms.push({ stem: stem, prefixes: prefix ? [word, stem] : [] });
-    });
-    return terms;
-  }
-
-  // {rows: matching rows, best first; stems: the index stems that matched (for highlighting)}
-  async function search(terms) {
-    var count = table.aantal;
-    var lookups = terms.map(function (term) {
-      var numbers = [chunkOf(term.stem)];
-      term.prefixes.forEach(function (prefix) {
-        var from = chunkOf(prefix), to = chunkOf(prefix + "\uffff");
-        if (to - from + 1 > PREFIX_CHUNKS) return;
-        for (var n = from; n <= to; n++) if (numbers.indexOf(n) === -1) numbers.push(n);
-      });
-      return Promise.all(numbers.map(chunk));
-    });
-    var loaded = await Promise.all(lookups);
-    var total = new Float64Array(count);
-    var hits = new Uint16Array(count);
-    var part = new Float64Array(count);
-    var stems = new Set();
-    terms.forEach(function (term, t) {
-      part.fill(0);
-      var found = false;
-      loaded[t].forEach(function (entries) {
-        entries.forEach(function (entry, stem) {
-          var factor;
-          if (stem === term.stem) factor = 1;
-          else if (term.prefixes.some(function (p) { return stem.indexOf(p) === 0; })) factor = PREFIX_WEIGHT;
-          else return;
-          found = true;
-          stems.add(stem);
-          var df = entry.rows.length;
-          var idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
-          for (var i = 0; i < df; i++) {
-            var value = factor * idf * entry.weights[i];
-            if (value > part[entry.rows[i]]) part[entry.rows[i]] = value;
-          }
-        });
-      });
-      if (!found) return;
-      for (var r = 0; r < count; r++) {
-        if (part[r] > 0) { total[r] += part[r]; hits[r]++; }
-      }
-    });
-    var rows = [];
-    for (var r = 0; r < count; r++) if (hits[r] === terms.length) rows.push(r);
-    rows.sort(function (a, b) { return (total[b] - total[a]) || (a - b); });
-    return { rows: rows, stems: stems };
+    return lists[first].map(function (word) { return { word: word, q: replaced(word) }; });
   }
 
   async function run() {
@@ -553,14 +291,15 @@
     var ignored = taal.tokens(text).filter(function (t) { return t.stem === null; })
       .map(function (t) { return text.slice(t.start, t.end); })
       .filter(function (word) { return Array.from(word).length > 1; });
-    var terms = queryTerms(text);
-    var rows, stems = null;
+    var terms = index.queryTerms(text);
+    var rows, stems = null, missing = [], suggestions = [];
     try {
       if (terms.length) {
-        var found = await search(terms);
+        var found = await index.search(terms);
         if (id !== runId) return;
         rows = found.rows;
         stems = found.stems;
+        missing = found.missing;
       } else {
         rows = allRowIndices();
       }
@@ -568,9 +307,18 @@
       if (id === runId) showFailure("Het zoeken is mislukt.");
       return;
     }
-    var matched = evaluate(rows);
+    var matched = engine.evaluate(facets, state.sel, rows);
+    if (!matched.length && missing.length && suggester) {
+      try {
+        suggestions = await suggestionsFor(text, missing);
+      } catch (error) {
+        suggestions = []; // no suggestions is no failure
+      }
+      if (id !== runId) return;
+    }
     var items = matched.map(function (r) { return { row: rows[r] }; });
-    current = { items: items, shown: 0, q: terms.length ? text : "", ignored: ignored, stems: stems };
+    current = { items: items, shown: 0, q: terms.length ? text : "", ignored: ignored, stems: stems,
+      suggestions: suggestions };
     drawCounts();
     await drawResults(id, true);
   }
@@ -607,9 +355,9 @@
 
   function card(item, data) {
     var passage = null;
-    if (current.stems) passage = excerpt(data.s + " " + data.x, current.stems);
+    if (current.stems) passage = dom.excerpt(data.s + " " + data.x, current.stems);
     var link = el("a", { href: new URL(data.u, SITE_ROOT).pathname }, [
-      current.stems ? highlighted(data.t, current.stems) : data.t
+      current.stems ? dom.highlighted(data.t, current.stems) : data.t
     ]);
     return el("li", { class: "pb-finder__item" }, [
       el("h3", { class: "pb-finder__titel" }, [link]),
@@ -619,10 +367,30 @@
     ]);
   }
 
-  function announce(text, immediately) {
-    window.clearTimeout(statusTimer);
-    var write = function () { status.textContent = text; };
-    if (immediately) write(); else statusTimer = window.setTimeout(write, 350);
+  function suggestionLink(suggestion) {
+    var link = el("a", { href: urlFromState(suggestion.q), text: suggestion.word });
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      input.value = suggestion.q;
+      state.q = suggestion.q;
+      typing = false;
+      remember(true);
+      input.focus();
+      run();
+    });
+    return link;
+  }
+
+  // The count (and any suggestions) is written together with the list it describes.
+  function announce(text, suggestions) {
+    status.textContent = text;
+    if (!suggestions || !suggestions.length) return;
+    status.appendChild(document.createTextNode(" Bedoel je "));
+    suggestions.forEach(function (suggestion, i) {
+      if (i) status.appendChild(document.createTextNode(i === suggestions.length - 1 ? " of " : ", "));
+      status.appendChild(suggestionLink(suggestion));
+    });
+    status.appendChild(document.createTextNode("?"));
   }
 
   async function drawResults(id, fresh) {
@@ -631,7 +399,7 @@
     var datas;
     try {
       datas = await Promise.all(slice.map(function (item) {
-        return fiche(item.row);
+        return index.fiche(item.row);
       }));
     } catch (error) {
       if (id === runId) showFailure("De resultaten konden niet geladen worden.");
@@ -659,8 +427,7 @@
           (current.ignored.length === 1 ? " is een te algemeen woord en telt" : " zijn te algemene woorden en tellen") +
           " niet mee bij het zoeken.";
       }
-      announce(text, !status.dataset.ready);
-      status.dataset.ready = "1";
+      announce(text, total ? null : current.suggestions);
     }
     if (!fresh && nodes.length) {
       var link = nodes[0].querySelector("a");
@@ -688,6 +455,24 @@
     run();
   });
   input.addEventListener("input", onQuery);
+  // The header's search field on this page searches here, without loading the page again.
+  var headerForm = document.querySelector("form.pb-zoekveld");
+  if (headerForm) {
+    headerForm.addEventListener("submit", function (event) {
+      if (!table) return; // still loading: let the browser open zoeken/?q=...
+      event.preventDefault();
+      var field = headerForm.querySelector("input[name=q]");
+      var q = field ? field.value.trim() : "";
+      if (field) field.value = "";
+      input.focus();
+      if (!q) return;
+      input.value = q;
+      state.q = q;
+      typing = false;
+      remember(true);
+      run();
+    });
+  }
   more.addEventListener("click", function () { drawResults(runId, false); });
   clear.addEventListener("click", function () {
     state = { q: "", sel: emptySelection() };
@@ -711,18 +496,19 @@
 
   async function init() {
     try {
-      if (!taal || !window.DecompressionStream) throw new Error("browser te oud");
-      // index.json names the build (token); always revalidated, the other files then carry ?v=token.
-      table = await (await fetchOk(new URL("zoeken/index.json", SITE_ROOT).href, { cache: "no-cache" })).json();
-      taal.setStopWords(table.stopwoorden || []);
-      if (table.aantal) readRows(await fetchGzip(table.rijen), table.aantal);
-      else table.facetten.forEach(function (spec) { spec.column = []; });
+      if (!taal || !engine || !dom || !window.DecompressionStream) throw new Error("browser te oud");
+      index = await engine.open(SITE_ROOT);
+      table = index.table;
       buildFacets();
       state = stateFromUrl();
       syncBoxes();
+      if (window.location.hash === "#" + input.id) { // sent here by the header's search field
+        window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+        input.focus();
+      }
       if (!table.aantal) {
         clear.disabled = true;
-        announce("Er zijn nog geen praktijken.", true);
+        announce("Er zijn nog geen praktijken.");
         return;
       }
       await run();

@@ -189,6 +189,13 @@ def government_view(entry, vocab: Vocab) -> dict:
 
 # ---------------------------------------------------------------- practices --
 
+def in_repo(practice: Practice, repo_root: Path | None) -> bool:
+    """True when the record file lies inside the repository (only then can it be edited there)."""
+    if repo_root is None:
+        return True
+    return Path(practice.path).resolve().is_relative_to(repo_root.resolve())
+
+
 def repo_path(practice: Practice, repo_root: Path | None) -> str:
     """Path of the record file from the repository root, with '/' ('practices/<slug>.md').
 
@@ -235,6 +242,7 @@ def common_view(record: Practice, vocab: Vocab, today: dt.date, repo_root: Path 
         "soort_naam": kind.singular,
         "slug": record.slug,
         "repo_pad": repo_path(record, repo_root),
+        "bewerkbaar": in_repo(record, repo_root),
         "pad": f"{kind.site}/{record.slug}/",
         "titel": _text(meta.get("titel")).strip() or record.slug,
         "samenvatting": _text(meta.get("samenvatting")).strip(),

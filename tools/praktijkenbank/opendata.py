@@ -18,6 +18,8 @@ import json
 import uuid
 import xml.etree.ElementTree as etree
 
+from . import licentie
+
 SITE_TITLE = "Praktijkenbank SDG's en lokaal mondiaal beleid"
 JSON_PATH = "data/practices.json"
 CSV_PATH = "data/practices.csv"
@@ -160,6 +162,7 @@ def practices_json(site: dict, site_url: str = "") -> str:
         "beschrijving": "Alle praktijken van de praktijkenbank, met afgeleide velden. "
                         "'pad' is het pad van de pagina vanaf de hoofdmap van de site.",
         "schema": SCHEMA_PATH,
+        "licentie": licentie.json_field(site_url),
         "gebouwd_op": site["vandaag"],
         "aantal": site["aantal"],
         "praktijken": [record(view, site_url) for view in site["praktijken"]],
@@ -270,6 +273,7 @@ def atom_feed(site: dict, site_url: str = "", size: int = FEED_SIZE) -> bytes:
     author = sub(feed, "author")
     sub(author, "name", SITE_TITLE)
     sub(feed, "generator", "praktijkenbank")
+    sub(feed, "rights", licentie.rights(site_url))
     for view in newest:
         entry = sub(feed, "entry")
         sub(entry, "id", _id(site_url, view["pad"]))

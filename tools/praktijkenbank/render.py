@@ -336,14 +336,18 @@ class Renderer:
                 for s in split_sections(view["body"])]
 
     def _edit_url(self, view: dict) -> str | None:
-        return self.edit_base + quote(view["repo_pad"]) if self.edit_base else None
+        """The 'Bewerk' link, only for a record in the repository (not a benchmark's generated bank)."""
+        if not self.edit_base or not view.get("bewerkbaar", True):
+            return None
+        return self.edit_base + quote(view["repo_pad"])
 
     def record(self, view: dict) -> str:
         """The fiche of one record (practice, instrument, product group or dossier)."""
         kind = self.vocab.kinds[view["soort"]]
         src_uri = f"{kind.site}/{view['slug']}.md"
         template = "fiche.md.j2" if kind.id == "praktijk" else f"{kind.id}.md.j2"
-        return self._render(template, src_uri, {"title": view["titel"], "description": view["samenvatting"]},
+        return self._render(template, src_uri,
+                            {"title": view["titel"], "description": view["samenvatting"], "fiche": True},
                             p=view, secties=self._sections(view, src_uri), edit_url=self._edit_url(view))
 
     def practice(self, view: dict) -> str:

@@ -19,6 +19,16 @@ downloads only the parts a view needs:
 ``zoeken/fiches/<row>.json``
     Title, address, summary and plain text of one practice, for its result card
     and the highlighted excerpt. Only the results shown are downloaded.
+``zoeken/spelling/<letter>.json``
+    The indexed words by first letter, for "Bedoel je ...?" when a query word
+    is not in the index (see :mod:`praktijkenbank.search_spelling`).
+
+What is indexed of a practice: its title, summary and plain text, and its
+labels: the names of its themes, SDGs ("SDG 13 Klimaatactie"), 5 P's,
+phases and level, and its governments and their provinces. So "eerlijke
+handel" finds a practice with that theme even if its text never says so.
+The synonym groups of ``data/synoniemen.yaml`` are added at this point too
+(:mod:`praktijkenbank.search_synonyms`): the browser never needs them.
 
 The ``.bin`` files are gzip data written by the build (the browser inflates
 them with ``DecompressionStream``), so they are small on any static host; the
@@ -55,8 +65,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import opendata
+from . import search_spelling, search_synonyms
 from .model import slugify, text_colour
-from .search_text import STOP_WORDS, terms
+from .search_text import STOP_WORDS, stem, words
 from .vocab import Vocab, load_vocab
 
 log = logging.getLogger("mkdocs.hooks.praktijkenbank.zoeken")
@@ -66,7 +77,8 @@ INDEX_PATH = "zoeken/index.json"
 ROWS_PATH = "zoeken/rijen.bin"
 WORDS_DIR = "zoeken/woorden"
 FICHES_DIR = "zoeken/fiches"
-FORMAT_VERSION = 2
+SPELLING_DIR = "zoeken/spelling"
+FORMAT_VERSION = 3
 
 # (key in URLs and the index, Dutch legend). Order = order on the page.
 FACETS = [
@@ -83,7 +95,7 @@ LIST_FACETS = {"bestuur", "jaar"}  # stored as value numbers; the others as bit 
 MASK_LIMIT = 32
 
 # Weight of a word by where it occurs (title words count three times).
-FIELD_WEIGHTS = {"titel": 3, "samenvatting": 2, "besturen": 2, "tekst": 1}
+FIELD_WEIGHTS = {"titel": 3, "samenvatting": 2, "besturen": 2, "labels": 2, "tekst": 1}
 BM25_K1 = 1.2
 BM25_B = 0.75
 WEIGHT_MAX = BM25_K1 + 1  # upper bound of the BM25 term-frequency part
@@ -250,22 +262,58 @@ def _varint(n: int, out: bytearray) -> None:
     out.append(n)
 
 
-def document_terms(card: dict, record: dict) -> tuple[Counter, float]:
-    """{stem: weighted count} of one practice and its weighted length (``card``: its :func:`fiche`)."""
-    counts: Counter = Counter()
-    fields = {
-        "titel": card["t"],
-        "samenvatting": card["s"],
-        "besturen": " ".join(_government_name(g) for g in record["besturen"]),
-        "tekst": card["x"],
+def labels(record: dict, vocab: Vocab) -> list[str]:
+    """The names of a practice's themes, SDGs (number and name), 5 P's, phases and level."""
+    found = [f"SDG {n} {vocab.sdgs[n]['naam']}" for n in record["sdgs"] if n in vocab.sdgs]
+    for key, table in (("vijf_p", vocab.ps), ("themas", vocab.themes), ("fasen", vocab.phases)):
+        found += [table[v]["naam"] for v in record[key] if v in table]
+    if record.get("niveau") in vocab.levels:
+        found.append(vocab.levels[record["niveau"]]["naam"])
+    return found
+
+
+def governments(record: dict, vocab: Vocab) -> list[str]:
+    """A practice's governments (also a former municipality's current name) and their provinces."""
+    names = []
+    for government in record["besturen"]:
+        names += [government["naam"]] + ([government["huidige_naam"]] if government.get("huidige_naam") else [])
+    names += [vocab.provinces[p]["naam"] for p in record["provincies"] if p in vocab.provinces]
+    return list(dict.fromkeys(names))
+
+
+def document_terms(card: dict, record: dict, vocab: Vocab | None = None,
+                   synonyms: search_synonyms.Synonyms | None = None,
+                   surface: Counter | None = None) -> tuple[Counter, float]:
+    """{stem: weighted count} of one practice and its weighted length (``card``: its :func:`fiche`).
+
+    Every piece of text (title, summary, body, each label) is expanded with
+    ``synonyms``; ``surface`` (if given) counts every indexed word, for the
+    spelling lists.
+    """
+    vocab = vocab or load_vocab()
+    pieces = {
+        "titel": [card["t"]],
+        "samenvatting": [card["s"]],
+        "besturen": governments(record, vocab),
+        "labels": labels(record, vocab),
+        "tekst": [card["x"]],
     }
+    counts: Counter = Counter()
     length = 0.0
-    for field, text in fields.items():
+    for field, texts in pieces.items():
         weight = FIELD_WEIGHTS[field]
-        found = terms(text)
-        length += weight * len(found)
-        for stem in found:
-            counts[stem] += weight
+        for text in texts:
+            found = words(text)
+            stems = [stem(w) for w in found]
+            if synonyms is not None:
+                for entry in synonyms.expansions(stems):
+                    found += entry.words
+                    stems += entry.stems
+            if surface is not None:
+                surface.update(found)
+            length += weight * len(stems)
+            for value in stems:
+                counts[value] += weight
     return counts, length
 
 
@@ -330,14 +378,20 @@ def _gzip(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
 
-def index_files(records: list[dict], vocab: Vocab) -> tuple[dict[str, bytes], dict]:
+def index_files(records: list[dict], vocab: Vocab,
+                synonyms: search_synonyms.Synonyms | None = None) -> tuple[dict[str, bytes], dict]:
     """{path under the site: content} of the whole index, and a few figures. Pure: no I/O."""
     rows = ordered(records)
-    labels = _labels(vocab, rows)
-    packed, layout = pack_rows(rows, labels)
+    facet_labels = _labels(vocab, rows)
+    packed, layout = pack_rows(rows, facet_labels)
     cards = [fiche(record) for record in rows]
-    chunks, firsts, stems = word_chunks([document_terms(c, r) for c, r in zip(cards, rows)])
+    surface: Counter = Counter()
+    per_row = [document_terms(c, r, vocab, synonyms, surface) for c, r in zip(cards, rows)]
+    frequency: Counter = Counter(value for counts, _ in per_row for value in counts)
+    chunks, firsts, stems = word_chunks(per_row)
+    spelling = search_spelling.word_lists(surface, stem, frequency)
     files: dict[str, bytes] = {ROWS_PATH: _gzip(packed)}
+    files.update(search_spelling.files(spelling, SPELLING_DIR))
     for number, chunk in enumerate(chunks):
         files[f"{WORDS_DIR}/{number}.bin"] = _gzip(chunk)
     for number, card in enumerate(cards):
@@ -346,7 +400,7 @@ def index_files(records: list[dict], vocab: Vocab) -> tuple[dict[str, bytes], di
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(path.encode() + b"\0" + files[path])
-    facets = [{"sleutel": key, "legende": legend, "waarden": labels[key], **spec}
+    facets = [{"sleutel": key, "legende": legend, "waarden": facet_labels[key], **spec}
               for (key, legend), spec in zip(FACETS, layout)]
     index = {
         "versie": FORMAT_VERSION,
@@ -357,6 +411,7 @@ def index_files(records: list[dict], vocab: Vocab) -> tuple[dict[str, bytes], di
         "woorden": {"eerste": firsts, "map": WORDS_DIR.split("/", 1)[1]},
         "rijen": ROWS_PATH.split("/", 1)[1],
         "fiches": FICHES_DIR.split("/", 1)[1],
+        "spelling": {"map": SPELLING_DIR.split("/", 1)[1], "letters": sorted(spelling)},
     }
     files[INDEX_PATH] = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return files, {"stems": stems, "chunks": len(chunks)}
@@ -377,13 +432,17 @@ def build(site_dir, vocab: Vocab | None = None) -> IndexStats:
     vocab = vocab or load_vocab()
     records = _read_records(site_dir)
     try:
-        files, figures = index_files(records, vocab)
+        synonyms = search_synonyms.read()
+    except search_synonyms.SynonymError as exc:
+        raise SearchIndexError(f"tools/praktijkenbank/data/{search_synonyms.PATH.name}: {exc}") from exc
+    try:
+        files, figures = index_files(records, vocab, synonyms)
     except (KeyError, TypeError, ValueError) as exc:
         raise SearchIndexError(f"een praktijk in de open data mist een veld voor de zoekindex ({exc!r})") from exc
-    for folder in (WORDS_DIR, FICHES_DIR):  # stale chunks of an earlier build (--dirty, serve) must go
+    for folder in (WORDS_DIR, FICHES_DIR, SPELLING_DIR):  # stale files of an earlier build (--dirty, serve) must go
         if (site_dir / folder).exists():
             shutil.rmtree(site_dir / folder)
-    for folder in (FOLDER, WORDS_DIR, FICHES_DIR):
+    for folder in (FOLDER, WORDS_DIR, FICHES_DIR, SPELLING_DIR):
         (site_dir / folder).mkdir(parents=True, exist_ok=True)
     for path, content in files.items():
         (site_dir / path).write_bytes(content)

@@ -1,0 +1,224 @@
+"""What readers of the site meet, checked on real strict builds (no browser).
+
+Sharing metadata of every fiche, the licence everywhere it must be stated, the
+Dutch dates of the overview, the page title without a permalink, the Dutch
+header label, edit links only where a record can be edited, and the npm
+library that the build copies into the site.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import struct
+import xml.etree.ElementTree as etree
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES_SITE, ROOT, build_site, docs_without
+from praktijkenbank import licentie, load_practices, model, vendor
+
+pytestmark = pytest.mark.build
+
+SITE_URL = "https://vvsg-praktijkenbank.github.io/praktijkenbank/"  # site_url in mkdocs.yml
+EDIT = "https://github.com/vvsg-praktijkenbank/praktijkenbank/edit/main/"
+
+
+class _Head(HTMLParser):
+    """<meta> tags, links with rel=edit, headings with their links, <time> elements."""
+
+    def __init__(self):
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.edit_links: list[str] = []
+        self.heading: str | None = None
+        self.heading_links: dict[str, list[str]] = {}
+        self.times: list[tuple[str, str]] = []
+        self._time: str | None = None
+        self.nav_labels: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and (attrs.get("property") or attrs.get("name")):
+            self.meta[attrs.get("property") or attrs.get("name")] = attrs.get("content", "")
+        if tag == "a" and attrs.get("rel") == "edit":
+            self.edit_links.append(attrs.get("href", ""))
+        if tag in ("h1", "h2"):
+            self.heading = tag
+            self.heading_links.setdefault(tag, [])
+        if tag == "a" and self.heading and "headerlink" in (attrs.get("class") or ""):
+            self.heading_links[self.heading].append(attrs.get("href", ""))
+        if tag == "time":
+            self._time = attrs.get("datetime", "")
+        if tag == "nav" and attrs.get("aria-label"):
+            self.nav_labels.append(attrs["aria-label"])
+
+    def handle_endtag(self, tag):
+        if tag in ("h1", "h2"):
+            self.heading = None
+
+    def handle_data(self, data):
+        if self._time is not None:
+            self.times.append((self._time, data.strip()))
+            self._time = None
+
+
+def head(path: Path) -> _Head:
+    parsed = _Head()
+    parsed.feed(path.read_text(encoding="utf-8"))
+    return parsed
+
+
+@pytest.fixture(scope="module")
+def records():
+    practices, _ = load_practices([FIXTURES_SITE])
+    return {p.slug: p for p in practices}
+
+
+def fiches(site: Path) -> list[Path]:
+    return sorted(p for p in (site / "praktijken").glob("*/index.html"))
+
+
+# ------------------------------------------------------------------ sharing --
+
+def test_every_fiche_has_open_graph_and_twitter_card(fixture_site, records):
+    image = fixture_site / "assets" / "delen.png"
+    data = image.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (1200, 630)
+    for path in fiches(fixture_site):
+        slug = path.parent.name
+        meta = head(path).meta
+        record = records[slug].meta
+        assert meta["og:title"] == " ".join(record["titel"].split()), slug
+        assert meta["og:description"] == " ".join(record["samenvatting"].split()), slug
+        assert meta["og:url"] == f"{SITE_URL}praktijken/{slug}/"
+        assert meta["og:image"] == f"{SITE_URL}assets/delen.png"
+        assert meta["og:type"] == "article" and meta["og:locale"] == "nl_BE"
+        assert meta["og:image:width"] == "1200" and meta["og:image:height"] == "630"
+        assert meta["twitter:card"] == "summary_large_image"
+        assert meta["twitter:image"] == meta["og:image"]
+
+
+def test_other_pages_share_as_website(fixture_site):
+    meta = head(fixture_site / "sdg" / "12" / "index.html").meta
+    assert meta["og:type"] == "website" and meta["og:url"] == f"{SITE_URL}sdg/12/"
+    assert meta["og:title"].startswith("SDG 12")
+
+
+# ------------------------------------------------------------------ licence --
+
+def test_licence_in_open_data(fixture_site):
+    data = json.loads((fixture_site / "data" / "practices.json").read_text(encoding="utf-8"))
+    licence = licentie.load()
+    assert data["licentie"]["naam"] == "CC BY 4.0" == licence["inhoud"]["naam"]
+    assert data["licentie"]["url"] == "https://creativecommons.org/licenses/by/4.0/deed.nl"
+    assert data["licentie"]["naamsvermelding"] == (
+        f"Bron: Praktijkenbank SDG's en lokaal mondiaal beleid, CC BY 4.0, {SITE_URL}")
+    assert data["licentie"]["code"]["naam"] == "EUPL-1.2"
+    feed = etree.parse(fixture_site / "feed.xml").getroot()
+    rights = feed.find("{http://www.w3.org/2005/Atom}rights").text
+    assert "CC BY 4.0" in rights and licence["inhoud"]["url"] in rights and SITE_URL in rights
+
+
+def test_licence_in_footer_open_data_page_and_readme(fixture_site):
+    licence = licentie.load()
+    credit = licence["naamsvermelding"].split("{url}")[0].strip()
+    for path in (fixture_site / "index.html", fiches(fixture_site)[0], fixture_site / "open-data" / "index.html"):
+        text = path.read_text(encoding="utf-8")
+        footer = text[text.index('<div class="md-copyright">'):]
+        assert f'href="{licence["inhoud"]["url"]}" rel="license noopener">CC BY 4.0</a>' in footer, path
+        assert ">EUPL-1.2</a>" in footer
+    page = (fixture_site / "open-data" / "index.html").read_text(encoding="utf-8")
+    assert 'id="licentie"' in page and credit in page and "practices.csv" in page and "&lt;rights&gt;" in page
+    assert "Geraadpleegd op 1 december 2026" in page
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in readme and "EUPL-1.2" in readme and credit in readme
+
+
+def test_printed_fiche_carries_its_address_and_credit(fixture_site):
+    for path in fiches(fixture_site):
+        text = path.read_text(encoding="utf-8")
+        address = f"{SITE_URL}praktijken/{path.parent.name}/"
+        block = text[text.index('<aside class="pb-afdruk"'):]
+        block = block[:block.index("</aside>")]
+        assert f'<span class="pb-afdruk__url">{address}</span>' in block
+        assert licentie.attribution(address) in block
+        assert 'class="pb-afdruk__qr"' in block and 'class="pb-afdruk__datum"' in block
+
+
+# ------------------------------------------------------------- small ones --
+
+def test_page_title_has_no_permalink_but_sections_keep_theirs(fixture_site):
+    for path in [*fiches(fixture_site), fixture_site / "index.html", fixture_site / "open-data" / "index.html"]:
+        parsed = head(path)
+        assert parsed.heading_links.get("h1", []) == [], path
+    assert head(fiches(fixture_site)[0]).heading_links["h2"], "h2-koppen behouden hun permalink"
+
+
+def test_overview_dates_are_dutch_with_iso_datetime(fixture_site, records):
+    times = head(fixture_site / "praktijken" / "index.html").times
+    assert len(times) == len(records)
+    for iso, shown in times:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso)
+        assert shown == model.dutch_date(iso)
+
+
+def test_header_label_is_dutch(fixture_site):
+    for path in (fixture_site / "index.html", fiches(fixture_site)[0]):
+        text = path.read_text(encoding="utf-8")
+        assert 'aria-label="Header"' not in text
+        assert "Kopbalk" in head(path).nav_labels
+
+
+def test_edit_links_only_on_pages_with_a_source_in_the_repository(fixture_site, records):
+    for path in fiches(fixture_site):
+        slug = path.parent.name
+        expected = EDIT + f"tests/fixtures/site/{slug}.md"
+        assert head(path).edit_links == [expected], slug
+        assert f'href="{expected}">Bewerk deze praktijk</a>' in path.read_text(encoding="utf-8")
+    generated = ["index.html", "praktijken/index.html", "sdg/index.html", "sdg/12/index.html",
+                 "thema/index.html", "p/planeet/index.html", "bestuur/index.html", "velden/index.html"]
+    for name in generated:
+        assert head(fixture_site / name).edit_links == [], name
+    # A static page of docs/ can be edited.
+    assert head(fixture_site / "open-data" / "index.html").edit_links == [EDIT + "docs/open-data.md"]
+
+
+def test_records_outside_the_repository_get_no_edit_link(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("buiten")
+    outside = tmp / "praktijken"
+    shutil.copytree(FIXTURES_SITE, outside)
+    site = build_site(outside, tmp / "site", docs_dir=str(docs_without(tmp / "docs", "kennis")))
+    for path in fiches(site):
+        text = path.read_text(encoding="utf-8")
+        assert head(path).edit_links == [] and "Bewerk deze praktijk" not in text, path.parent.name
+
+
+# ------------------------------------------------------------- npm library --
+
+def test_qr_library_is_copied_from_npm_with_its_licence(fixture_site):
+    served = fixture_site / "assets" / "vendor" / "qrcode-generator"
+    source = ROOT / "node_modules" / "qrcode-generator" / "dist" / "qrcode.js"
+    assert (served / "qrcode.js").read_bytes() == source.read_bytes()
+    licence = (served / "LICENSE.txt").read_text(encoding="utf-8")
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["qrcode-generator"]
+    assert f"qrcode-generator {pinned}, licentie: MIT" in licence and "Kazuhiko Arase" in licence
+    for path in fiches(fixture_site):
+        assert "assets/vendor/qrcode-generator/qrcode.js" in path.read_text(encoding="utf-8")
+    assert "qrcode.js" not in (fixture_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_missing_or_other_version_of_the_library_is_a_dutch_error(tmp_path):
+    (tmp_path / "package.json").write_text(json.dumps({"devDependencies": {"qrcode-generator": "2.0.4"}}))
+    with pytest.raises(vendor.VendorError, match="ontbreekt in node_modules/. Voer 'npm ci' uit"):
+        vendor.files(tmp_path)
+    package = tmp_path / "node_modules" / "qrcode-generator"
+    (package / "dist").mkdir(parents=True)
+    (package / "dist" / "qrcode.js").write_text("// x\nvar qrcode;\n")
+    (package / "package.json").write_text(json.dumps({"version": "1.4.4", "license": "MIT"}))
+    with pytest.raises(vendor.VendorError, match="versie 1.4.4, package.json vraagt 2.0.4"):
+        vendor.files(tmp_path)
