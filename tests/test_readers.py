@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES_SITE, ROOT, build_site, docs_without
-from praktijkenbank import licentie, load_practices, model, vendor
+from praktijkenbank import load_vocab, licentie, load_practices, model, vendor
 
 pytestmark = pytest.mark.build
 
@@ -74,12 +74,17 @@ def head(path: Path) -> _Head:
 
 @pytest.fixture(scope="module")
 def records():
-    practices, _ = load_practices([FIXTURES_SITE])
-    return {p.slug: p for p in practices}
+    """{'<site folder>/<slug>': record} of every kind (praktijken/x, instrumenten/y, ...)."""
+    vocab = load_vocab()
+    found, _ = load_practices([FIXTURES_SITE])
+    return {f"{vocab.kinds[r.kind].site}/{r.slug}": r for r in found}
 
 
 def fiches(site: Path) -> list[Path]:
-    return sorted(p for p in (site / "praktijken").glob("*/index.html"))
+    """The fiche of every record (every kind), not the pages that send an old address on."""
+    folders = [kind.site for kind in load_vocab().kinds.values()]
+    return sorted(p for folder in folders for p in (site / folder).glob("*/index.html")
+                  if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
 
 
 # ------------------------------------------------------------------ sharing --
@@ -89,13 +94,14 @@ def test_every_fiche_has_open_graph_and_twitter_card(fixture_site, records):
     data = image.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", data[16:24]) == (1200, 630)
+    assert len(fiches(fixture_site)) == len(records)
     for path in fiches(fixture_site):
-        slug = path.parent.name
+        slug = path.parent.relative_to(fixture_site).as_posix()
         meta = head(path).meta
         record = records[slug].meta
         assert meta["og:title"] == " ".join(record["titel"].split()), slug
         assert meta["og:description"] == " ".join(record["samenvatting"].split()), slug
-        assert meta["og:url"] == f"{SITE_URL}praktijken/{slug}/"
+        assert meta["og:url"] == f"{SITE_URL}{slug}/"
         assert meta["og:image"] == f"{SITE_URL}assets/delen.png"
         assert meta["og:type"] == "article" and meta["og:locale"] == "nl_BE"
         assert meta["og:image:width"] == "1200" and meta["og:image:height"] == "630"
@@ -142,7 +148,7 @@ def test_licence_in_footer_open_data_page_and_readme(fixture_site):
 def test_printed_fiche_carries_its_address_and_credit(fixture_site):
     for path in fiches(fixture_site):
         text = path.read_text(encoding="utf-8")
-        address = f"{SITE_URL}praktijken/{path.parent.name}/"
+        address = f"{SITE_URL}{path.parent.relative_to(fixture_site).as_posix()}/"
         block = text[text.index('<aside class="pb-afdruk"'):]
         block = block[:block.index("</aside>")]
         assert f'<span class="pb-afdruk__url">{address}</span>' in block
@@ -161,7 +167,7 @@ def test_page_title_has_no_permalink_but_sections_keep_theirs(fixture_site):
 
 def test_overview_dates_are_dutch_with_iso_datetime(fixture_site, records):
     times = head(fixture_site / "praktijken" / "index.html").times
-    assert len(times) == len(records)
+    assert len(times) == sum(1 for key in records if key.startswith("praktijken/"))  # the practices overview
     for iso, shown in times:
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso)
         assert shown == model.dutch_date(iso)
@@ -175,11 +181,12 @@ def test_header_label_is_dutch(fixture_site):
 
 
 def test_edit_links_only_on_pages_with_a_source_in_the_repository(fixture_site, records):
+    vocab = load_vocab()
     for path in fiches(fixture_site):
-        slug = path.parent.name
-        expected = EDIT + f"tests/fixtures/site/{slug}.md"
-        assert head(path).edit_links == [expected], slug
-        assert f'href="{expected}">Bewerk deze praktijk</a>' in path.read_text(encoding="utf-8")
+        record = records[path.parent.relative_to(fixture_site).as_posix()]
+        expected = EDIT + f"tests/fixtures/site/{vocab.kinds[record.kind].folder}/{record.slug}.md"
+        assert head(path).edit_links == [expected], record.slug
+        assert f'href="{expected}">Bewerk deze ' in path.read_text(encoding="utf-8")
     generated = ["index.html", "praktijken/index.html", "sdg/index.html", "sdg/12/index.html",
                  "thema/index.html", "p/planeet/index.html", "bestuur/index.html", "velden/index.html"]
     for name in generated:
@@ -195,7 +202,7 @@ def test_records_outside_the_repository_get_no_edit_link(tmp_path_factory):
     site = build_site(outside, tmp / "site", docs_dir=str(docs_without(tmp / "docs", "kennis")))
     for path in fiches(site):
         text = path.read_text(encoding="utf-8")
-        assert head(path).edit_links == [] and "Bewerk deze praktijk" not in text, path.parent.name
+        assert head(path).edit_links == [] and "Bewerk deze" not in text, path.parent.name
 
 
 # ------------------------------------------------------------- npm library --
