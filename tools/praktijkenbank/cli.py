@@ -82,8 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(func=cmd_schema)
     # Contributor tooling: new/nieuw, herzien, uit-issue (each module adds its own subcommand).
     from . import issueform, review, scaffold
+    from .budget import cli as budget_cli
 
-    for module in (scaffold, review, issueform):
+    for module in (scaffold, review, issueform, budget_cli):
         module.add_arguments(sub)
     return parser
 
