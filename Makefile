@@ -21,10 +21,10 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP) ## Installeer alles in .venv (gebeurt ook vanzelf)
 
-serve: $(STAMP) ## Bouw de site en toon ze op http://127.0.0.1:8000/praktijkenbank/ (herlaadt bij wijzigingen)
+serve: $(STAMP) node_modules/.installed ## Bouw de site en toon ze op http://127.0.0.1:8000/praktijkenbank/ (herlaadt bij wijzigingen)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP) ## Bouw de site in site/ (strikt: elke waarschuwing is een fout)
+build: $(STAMP) node_modules/.installed ## Bouw de site in site/ (strikt: elke waarschuwing is een fout)
 	$(BIN)/mkdocs build --strict
 
 validate: $(STAMP) ## Kijk alle praktijken na

@@ -35,8 +35,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from praktijkenbank import load_practices, opendata, render, validate_paths
-from praktijkenbank import model
+from praktijkenbank import charts, model
 from praktijkenbank import vocab as vocab_module
+from praktijkenbank.budget import page as budget_page
 
 log = logging.getLogger("mkdocs.hooks.praktijkenbank")
 
@@ -139,9 +140,11 @@ def on_files(files: Files, config, **kwargs):
     site = model.build_site(practices, vocab, today, repo_root=Path(config.config_file_path).resolve().parent)
     edit_base = _edit_base(config)
     renderer = render.Renderer(site, vocab, edit_base=edit_base, use_directory_urls=config.use_directory_urls,
-                               extra={"heeft_bijdragen": files.get_file_from_path("bijdragen.md") is not None})
+                               extra={"heeft_bijdragen": files.get_file_from_path("bijdragen.md") is not None,
+                                      "sdg_grafiek": charts.home_chart(site, vocab)})
     in_nav = {_nav_path(item) for item in (config.nav or [])}
     pages = renderer.pages()
+    pages.update({**charts.pages(renderer), **budget_page.pages(renderer)})
     global _renderer
     _renderer = renderer
     for src_uri, content in pages.items():
@@ -161,7 +164,9 @@ def on_files(files: Files, config, **kwargs):
                 file.edit_uri = "../" + view["repo_pad"]
         files.append(file)
     site_url = config.site_url or ""
-    for src_uri, content in opendata.files(site, vocab, site_url=site_url, today=today).items():
+    root = Path(config.config_file_path).resolve().parent
+    for src_uri, content in {**opendata.files(site, vocab, site_url=site_url, today=today),
+                             **budget_page.files(root)}.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             files.remove(existing)
