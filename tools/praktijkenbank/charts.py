@@ -58,13 +58,13 @@ def bar_chart(chart_id: str, title: str, rows: list[dict], description: str, hea
 
 
 def _table(chart_id: str, title: str, headers, rows, hrefs=None) -> str:
-    out = [f'<table class="pb-grafiek__tabel" aria-labelledby="{_attr(chart_id)}-titel">',
+    out = [f'<div class="pb-grafiek__data"><table class="pb-grafiek__tabel" aria-labelledby="{_attr(chart_id)}-titel">',
            "<thead><tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in headers) + "</tr></thead>", "<tbody>"]
     for index, row in enumerate(rows):
         href = hrefs[index] if hrefs else None
         label = f'<a href="{_attr(href)}">{escape(row[0])}</a>' if href else escape(row[0])
         out.append(f'<tr><th scope="row">{label}</th>' + "".join(f"<td>{escape(c)}</td>" for c in row[1:]) + "</tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return "\n".join(out)
 
 
@@ -96,7 +96,7 @@ def heat_map(chart_id: str, title: str, row_labels: list[str], column_labels: li
     parts.append("</svg>")
     legend = "; ".join(f"{s} = {name}" for s, name in zip(column_short, column_labels))
     parts.append(f'<p class="pb-grafiek__legende">Kolommen: {escape(legend)}.</p>')
-    parts.append(_table(chart_id, title, [""] + column_labels,
+    parts.append(_table(chart_id, title, ["SDG"] + column_labels,
                         [[label] + [str(c) for c in counts[i]] for i, label in enumerate(row_labels)]))
     parts.append("</div></figure>")
     return Markup("\n".join(parts))
@@ -173,13 +173,13 @@ def _extremes(rows: list[dict]) -> str:
     return f" Meeste: {most['label']} ({most['text']}); minste: {least['label']} ({least['text']})."
 
 
-def _count_chart(chart_id, title, items, total_label, link=None, colours=None):
+def _count_chart(chart_id, title, items, first_column, link=None, colours=None):
     rows = []
     for key, (label, count) in items.items():
         rows.append({"label": label, "value": count, "text": str(count), "cells": [str(count)],
                      "colour": (colours or {}).get(key, NEUTRAL), "href": link(key) if link else None})
     description = f"Staafdiagram: {title.lower()}.{_extremes(rows)} Alle cijfers staan in de tabel."
-    return bar_chart(chart_id, title, rows, description, ("", total_label))
+    return bar_chart(chart_id, title, rows, description, (first_column, "Praktijken"))
 
 
 def site_charts(site: dict, vocab, link=None) -> dict:
@@ -191,21 +191,21 @@ def site_charts(site: dict, vocab, link=None) -> dict:
     to = (lambda path: link(path)) if link else (lambda path: None)
     sdg_items = {n: (f"SDG {n} {vocab.sdgs[n]['naam']}", c) for n, c in counts["sdg"].items()}
     charts = {
-        "sdg": _count_chart("grafiek-sdg", "Praktijken per SDG", sdg_items, "Praktijken",
+        "sdg": _count_chart("grafiek-sdg", "Praktijken per SDG", sdg_items, "SDG",
                             lambda n: to(f"sdg/{n}/"), {n: e["kleur"] for n, e in vocab.sdgs.items()}),
         "p": _count_chart("grafiek-p", "Praktijken per P", {p: (vocab.ps[p]["naam"], c) for p, c in counts["p"].items()},
-                          "Praktijken", lambda p: to(f"p/{p}/"), {p: e["kleur"] for p, e in vocab.ps.items()}),
+                          "P", lambda p: to(f"p/{p}/"), {p: e["kleur"] for p, e in vocab.ps.items()}),
         "fase": _count_chart("grafiek-fase", "Praktijken per fase van de beleidscyclus",
-                             {f: (vocab.phases[f]["naam"], c) for f, c in counts["fase"].items()}, "Praktijken",
+                             {f: (vocab.phases[f]["naam"], c) for f, c in counts["fase"].items()}, "Fase",
                              lambda f: to(f"fase/{f}/")),
         "provincie": _count_chart("grafiek-provincie", "Praktijken per provincie",
                                   {p: (vocab.provinces[p]["naam"], c) for p, c in counts["provincie"].items()},
-                                  "Praktijken", lambda p: to(f"provincie/{p}/")),
+                                  "Provincie", lambda p: to(f"provincie/{p}/")),
         "thema": _count_chart("grafiek-thema", "Praktijken per thema",
-                              {t: (vocab.themes[t]["naam"], c) for t, c in counts["thema"].items()}, "Praktijken",
+                              {t: (vocab.themes[t]["naam"], c) for t, c in counts["thema"].items()}, "Thema",
                               lambda t: to(f"thema/{t}/")),
         "niveau": _count_chart("grafiek-niveau", "Starters en gevorderden",
-                               {lv: (vocab.levels[lv]["naam"], c) for lv, c in counts["niveau"].items()}, "Praktijken",
+                               {lv: (vocab.levels[lv]["naam"], c) for lv, c in counts["niveau"].items()}, "Niveau",
                                lambda lv: to(f"niveau/{lv}/")),
     }
     phase_ids = list(vocab.phases)
@@ -226,7 +226,7 @@ def home_chart(site: dict, vocab) -> Markup:
     """The SDG chart for the home page (links relative to the site root)."""
     counts = count_site(site, vocab)["sdg"]
     items = {n: (f"SDG {n} {vocab.sdgs[n]['naam']}", c) for n, c in counts.items()}
-    return _count_chart("grafiek-home-sdg", "Praktijken per SDG", items, "Praktijken", lambda n: f"sdg/{n}/",
+    return _count_chart("grafiek-home-sdg", "Praktijken per SDG", items, "SDG", lambda n: f"sdg/{n}/",
                         {n: e["kleur"] for n, e in vocab.sdgs.items()})
 
 

@@ -13,14 +13,14 @@
   function round1(x) { return Math.round(x * 10) / 10; }
 
   function table(id, headers, rows) {
-    var out = ["<table class=\"pb-grafiek__tabel\" aria-labelledby=\"" + esc(id) + "-titel\">",
+    var out = ["<div class=\"pb-grafiek__data\"><table class=\"pb-grafiek__tabel\" aria-labelledby=\"" + esc(id) + "-titel\">",
       "<thead><tr>" + headers.map(function (h) { return "<th scope=\"col\">" + esc(h) + "</th>"; }).join("") + "</tr></thead>",
       "<tbody>"];
     rows.forEach(function (row) {
       out.push("<tr><th scope=\"row\">" + esc(row[0]) + "</th>" +
         row.slice(1).map(function (c) { return "<td>" + esc(c) + "</td>"; }).join("") + "</tr>");
     });
-    out.push("</tbody></table>");
+    out.push("</tbody></table></div>");
     return out.join("\n");
   }
 

@@ -124,7 +124,14 @@
       status("Kies minstens één jaar.");
       return;
     }
-    var summary = ns.samenvatten.summarise(state.parsed, names, years, $("pb-scan-soort").value, $("pb-scan-type").value);
+    var summary;
+    try {
+      summary = ns.samenvatten.summarise(state.parsed, names, years, $("pb-scan-soort").value, $("pb-scan-type").value);
+    } catch (e) {
+      if (!(e instanceof ns.lezen.FileError)) throw e;
+      status("Het bestand " + state.name + " kan niet samengevat worden: " + e.message);
+      return;
+    }
     state.summary = summary;
     renderTotals(summary);
     renderCharts(summary);
