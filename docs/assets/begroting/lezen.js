@@ -148,9 +148,11 @@
   }
 
   // ------------------------------------------------------------------ lines --
-  function category(value, table, field, allowed) {
+  function category(value, table, field, allowed, cache) {
     if (!value) throw new w.CellError(field + " ontbreekt: schrijf " + allowed);
-    var found = table[w.normalise(value)];
+    var key = cache.get(value);
+    if (key === undefined) { key = w.normalise(value); cache.set(value, key); }
+    var found = table[key];
     if (found === undefined) throw new w.CellError(field + " '" + value + "' onbekend: schrijf " + allowed);
     return found;
   }
@@ -158,38 +160,41 @@
   function readLines(spec, rows, headerIndex, fields, years) {
     lookups(spec);
     var totalsWords = spec.totaalwoorden;
-    var lines = [], unread = [], emptyRows = 0;
+    var lines = [], unread = [], emptyRows = 0, normCache = new Map(), codeCache = new Map();
     var above = { soort: "", type: "" };
     var yearList = sortedYears(years);
     var useTotal = !yearList.length && ("bedrag" in fields);
     var sources = useTotal ? [["", fields.bedrag]] : yearList.map(function (y) { return [y, years[y]]; });
+    var text = function (cells, field) {
+      var i = fields[field];
+      return i !== undefined && i < cells.length ? w.cellText(cells[i]) : "";
+    };
+    var isEmpty = function (cells) {
+      for (var i = 0; i < cells.length; i++) if (w.cellText(cells[i])) return false;
+      return true;
+    };
     for (var r = headerIndex + 1; r < rows.length; r++) {
       var number = rows[r][0], cells = rows[r][1];
-      var text = function (field) {
-        var i = fields[field];
-        return i !== undefined && i < cells.length ? w.cellText(cells[i]) : "";
-      };
-      if (!cells.some(function (c) { return w.cellText(c); })) { emptyRows++; continue; }
+      if (isEmpty(cells)) { emptyRows++; continue; }
       var reasons = [], amounts = {}, amountFound = false;
-      sources.forEach(function (src) {
-        var value = src[1] < cells.length ? cells[src[1]] : null;
-        var cents;
+      for (var k = 0; k < sources.length; k++) {
+        var src = sources[k], value = src[1] < cells.length ? cells[src[1]] : null, cents;
         try { cents = w.cellToCents(value); } catch (e) {
           if (!(e instanceof w.CellError)) throw e;
           reasons.push(e.message + (src[0] ? " (kolom " + src[0] + ")" : ""));
-          return;
+          continue;
         }
         amountFound = amountFound || cents !== null;
         amounts[src[0] || 0] = cents || 0;
-      });
+      }
       var categories = {};
-      FILL_DOWN.forEach(function (field) {
-        var value = text(field) || above[field];
-        above[field] = value;
-        categories[field] = value;
-      });
-      var sdgText = text("sdg"), description = text("omschrijving"), code = text("code");
-      var firstWord = (description || code) ? w.normalise(description || code).split(" ")[0] : "";
+      for (k = 0; k < FILL_DOWN.length; k++) {
+        var field = FILL_DOWN[k], fieldValue = text(cells, field) || above[field];
+        above[field] = fieldValue;
+        categories[field] = fieldValue;
+      }
+      var sdgText = text(cells, "sdg"), description = text(cells, "omschrijving"), code = text(cells, "code");
+      var firstWord = (description || code) ? w.firstWord(description || code) : "";
       var amountOk = !reasons.length;
       if (amountOk && !amountFound) {
         unread.push({ rij: number, reden: sdgText ? "geen bedrag" : "geen bedrag en geen SDG (een tussentitel?)",
@@ -205,15 +210,20 @@
       [["soort", spec._soort, "uitgaven of ontvangsten"],
         ["type", spec._type, "exploitatie, investering of financiering"]].forEach(function (c) {
         if (!(c[0] in fields)) { line[c[0]] = null; return; }
-        try { line[c[0]] = category(categories[c[0]], c[1], c[0], c[2]); } catch (e) {
+        try { line[c[0]] = category(categories[c[0]], c[1], c[0], c[2], normCache); } catch (e) {
           if (!(e instanceof w.CellError)) throw e;
           reasons.push(e.message);
         }
       });
-      try { line.sdgs = w.parseCodes(sdgText); } catch (e) {
-        if (!(e instanceof w.CellError)) throw e;
-        reasons.push(e.message);
+      var codes = codeCache.get(sdgText); // real budgets repeat their codes: parse each text once
+      if (codes === undefined) {
+        try { codes = w.parseCodes(sdgText); } catch (e) {
+          if (!(e instanceof w.CellError)) throw e;
+          codes = e;
+        }
+        codeCache.set(sdgText, codes);
       }
+      if (codes instanceof w.CellError) reasons.push(codes.message); else line.sdgs = codes;
       if (reasons.length) {
         unread.push({ rij: number, reden: reasons.join("; "), bedragen: amountOk ? amounts : null,
           omschrijving: description });

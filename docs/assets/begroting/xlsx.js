@@ -24,9 +24,12 @@
     return out;
   }
 
+  var ATTR_RE = {};
+
   function attr(attrs, name) {
-    var m = new RegExp("(?:^|\\s)" + name + "=\"([^\"]*)\"").exec(attrs);
-    return m ? unescapeXml(m[1]) : null;
+    var re = ATTR_RE[name] || (ATTR_RE[name] = new RegExp("(?:^|\\s)" + name + "=\"([^\"]*)\""));
+    var m = re.exec(attrs);
+    return m ? (m[1].indexOf("&") < 0 ? m[1] : unescapeXml(m[1])) : null;
   }
 
   function columnIndex(ref) {
@@ -89,7 +92,7 @@
           var is = isRe.exec(inner);
           value = is ? texts(is[1]) : null;
         } else if (v) {
-          var raw = unescapeXml(v[1]);
+          var raw = v[1].indexOf("&") < 0 && v[1].indexOf("_x") < 0 ? v[1] : unescapeXml(v[1]);
           if (type === "s") value = shared[Number(raw)];
           else if (type === "b") value = raw === "1";
           else if (type === "n") value = raw.trim() === "" ? null : Number(raw);
