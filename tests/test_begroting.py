@@ -20,7 +20,7 @@ import yaml
 
 from conftest import ROOT
 from praktijkenbank import load_vocab
-from praktijkenbank.budget import parse
+from praktijkenbank.budget import page, parse
 from praktijkenbank.budget.parse import BudgetFileError, read_path
 from praktijkenbank.budget.summarise import labels, summarise, to_csv
 from praktijkenbank.budget.values import CellError, parse_codes, split_cents, text_to_cents
@@ -98,7 +98,12 @@ def node_results(tmp_path_factory) -> dict:
     jobs = [{"path": str(path), "opties": case["opties"]} for path, _, case in cases()]
     jobs.append({"path": str(EXAMPLE), "opties": {}})
     jobs.append({"path": str(EXAMPLE), "opties": {"jaren": [2027, 2028], "soort": "alle", "type": "investering"}})
-    job_file = tmp_path_factory.mktemp("node") / "jobs.json"
+    folder = tmp_path_factory.mktemp("node")
+    for name, content in page.downloads().items():  # the template and example as the site serves them
+        (folder / name.split("/")[-1]).write_bytes(content)
+        if name.endswith(".xlsx") or "voorbeeld" in name:
+            jobs.append({"path": str(folder / name.split("/")[-1]), "opties": {}})
+    job_file = folder / "jobs.json"
     job_file.write_text(json.dumps({"spec": _spec_json(), "names": labels(load_vocab()), "jobs": jobs}),
                         encoding="utf-8")
     done = subprocess.run([NODE, str(ROOT / "tests" / "js" / "begroting_node.js"), str(job_file)],
@@ -129,6 +134,20 @@ def test_example_file_same_in_python_and_javascript(options, node_results):
     result = node_results[(str(EXAMPLE), json.dumps(options, sort_keys=True))]
     assert result == run_python(EXAMPLE, options)
     assert result["samenvatting"]["regels"] > 0 and result["samenvatting"]["gecodeerd"] > 0
+
+
+def test_downloads_read_the_same_in_python_and_javascript(node_results):
+    downloads = {key: value for key, value in node_results.items() if "/node" in key[0]}
+    assert len(downloads) == 3  # template .xlsx, example CSV and .xlsx
+    example = {}
+    for (path, options), result in downloads.items():
+        python = run_python(Path(path), {})
+        assert result == python, path
+        if "voorbeeld" in path:
+            example[Path(path).suffix] = python["samenvatting"]
+        else:  # the template: its header is found, it has no lines yet
+            assert python["samenvatting"]["regels"] == 0
+    assert example[".csv"] == example[".xlsx"]  # the .xlsx example is the CSV example
 
 
 def _cli(*args) -> subprocess.CompletedProcess:

@@ -17,11 +17,37 @@
   function tag(name) { return "<(?:\\w+:)?" + name + "\\b"; }
   function close(name) { return "</(?:\\w+:)?" + name + ">"; }
 
-  function texts(xml) { // concatenated <t> texts, without phonetic runs
-    xml = xml.replace(new RegExp(tag("rPh") + "[\\s\\S]*?" + close("rPh"), "g"), "");
-    var out = "", re = new RegExp(tag("t") + "[^>]*?(?:/>|>([\\s\\S]*?)" + close("t") + ")", "g"), m;
-    while ((m = re.exec(xml))) out += m[1] ? unescapeXml(m[1]) : "";
-    return out;
+  /* Concatenated <t> texts of a string item, without phonetic runs (<rPh>). `p`: namespace prefix. */
+  function texts(xml, p) {
+    if (xml.indexOf("rPh") >= 0) xml = xml.replace(new RegExp(tag("rPh") + "[\\s\\S]*?" + close("rPh"), "g"), "");
+    var out = "", open = "<" + p + "t", end = "</" + p + "t>", pos = 0;
+    for (;;) {
+      var at = xml.indexOf(open, pos);
+      if (at < 0) return out;
+      var next = xml.charAt(at + open.length);
+      if (next !== ">" && next !== " ") { pos = at + 1; continue; }
+      var gt = xml.indexOf(">", at);
+      if (xml.charAt(gt - 1) === "/") { pos = gt + 1; continue; }
+      var stop = xml.indexOf(end, gt);
+      if (stop < 0) return out;
+      var raw = xml.slice(gt + 1, stop);
+      out += raw.indexOf("&") < 0 && raw.indexOf("_x") < 0 ? raw : unescapeXml(raw);
+      pos = stop + end.length;
+    }
+  }
+
+  /* Next element <p+name ...> from `from` (not a longer name such as <rowBreaks>): [start, end of tag, self-closing]. */
+  function findTag(xml, open, from) {
+    for (;;) {
+      var at = xml.indexOf(open, from);
+      if (at < 0) return null;
+      var next = xml.charAt(at + open.length);
+      if (next === " " || next === ">" || next === "/" || next === "\t" || next === "\n" || next === "\r") {
+        var gt = xml.indexOf(">", at);
+        return [at, gt, xml.charAt(gt - 1) === "/"];
+      }
+      from = at + 1;
+    }
   }
 
   var ATTR_RE = {};
@@ -70,39 +96,58 @@
     if (!path || !files[path]) {
       throw new FileError("dit .xlsx-bestand heeft geen werkblad. Bewaar het opnieuw als Excel-werkmap (.xlsx) of als CSV.");
     }
-    var shared = [], sst = text("xl/sharedStrings.xml") || "", m;
-    var siRe = new RegExp(tag("si") + "[^>]*>([\\s\\S]*?)" + close("si") + "|" + tag("si") + "[^>]*/>", "g");
-    while ((m = siRe.exec(sst))) shared.push(m[1] ? texts(m[1]) : "");
-    var sheet = text(path), out = [], rowNumber = 0;
-    var rowRe = new RegExp(tag("row") + "([^>]*?)(?:/>|>([\\s\\S]*?)" + close("row") + ")", "g");
-    var cellRe = new RegExp(tag("c") + "([^>]*?)(?:/>|>([\\s\\S]*?)" + close("c") + ")", "g");
-    var vRe = new RegExp(tag("v") + "[^>]*>([\\s\\S]*?)" + close("v"));
-    var isRe = new RegExp(tag("is") + "[^>]*>([\\s\\S]*?)" + close("is"));
-    while ((m = rowRe.exec(sheet))) {
-      var r = attr(m[1], "r");
+    var sst = text("xl/sharedStrings.xml") || "", sheet = text(path);
+    var prefix = /<(\w+:)?worksheet\b/.exec(sheet), p = prefix && prefix[1] ? prefix[1] : "";
+    var sp = /<(\w+:)?sst\b/.exec(sst), sstPrefix = sp && sp[1] ? sp[1] : "";
+    var shared = [], pos = 0, found, out = [], rowNumber = 0;
+    while ((found = findTag(sst, "<" + sstPrefix + "si", pos))) {
+      if (found[2]) { shared.push(""); pos = found[1] + 1; continue; }
+      var siEnd = sst.indexOf("</" + sstPrefix + "si>", found[1]);
+      shared.push(texts(sst.slice(found[1] + 1, siEnd), sstPrefix));
+      pos = siEnd + 1;
+    }
+    var rowOpen = "<" + p + "row", rowClose = "</" + p + "row>", cOpen = "<" + p + "c", cClose = "</" + p + "c>";
+    var vOpen = "<" + p + "v>", vClose = "</" + p + "v>", isOpen = "<" + p + "is>", isClose = "</" + p + "is>";
+    pos = 0;
+    while ((found = findTag(sheet, rowOpen, pos))) {
+      var r = attr(sheet.slice(found[0] + rowOpen.length, found[1]), "r");
       rowNumber = r ? Number(r) : rowNumber + 1;
-      var values = [], c, next = 0;
-      cellRe.lastIndex = 0;
-      while (m[2] && (c = cellRe.exec(m[2]))) {
-        var index = columnIndex(attr(c[1], "r"));
+      if (found[2]) { pos = found[1] + 1; continue; }
+      var rowEnd = sheet.indexOf(rowClose, found[1]);
+      if (rowEnd < 0) rowEnd = sheet.length;
+      var body = sheet.slice(found[1] + 1, rowEnd), values = [], next = 0, at = 0, cell;
+      while ((cell = findTag(body, cOpen, at))) {
+        var attrs = body.slice(cell[0] + cOpen.length, cell[2] ? cell[1] - 1 : cell[1]);
+        var inner = "";
+        if (cell[2]) { at = cell[1] + 1; } else {
+          var cEnd = body.indexOf(cClose, cell[1]);
+          inner = body.slice(cell[1] + 1, cEnd);
+          at = cEnd + cClose.length;
+        }
+        var index = columnIndex(attr(attrs, "r"));
         if (index < 0) index = next;
         next = index + 1;
-        var type = attr(c[1], "t") || "n", inner = c[2] || "", v = vRe.exec(inner), value = null;
+        var type = attr(attrs, "t") || "n", value = null;
         if (type === "inlineStr") {
-          var is = isRe.exec(inner);
-          value = is ? texts(is[1]) : null;
-        } else if (v) {
-          var raw = v[1].indexOf("&") < 0 && v[1].indexOf("_x") < 0 ? v[1] : unescapeXml(v[1]);
-          if (type === "s") value = shared[Number(raw)];
-          else if (type === "b") value = raw === "1";
-          else if (type === "n") value = raw.trim() === "" ? null : Number(raw);
-          else value = raw; // str (formula text), e (error such as #REF!), d
+          var i0 = inner.indexOf(isOpen);
+          value = i0 < 0 ? null : texts(inner.slice(i0 + isOpen.length, inner.indexOf(isClose, i0)), p);
+        } else {
+          var v0 = inner.indexOf(vOpen);
+          if (v0 >= 0) {
+            var rawV = inner.slice(v0 + vOpen.length, inner.indexOf(vClose, v0));
+            var raw = rawV.indexOf("&") < 0 && rawV.indexOf("_x") < 0 ? rawV : unescapeXml(rawV);
+            if (type === "s") value = shared[Number(raw)];
+            else if (type === "b") value = raw === "1";
+            else if (type === "n") value = raw.trim() === "" ? null : Number(raw);
+            else value = raw; // str (formula text), e (error such as #REF!), d
+          }
         }
         if (value === null || value === undefined) continue;
         while (values.length < index) values.push(null);
         values[index] = value;
       }
       if (values.length) out.push([rowNumber, values]);
+      pos = rowEnd + rowClose.length;
     }
     return out;
   }
