@@ -131,6 +131,14 @@ def test_column_mapping_is_offered_and_remembered(page, base, artifacts):
     upload(page, FIXTURES / "andere-koppen.csv")
     assert totals(page)["totaal"] == 3500000
     assert page.locator("#pb-scan-koppeling").is_hidden()
+    # ... and does not hide the usual columns of a file made from the template.
+    upload(page, FIXTURES / "sjabloon.csv")
+    page.wait_for_function("() => document.getElementById('pb-scan-status').textContent.startsWith('sjabloon.csv')")
+    assert totals(page)["totaal"] == 50610000
+    # Columns can also be chosen when everything was recognised.
+    page.get_by_role("button", name="Kolommen zelf kiezen").click()
+    assert page.locator("#pb-scan-koppeling").is_visible()
+    assert page.get_by_label("SDG", exact=True).input_value() == "SDG"
 
 
 def test_phone_width_and_axe_with_a_file_loaded(browser, base, artifacts):

@@ -108,16 +108,20 @@
   function columnFields(spec, header, mapping) {
     var table = lookups(spec)._kopNaarVeld;
     mapping = mapping || {};
-    var wanted = {};
-    Object.keys(mapping).forEach(function (field) { if (mapping[field]) wanted[w.normalise(mapping[field])] = field; });
+    var names = header.map(function (cell) { return w.normalise(w.cellText(cell)); });
+    var wanted = {}, chosen = {};
+    Object.keys(mapping).forEach(function (field) { // only headers that are in this row (see parse.py)
+      var name = mapping[field] ? w.normalise(mapping[field]) : "";
+      if (name && names.indexOf(name) >= 0) wanted[name] = field;
+    });
+    Object.keys(wanted).forEach(function (name) { chosen[wanted[name]] = true; });
     var fields = {}, years = {};
-    header.forEach(function (cell, index) {
-      var name = w.normalise(w.cellText(cell));
+    names.forEach(function (name, index) {
       if (!name) return;
       var field = Object.prototype.hasOwnProperty.call(wanted, name) ? wanted[name] : null;
       if (field === null) {
         field = table[name] || null;
-        if (field && Object.prototype.hasOwnProperty.call(mapping, field)) field = null;
+        if (field && chosen[field]) field = null;
       }
       if (field) { if (!(field in fields)) fields[field] = index; return; }
       var found = yearsIn(name);

@@ -54,14 +54,20 @@
 
   function offerMapping(error) {
     var header = error.headerIndex >= 0 ? error.rows[error.headerIndex][1] : (error.rows[0] || [0, []])[1];
-    var cells = header.map(function (c) { return w.cellText(c); });
+    openMapping(header.map(function (c) { return w.cellText(c); }), error.fields,
+      "In " + state.name + " ontbreekt " + error.message.replace(/^geen kopregel gevonden met /, "").split(". ")[0] +
+      ". Kies hieronder welke kolom wat is.");
+  }
+
+  /* The mapping form: one select per field with the header cells of the file. */
+  function openMapping(cells, fields, message) {
     state.headerCells = cells;
     var mapping = storedMapping() || {};
     var box = $("pb-scan-velden");
     box.innerHTML = "";
     data.spec.velden.forEach(function (field) {
       var chosen = mapping[field.id];
-      if (chosen === undefined && error.fields[field.id] !== undefined) chosen = cells[error.fields[field.id]];
+      if (cells.indexOf(chosen) < 0) chosen = fields[field.id] !== undefined ? cells[fields[field.id]] : "";
       var options = "<option value=\"\">(geen kolom)</option>" + cells.map(function (c) {
         return c ? "<option" + (c === chosen ? " selected" : "") + ">" + esc(c) + "</option>" : "";
       }).join("");
@@ -73,8 +79,7 @@
         "-uitleg\">" + esc(field.uitleg) + "</span>";
       box.appendChild(div);
     });
-    status("In " + state.name + " ontbreekt " + error.message.replace(/^geen kopregel gevonden met /, "").split(". ")[0] +
-      ". Kies hieronder welke kolom wat is.");
+    status(message);
     $("pb-scan-koppeling").hidden = false;
     $("pb-scan-koppeling-kop").focus();
   }
@@ -249,6 +254,11 @@
     }, function () { status("Het voorbeeld kan niet geladen worden."); });
   });
   $("pb-scan-koppel").addEventListener("click", applyMapping);
+  $("pb-scan-kolommen").addEventListener("click", function () {
+    var cells = state.parsed.kopcellen, fields = {};
+    Object.keys(state.parsed.kolommen).forEach(function (f) { fields[f] = cells.indexOf(state.parsed.kolommen[f]); });
+    openMapping(cells, fields, "Kies welke kolom van " + state.name + " wat is.");
+  });
   $("pb-scan-vergeet").addEventListener("click", function () {
     try { localStorage.removeItem(STORE); } catch (e) { /* nothing kept */ }
     status("De bewaarde koppeling is gewist.");

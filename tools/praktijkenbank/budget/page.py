@@ -52,6 +52,7 @@ def _json_for_script(value) -> str:
 
 def pages(renderer) -> dict[str, str]:
     src_uri = f"{FOLDER}/index.md"
+    spec.cache_clear()  # 'mkdocs serve' rebuilds after begroting.yaml changed
     data = page_data(renderer.vocab)
     return {src_uri: renderer._render(
         "begroting.md.j2", src_uri,

@@ -135,22 +135,27 @@ def read_rows(data: bytes, name: str) -> list[tuple[int, list]]:
 def column_fields(header: list, mapping: dict | None = None) -> tuple[dict, dict]:
     """Header cells -> ({field: column index}, {year: column index}).
 
-    ``mapping`` ({field: header text}) comes first; then the known header names;
-    then a header with exactly one year in it is a year column. The first
-    column wins when two have the same meaning.
+    ``mapping`` ({field: header text}) comes first, for the fields whose chosen
+    header is in this row (a mapping kept from another file never hides a
+    column this file names the usual way); then the known header names; then
+    a header with exactly one year in it is a year column. The first column
+    wins when two have the same meaning.
     """
     table = spec()["kop_naar_veld"]
-    wanted = {normalise(text): field for field, text in (mapping or {}).items() if text}
+    names = [normalise(cell_text(cell)) for cell in header]
+    present = set(names)
+    wanted = {normalise(text): field for field, text in (mapping or {}).items()
+              if text and normalise(text) in present}
+    chosen = set(wanted.values())
     fields: dict[str, int] = {}
     years: dict[int, int] = {}
-    for index, cell in enumerate(header):
-        name = normalise(cell_text(cell))
+    for index, name in enumerate(names):
         if not name:
             continue
         field = wanted.get(name)
-        if field is None and name not in wanted:
+        if field is None:
             field = table.get(name)
-            if field in (mapping or {}):
+            if field in chosen:
                 field = None  # the user chose another column for this field
         if field:
             fields.setdefault(field, index)
