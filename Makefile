@@ -48,8 +48,12 @@ bench: $(STAMP) node_modules/.installed browser ## Draai alle benchmarks (100, 1
 	$(BIN)/python benchmarks/bench_validate.py --sizes 1000 10000
 	$(BIN)/python benchmarks/bench_site.py --sizes 100 1000 10000
 	$(BIN)/python benchmarks/bench_finder.py --sizes 100 1000 10000
+	$(BIN)/python benchmarks/bench_budget.py
+
+bench-begroting: $(STAMP) node_modules/.installed browser ## Benchmark van de begrotingsscan (50.000 regels; browser en CLI)
+	$(BIN)/python benchmarks/bench_budget.py
 
 clean: ## Verwijder gebouwde bestanden
 	rm -rf site test-artifacts .pytest_cache
 
-.PHONY: help setup serve build validate browser test bench clean
+.PHONY: help setup serve build validate browser test bench bench-begroting clean

@@ -46,8 +46,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from praktijkenbank import gitdates, load_practices, opendata, render, repo_links, serve_errors, validate_paths
-from praktijkenbank import html_tweaks, licentie, model, projectscan, vendor
+from praktijkenbank import charts, html_tweaks, licentie, model, projectscan, vendor
 from praktijkenbank import vocab as vocab_module
+from praktijkenbank.budget import page as budget_page
 
 log = logging.getLogger("mkdocs.hooks.praktijkenbank")
 
@@ -187,7 +188,8 @@ def on_files(files: Files, config, **kwargs):
     site = model.build_site(practices, vocab, today, repo_root=repo_root, changed=changed)
     edit_base = _edit_base(config)
     renderer = render.Renderer(site, vocab, edit_base=edit_base, use_directory_urls=config.use_directory_urls,
-                               extra={"heeft_bijdragen": files.get_file_from_path("bijdragen.md") is not None})
+                               extra={"heeft_bijdragen": files.get_file_from_path("bijdragen.md") is not None,
+                                      "sdg_grafiek": charts.home_chart(site, vocab)})
     in_nav = {_nav_path(item) for item in (config.nav or [])}
     pages = renderer.pages()
     records = {f"{vocab.kinds[v['soort']].site}/{v['slug']}.md": v
@@ -196,6 +198,7 @@ def on_files(files: Files, config, **kwargs):
         pages[projectscan.SRC_URI] = projectscan.page(vocab, use_directory_urls=config.use_directory_urls)
     except projectscan.ScanDataError as error:
         raise PluginError(str(error)) from None
+    pages.update({**charts.pages(renderer), **budget_page.pages(renderer)})
     global _renderer
     _renderer = renderer
     for src_uri, content in pages.items():
@@ -213,7 +216,8 @@ def on_files(files: Files, config, **kwargs):
             file.edit_uri = "../" + view["repo_pad"]
         files.append(file)
     site_url = config.site_url or ""
-    for src_uri, content in opendata.files(site, vocab, site_url=site_url, today=today).items():
+    for src_uri, content in {**opendata.files(site, vocab, site_url=site_url, today=today),
+                             **budget_page.files(repo_root)}.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             files.remove(existing)

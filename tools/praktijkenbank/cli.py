@@ -87,8 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(func=cmd_schema)
     # Contributor tooling: new/nieuw, herzien, uit-issue (each module adds its own subcommand).
     from . import fingerprint_cli, issueform, review, scaffold, stats
+    from .budget import cli as budget_cli
 
-    for module in (scaffold, review, issueform, stats, fingerprint_cli):
+    for module in (scaffold, review, issueform, stats, fingerprint_cli, budget_cli):
         module.add_arguments(sub)
     return parser
 

@@ -1,0 +1,168 @@
+"""The budget scan page (``begroting/``) and its downloads, made at build time.
+
+* :func:`pages`: ``begroting/index.md`` from ``templates/site/begroting.md.j2``, with the
+  SDG/P names and colours (sdgs.yaml, vijf_p.yaml) and the column rules
+  (begroting.yaml) embedded as JSON: the browser never has a copy of its own.
+* :func:`files`: the template (CSV and .xlsx), the fictitious example
+  (Voorbeeldgemeente, CSV and .xlsx) and the two npm libraries with their
+  licences (copied from node_modules/, never from a CDN).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+from ..model import text_colour
+from ..vocab import DATA_DIR
+from .parse import decode, read_csv, spec
+
+FOLDER = "begroting"
+EXAMPLE = DATA_DIR / "begroting-voorbeeld.csv"
+# (npm package, file in the package, served as, licence file in the package)
+VENDOR = [
+    ("papaparse", "papaparse.min.js", "papaparse.min.js", "LICENSE"),
+    ("fflate", "umd/index.js", "fflate.min.js", "LICENSE"),
+]
+SCRIPTS = ["waarden.js", "xlsx.js", "lezen.js", "samenvatten.js", "grafieken.js", "scan.js"]
+
+
+class VendorMissing(Exception):
+    """node_modules lacks a browser library (Dutch message)."""
+
+
+def page_data(vocab) -> dict:
+    """What the browser needs, from the one source of each: SDGs, P's, column rules."""
+    data = spec()
+    return {
+        "sdgs": [{"nummer": n, "naam": e["naam"], "kleur": e["kleur"], "tekstkleur": text_colour(e["kleur"])}
+                 for n, e in vocab.sdgs.items()],
+        "ps": [{"id": pid, "naam": e["naam"], "kleur": e["kleur"], "sdgs": list(e["sdgs"])} for pid, e in vocab.ps.items()],
+        "spec": {k: data[k] for k in ("velden", "soorten", "types", "totaalwoorden")},
+    }
+
+
+def _json_for_script(value) -> str:
+    """JSON safe inside <script type="application/json">."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def pages(renderer) -> dict[str, str]:
+    src_uri = f"{FOLDER}/index.md"
+    spec.cache_clear()  # 'mkdocs serve' rebuilds after begroting.yaml changed
+    data = page_data(renderer.vocab)
+    return {src_uri: renderer._render(
+        "begroting.md.j2", src_uri,
+        {"title": "SDG-begrotingsscan",
+         "description": "Tel je meerjarenplan of budget op per SDG en per P, in je browser: niets wordt verstuurd.",
+         "hide": ["toc"]},
+        data_json=_json_for_script(data), velden=spec()["velden"], soorten=spec()["soorten"], types=spec()["types"],
+        jaren=spec()["sjabloon_jaren"], scripts=SCRIPTS,
+        vendor=[served for _, _, served, _ in VENDOR])}
+
+
+def _csv_bytes(rows: list[list]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerows(rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _xlsx_bytes(rows: list[list], title: str, notes: list[str]) -> bytes:
+    import openpyxl
+    from openpyxl.styles import Font
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    header_row = next((i for i, row in enumerate(rows, start=1) if "SDG" in row), 1)
+    for cell in sheet[header_row]:
+        cell.font = Font(bold=True)
+    sheet.column_dimensions["B"].width = 45
+    sheet.column_dimensions["E"].width = 18
+    info = workbook.create_sheet("Uitleg")
+    for line in notes:
+        info.append([line])
+    info.column_dimensions["A"].width = 110
+    fixed = dt.datetime(2026, 1, 1)
+    workbook.properties.created = workbook.properties.modified = fixed
+    workbook.properties.creator = "Praktijkenbank SDG's en lokaal mondiaal beleid"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _number(text: str):
+    """Example amounts ('1.250.000', '-') as numbers for the .xlsx version."""
+    if text.strip() in ("", "-"):
+        return None
+    return int(text.replace(".", ""))
+
+
+def _notes() -> list[str]:
+    notes = ["SDG-begrotingsscan: sjabloon. Eén rij per budgetregel of actie.", ""]
+    for field in spec()["velden"]:
+        notes.append(f"{field['naam']}: {field['uitleg']}")
+    notes.append("Jaarkolommen: één kolom per jaar, met het jaartal in de kop (bv. 2026).")
+    notes.append("Bedragen in euro: 1.234,56 of 1234.56; '-' of leeg is 0; negatief met een minteken of tussen haakjes.")
+    return notes
+
+
+def downloads() -> dict[str, bytes]:
+    """Template and example, CSV and .xlsx."""
+    data = spec()
+    header = ["Code", "Omschrijving", "Soort", "Type", "SDG"] + [str(y) for y in data["sjabloon_jaren"]]
+    out = {f"{FOLDER}/sjabloon-begrotingsscan.csv": _csv_bytes([header])}
+    out[f"{FOLDER}/sjabloon-begrotingsscan.xlsx"] = _xlsx_bytes(
+        [["Code", "Omschrijving", "Soort", "Type", "SDG"] + list(data["sjabloon_jaren"])], "Begroting", _notes())
+    example = EXAMPLE.read_bytes()
+    out[f"{FOLDER}/voorbeeldgemeente-fictief.csv"] = example
+    rows = []
+    for _, cells in read_csv(decode(example)):
+        converted = list(cells)
+        if len(cells) == len(header) and cells[0] != "Code":
+            converted = cells[:5] + [_number(c) for c in cells[5:]]
+        elif cells and cells[0] == "Code":
+            converted = cells[:5] + [int(c) for c in cells[5:]]
+        while converted and converted[-1] in ("", None):
+            converted.pop()
+        rows.append(converted)
+    out[f"{FOLDER}/voorbeeldgemeente-fictief.xlsx"] = _xlsx_bytes(rows, "Voorbeeldgemeente", _notes())
+    return out
+
+
+def vendor_files(root: Path) -> dict[str, Path]:
+    """The npm libraries and their licences, from node_modules/ (raises VendorMissing)."""
+    out = {}
+    for package, inside, served, licence in VENDOR:
+        source = root / "node_modules" / package / inside
+        licence_path = root / "node_modules" / package / licence
+        if not source.is_file() or not licence_path.is_file():
+            raise VendorMissing(
+                f"node_modules/{package} ontbreekt: de begrotingsscan heeft die bibliotheek nodig. "
+                "Voer 'npm ci' uit in de hoofdmap van de repository (make build en make test doen dat zelf).")
+        out[f"assets/begroting/vendor/{served}"] = source
+        out[f"assets/begroting/vendor/{package}.LICENSE.txt"] = licence_path
+    return out
+
+
+def files(root: Path) -> dict[str, bytes]:
+    """Everything the page downloads besides its scripts: {site path: content}.
+
+    Hook entry point: a missing library fails the MkDocs build with a Dutch message.
+    """
+    from mkdocs.exceptions import PluginError
+
+    out = downloads()
+    try:
+        sources = vendor_files(root)
+    except VendorMissing as exc:
+        raise PluginError(str(exc)) from None
+    for target, source in sources.items():
+        out[target] = source.read_bytes()
+    return out
