@@ -52,21 +52,20 @@ class _Tables(HTMLParser):
 
 def _counts_from_records(folder) -> dict:
     vocab = load_vocab()
-    practices, _ = load_practices([folder])
+    records, _ = load_practices([folder])
     out = {key: Counter() for key in ("sdg", "p", "fase", "thema", "provincie", "niveau")}
     grid = Counter()
-    for practice in practices:
+    for practice in (r for r in records if r.kind == "praktijk"):
         meta = practice.meta
         provinces = {model.government_view(g, vocab)["provincie"] for g in meta["besturen"]} - {None}
         out["provincie"].update(vocab.provinces[p]["naam"] for p in provinces)
         out["fase"].update(vocab.phases[f]["naam"] for f in meta["fasen"])
         out["thema"].update(vocab.themes[t]["naam"] for t in meta["themas"])
         out["niveau"][vocab.levels[meta["niveau"]]["naam"]] += 1
-        if meta.get("alle_sdgs"):
-            continue
-        out["sdg"].update(f"SDG {n} {vocab.sdgs[n]['naam']}" for n in meta["sdgs"])
-        out["p"].update(vocab.ps[p]["naam"] for p in (meta.get("vijf_p") or vocab.ps_for_sdgs(meta["sdgs"])))
-        grid.update((f"SDG {n}", vocab.phases[f]["naam"]) for n in meta["sdgs"] for f in meta["fasen"])
+        sdgs = meta.get("sdgs", [])  # with 'alle_sdgs': only the goals it concretely works on
+        out["sdg"].update(f"SDG {n} {vocab.sdgs[n]['naam']}" for n in sdgs)
+        out["p"].update(vocab.ps[p]["naam"] for p in (meta.get("vijf_p") or vocab.ps_for_sdgs(sdgs)))
+        grid.update((f"SDG {n}", vocab.phases[f]["naam"]) for n in sdgs for f in meta["fasen"])
     return {"counts": out, "grid": grid}
 
 
@@ -97,13 +96,14 @@ def _view(sdgs, alle=None, fasen=("uitvoering",)):
     return view
 
 
-def test_practices_using_all_sdgs_are_counted_apart():
+def test_practices_using_all_sdgs_count_only_their_concrete_sdgs():
+    """A framework practice is not in all 17 bars: only in those of the SDGs it concretely works on."""
     vocab = load_vocab()
-    views = [_view([3, 11]), _view(list(range(1, 18)), alle=True), _view([11], alle=False)]
+    views = [_view([3, 11]), _view([13], alle=True), _view([11], alle=False)]
     counts = charts.count_site({"praktijken": views, "aantal": 3}, vocab)
     assert counts["alle_sdgs"] == 1
-    assert counts["sdg"][11] == 2 and counts["sdg"][1] == 0 and counts["sdg"][3] == 1
-    assert counts["p"]["welvaart"] == 2 and counts["p"]["mens"] == 1
+    assert counts["sdg"][11] == 2 and counts["sdg"][13] == 1 and counts["sdg"][1] == 0 and counts["sdg"][3] == 1
+    assert counts["p"]["welvaart"] == 2 and counts["p"]["mens"] == 1 and counts["p"]["planeet"] == 1
     assert counts["sdg_fase"][11]["uitvoering"] == 2 and counts["fase"]["uitvoering"] == 3
     data = charts.site_charts({"praktijken": views, "aantal": 3}, vocab)
     assert data["weinig"][0]["nummer"] == 1 and all(w["aantal"] == 0 for w in data["weinig"])

@@ -119,8 +119,9 @@ def _plural(n: int, one: str, many: str) -> str:
 def count_site(site: dict, vocab) -> dict:
     """Counts per SDG, P, phase, province, theme and level, and SDG x phase, in one pass.
 
-    Practices flagged ``alle_sdgs`` (all 17 SDGs as a framework) are counted
-    apart: not in every SDG bar, P bar or heat-map row.
+    A practice flagged ``alle_sdgs`` (the 17 SDGs as a framework) counts in the bars
+    of the SDGs it concretely works on ('sdgs'), like on the SDG pages, not in all 17;
+    the number of such practices is given apart. P's: the practice's own (given or derived).
     """
     sdg = {n: 0 for n in vocab.sdgs}
     ps = {p: 0 for p in vocab.ps}
@@ -145,7 +146,6 @@ def count_site(site: dict, vocab) -> dict:
             no_level += 1
         if view.get("alle_sdgs", False):
             all_sdgs += 1
-            continue
         for tile in view["sdgs"]:
             sdg[tile["nummer"]] += 1
             for pid in phase_ids:

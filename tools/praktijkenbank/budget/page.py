@@ -94,6 +94,28 @@ def _xlsx_bytes(rows: list[list], title: str, notes: list[str]) -> bytes:
     workbook.properties.creator = "Praktijkenbank SDG's en lokaal mondiaal beleid"
     out = io.BytesIO()
     workbook.save(out)
+    return _reproducible(out.getvalue(), fixed)
+
+
+def _reproducible(data: bytes, when: dt.datetime) -> bytes:
+    """The same workbook gives the same bytes in every build: fixed zip dates and document dates
+    (openpyxl stamps the save time in both)."""
+    import re
+    import zipfile
+
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)",
+                                 lambda m: m.group(1) + stamp.encode() + m.group(2), content)
+            info = zipfile.ZipInfo(item.filename, date_time=when.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = item.external_attr
+            target.writestr(info, content)
     return out.getvalue()
 
 
