@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import PRACTICES, ROOT
+from praktijkenbank import model, opendata, search_index
 from praktijkenbank.load import load_practices
 from praktijkenbank.search_text import words
 from praktijkenbank.vocab import load_vocab
@@ -28,19 +29,26 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 @pytest.fixture(scope="module")
 def records() -> dict[str, dict]:
-    """{slug: {'sdgs', 'themas', 'p', 'niveau', 'tekst'}} from practices/."""
+    """{slug: {'sdgs', 'themas', 'p', 'niveau', 'tekst'}} from practices/.
+
+    'tekst' is what the finder searches: title, summary and body, plus the names of the
+    record's tags (themes, SDGs, P's, phases, level) and of its governments and provinces.
+    """
     vocab = load_vocab()
     practices, problems = load_practices([PRACTICES])
     assert practices and not problems
+    site = model.build_site(practices, vocab)
     out = {}
-    for practice in practices:
-        meta = practice.meta
-        out[practice.slug] = {
+    for view in site["praktijken"]:
+        meta = next(p.meta for p in practices if p.slug == view["slug"])
+        data = opendata.record(view)
+        tags = search_index.labels(data, vocab) + search_index.governments(data, vocab)
+        out[view["slug"]] = {
             "sdgs": set(meta.get("sdgs", [])),
             "themas": set(meta["themas"]),
             "p": set(meta.get("vijf_p") or vocab.ps_for_sdgs(meta.get("sdgs", []))),
             "niveau": meta["niveau"],
-            "tekst": " ".join([meta["titel"], meta["samenvatting"], practice.body]).lower(),
+            "tekst": " ".join([meta["titel"], meta["samenvatting"], view["body"], *tags]).lower(),
         }
     return out
 

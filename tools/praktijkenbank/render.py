@@ -18,7 +18,7 @@ import json
 import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import jinja2
 import markdown
@@ -235,6 +235,7 @@ def environment(template_dir: str = str(TEMPLATE_DIR)) -> jinja2.Environment:
     env.filters["datum"] = model.dutch_date
     env.filters["meervoud"] = lambda n, one, many: _plural(n, one, many)
     env.filters["urlquote"] = lambda s: quote(str(s), safe="@+.-_")
+    env.filters["host"] = lambda url: urlsplit(str(url)).netloc.removeprefix("www.")
     return env
 
 
