@@ -13,12 +13,13 @@ from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import expect
 
 from conftest import PRACTICES, ROOT
 from praktijkenbank import model, opendata, search_index
 from praktijkenbank.load import load_practices
-from praktijkenbank.search_text import words
+from praktijkenbank.search_text import stem, words
 from praktijkenbank.vocab import load_vocab
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -29,28 +30,48 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 @pytest.fixture(scope="module")
 def records() -> dict[str, dict]:
-    """{slug: {'sdgs', 'themas', 'p', 'niveau', 'tekst'}} from practices/.
+    """Every record the finder searches (practices, instruments, product groups), keyed by its page
+    ('praktijken/<slug>', 'instrumenten/<slug>', 'aankopen/<slug>'): {'soort', 'sdgs', 'themas', 'p',
+    'niveaus', 'tekst'}.
 
     'tekst' is what the finder searches: title, summary and body, plus the names of the
-    record's tags (themes, SDGs, P's, phases, level) and of its governments and provinces.
+    record's tags (themes, SDGs, P's, phases, level, status, kind of instrument, publisher)
+    and of its governments and provinces.
     """
     vocab = load_vocab()
-    practices, problems = load_practices([PRACTICES])
-    assert practices and not problems
-    site = model.build_site(practices, vocab)
+    synonyms = yaml.safe_load((ROOT / "tools" / "praktijkenbank" / "data" / "synoniemen.yaml").read_text(encoding="utf-8"))
+    synonyms = synonyms["groepen"] if isinstance(synonyms, dict) else synonyms
+    found, problems = load_practices([ROOT / kind.folder for kind in vocab.kinds.values()])
+    assert found and not [p for p in problems if p.is_error]
+    site = model.build_site(found, vocab)
     out = {}
-    for view in site["praktijken"]:
-        meta = next(p.meta for p in practices if p.slug == view["slug"])
-        data = opendata.record(view)
-        tags = search_index.labels(data, vocab) + search_index.governments(data, vocab)
-        out[view["slug"]] = {
-            "sdgs": set(meta.get("sdgs", [])),
-            "themas": set(meta["themas"]),
-            "p": set(meta.get("vijf_p") or vocab.ps_for_sdgs(meta.get("sdgs", []))),
-            "niveau": meta["niveau"],
-            "tekst": " ".join([meta["titel"], meta["samenvatting"], view["body"], *tags]).lower(),
-        }
+    for kind, make in (("praktijk", opendata.record), ("instrument", opendata.instrument_record),
+                       ("productgroep", opendata.product_group_record)):
+        for view in site[vocab.kinds[kind].plural]:
+            data = make(view)
+            tags = search_index.labels(data, vocab) + search_index.governments(data, vocab)
+            levels = [data["niveau"]] if data.get("niveau") else data.get("niveaus", [])
+            text = " ".join([data["titel"], data["samenvatting"], view["body"], *tags]).lower()
+            stems = {stem(w) for w in words(text)}
+            for group in synonyms:  # a record with one word of a synonym group is found with the others too
+                if any(_has_term(term, text, stems) for term in group):
+                    text += " " + " ".join(group).lower()
+            out[view["pad"].rstrip("/")] = {
+                "soort": kind,
+                "sdgs": set(data["sdgs"]),
+                "themas": set(data["themas"]),
+                "p": set(data.get("vijf_p", [])),
+                "niveaus": set(levels),
+                "tekst": text,
+            }
     return out
+
+
+def _has_term(term: str, text: str, stems: set[str]) -> bool:
+    """A synonym term occurs in a text: a word by its stem, a word group as consecutive words."""
+    if " " in term:
+        return " ".join(words(term)) in " ".join(words(text))
+    return stem(term.lower()) in stems
 
 
 def _words(text: str) -> set[str]:
@@ -83,8 +104,8 @@ def result_slugs(page) -> list[str]:
     hrefs = page.eval_on_selector_all("#pb-finder-lijst h3 a", "links => links.map(a => a.href)")
     slugs = []
     for href in hrefs:
-        match = re.search(r"/praktijken/([a-z0-9-]+)/$", urlsplit(href).path)
-        assert match, f"geen praktijkfiche: {href}"
+        match = re.search(r"/((?:praktijken|instrumenten|aankopen)/[a-z0-9-]+)/$", urlsplit(href).path)
+        assert match, f"geen fiche: {href}"
         slugs.append(match.group(1))
     return slugs
 
@@ -133,7 +154,10 @@ def test_only_fiches_are_indexed(real_site, records):
     fiches = sorted((real_site / "zoeken" / "fiches").glob("*.json"))
     assert len(fiches) == len(records)
     urls = {json.loads(f.read_text())["u"] for f in fiches}
-    assert urls == {f"praktijken/{slug}/" for slug in records}
+    assert urls == {f"{key}/" for key in records}
+    kinds = {f["sleutel"]: [v["id"] for v in f["waarden"]] for f in table["facetten"]}
+    assert kinds["soort"] == ["praktijk", "instrument", "productgroep"]
+    assert {r["soort"] for r in records.values()} == set(kinds["soort"])
     assert not (real_site / "search" / "search_index.json").exists(), "Material's lunr-zoekindex hoort uit te staan"
 
 
@@ -167,7 +191,7 @@ def test_aankopen_finds_the_purchasing_practice(page, base, records):
 def test_every_result_holds_every_query_word_and_the_title_match_ranks_first(page, base, records):
     # All words must occur (AND); 'heuvelland' is in one title and in the body of other practices.
     in_text = {slug for slug, r in records.items() if "heuvelland" in _words(r["tekst"])}
-    in_title = {slug for slug in in_text if "heuvelland" in _words(slug.replace("-", " "))}
+    in_title = {slug for slug in in_text if "heuvelland" in _words(slug.replace("-", " ").replace("/", " "))}
     assert len(in_text) > 1 and len(in_title) == 1
     open_finder(page, base, "q=heuvelland")
     found = result_slugs(page)
@@ -218,7 +242,9 @@ def test_facet_counts_match_the_records(page, base, records):
         t: sum(t in r["themas"] for r in with12) for t in load_vocab().themes}
     assert facet_counts(page, "p") == {p: sum(p in r["p"] for r in with12) for p in load_vocab().ps}
     assert facet_counts(page, "niveau") == {
-        n: sum(r["niveau"] == n for r in with12) for n in load_vocab().levels}
+        n: sum(n in r["niveaus"] for r in with12) for n in load_vocab().levels}
+    assert facet_counts(page, "soort") == {
+        k: sum(r["soort"] == k for r in with12) for k in ("praktijk", "instrument", "productgroep")}
     # The selected facet itself (OR): every SDG's count ignores the SDG selection.
     assert facet_counts(page, "sdg") == {
         str(n): sum(n in r["sdgs"] for r in records.values()) for n in range(1, 18)}
@@ -227,7 +253,7 @@ def test_facet_counts_match_the_records(page, base, records):
     assert facet_counts(page, "sdg") == {
         str(n): sum(n in r["sdgs"] and theme in r["themas"] for r in records.values()) for n in range(1, 18)}
     expected = sum(12 in r["sdgs"] and theme in r["themas"] for r in records.values())
-    expect(page.locator("#pb-finder-status")).to_have_text(re.compile(rf"^{expected} praktijk"))
+    expect(page.locator("#pb-finder-status")).to_have_text(re.compile(rf"^{expected} fiche"))
 
 
 @pytest.mark.browser

@@ -193,7 +193,7 @@ def test_labels_are_the_dutch_vocabulary_names(tmp_path):
     facets = {f["sleutel"]: f for f in index["facetten"]}
     vocab = load_vocab()
     assert [v["naam"] for v in facets["thema"]["waarden"]] == [t["naam"] for t in vocab.themes.values()]
-    assert [f["legende"] for f in index["facetten"]][:3] == ["SDG", "5 P's", "Thema"]
+    assert [f["legende"] for f in index["facetten"]][:4] == ["Soort fiche", "SDG", "5 P's", "Thema"]
 
 
 def test_fiches_hold_title_address_summary_and_plain_text(tmp_path):

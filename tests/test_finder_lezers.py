@@ -58,7 +58,7 @@ def test_a_typed_query_shows_its_count_and_results_on_a_phone(phone, base, recor
     expect(phone.locator("#pb-finder-filterknop")).to_have_text("Filters")
     type_query(phone, "begroting")
     expected = {slug for slug, r in records.items() if "begroting" in words(r["tekst"])}
-    expect(phone.locator("#pb-finder-status")).to_contain_text(f"{len(expected)} praktijk")
+    expect(phone.locator("#pb-finder-status")).to_contain_text(f"{len(expected)} fiche")
     assert on_screen(phone, "#pb-finder-status") and on_screen(phone, "#pb-finder-lijst > li")
     assert phone.evaluate("window.scrollY") == 0
     phone.screenshot(path=str(artifacts / "finder-390-zoekterm.png"))
@@ -78,8 +78,8 @@ def test_filters_open_as_a_panel_and_the_results_follow_on_a_phone(phone, base, 
     _wait(phone)
     expected = with_theme_and_sdg(records, 12, theme)
     expect(phone.locator("#pb-finder-toon")).to_have_text(
-        f"Toon {len(expected)} {'praktijk' if len(expected) == 1 else 'praktijken'}")
-    expect(phone.locator("#pb-finder-paneel-status")).to_contain_text(f"{len(expected)} praktijk")
+        f"Toon {len(expected)} {'fiche' if len(expected) == 1 else 'fiches'}")
+    expect(phone.locator("#pb-finder-paneel-status")).to_contain_text(f"{len(expected)} fiche")
     phone.screenshot(path=str(artifacts / "finder-390-filters-open.png"))
     phone.locator("#pb-finder-toon").click()
     expect(panel).to_be_hidden()
@@ -87,7 +87,7 @@ def test_filters_open_as_a_panel_and_the_results_follow_on_a_phone(phone, base, 
     expect(toggle).to_have_text("Filters (2)")
     expect(toggle).to_be_focused()
     assert on_screen(phone, "#pb-finder-status") and on_screen(phone, "#pb-finder-lijst > li")
-    expect(phone.locator("#pb-finder-status")).to_have_text(re.compile(rf"^{len(expected)} praktijk"))
+    expect(phone.locator("#pb-finder-status")).to_have_text(re.compile(rf"^{len(expected)} fiche"))
     assert set(result_slugs(phone)) == expected
     assert parse_qs(urlsplit(phone.url).query) == {"sdg": ["12"], "thema": [theme]}
     phone.evaluate("window.scrollTo(0, 0)")
@@ -171,7 +171,7 @@ def test_a_typo_offers_the_closest_indexed_word(page, base, records):
     open_finder(page, base)
     type_query(page, "stedenbnd")
     status = page.locator("#pb-finder-status")
-    expect(status).to_contain_text("Geen praktijken gevonden voor ‘stedenbnd’. Bedoel je stedenband?")
+    expect(status).to_contain_text("Geen fiches gevonden voor ‘stedenbnd’. Bedoel je stedenband?")
     status.get_by_role("link", name="stedenband").click()
     _wait(page)
     assert parse_qs(urlsplit(page.url).query) == {"q": ["stedenband"]}

@@ -6,7 +6,7 @@
  * above the results, "Filters (2)" (the number of values ticked), and opens as
  * a panel: a modal <dialog> (the rest of the page is inert, Escape closes it)
  * into which the filter column is moved while it is open. Its bottom bar says
- * how many practices the filters give ("Toon 12 praktijken") and closes it;
+ * how many practices the filters give ("Toon 12 fiches") and closes it;
  * the focus goes back to the button, with the results right below it.
  * On wider screens nothing changes: the filters stay in their side column.
  *
@@ -36,7 +36,7 @@
   }
 
   function practices(n) {
-    return n.toLocaleString("nl-BE") + (n === 1 ? " praktijk" : " praktijken");
+    return n.toLocaleString("nl-BE") + (n === 1 ? " fiche" : " fiches");
   }
 
   function update() {

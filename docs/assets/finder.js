@@ -241,7 +241,7 @@
         var n = f.counts[i];
         node.textContent = "";
         node.appendChild(document.createTextNode(n.toLocaleString("nl-BE")));
-        node.appendChild(el("span", { class: "pb-sr", text: n === 1 ? " praktijk" : " praktijken" }));
+        node.appendChild(el("span", { class: "pb-sr", text: n === 1 ? " fiche" : " fiches" }));
         f.labels[i].classList.toggle("pb-facet__waarde--leeg", n === 0);
         f.labels[i].setAttribute("data-aantal", String(n));
       });
@@ -359,9 +359,11 @@
     var link = el("a", { href: new URL(data.u, SITE_ROOT).pathname }, [
       current.stems ? dom.highlighted(data.t, current.stems) : data.t
     ]);
-    return el("li", { class: "pb-finder__item" }, [
+    var meta = metaLine(item.row);
+    if (data.k) meta = data.k + (meta ? " · " + meta : "");  // an instrument or a product group
+    return el("li", { class: "pb-finder__item" + (data.k ? " pb-finder__item--ander" : "") }, [
       el("h3", { class: "pb-finder__titel" }, [link]),
-      el("p", { class: "pb-finder__meta", text: metaLine(item.row) }),
+      el("p", { class: "pb-finder__meta", text: meta }),
       el("p", { class: "pb-finder__uittreksel" }, [passage || data.s]),
       sdgBadges(item.row)
     ]);
@@ -418,9 +420,9 @@
     root.setAttribute("data-klaar", String(id));
     if (fresh) {
       var text;
-      if (!total) text = "Geen praktijken gevonden" + (current.q ? " voor ‘" + current.q + "’" : "") +
+      if (!total) text = "Geen fiches gevonden" + (current.q ? " voor ‘" + current.q + "’" : "") +
         (hasSelection() ? " met deze filters. Vink een filter uit of wis alle filters." : ".");
-      else text = plural(total, "praktijk", "praktijken") + " gevonden" + (current.q ? " voor ‘" + current.q + "’" : "") +
+      else text = plural(total, "fiche", "fiches") + " gevonden" + (current.q ? " voor ‘" + current.q + "’" : "") +
         (hasSelection() ? " met de gekozen filters" : "") + (total > current.shown ? ", de eerste " + current.shown + " staan hieronder." : ".");
       if (current.ignored.length) {
         text += " " + current.ignored.map(function (w) { return "‘" + w + "’"; }).join(", ") +
@@ -508,7 +510,7 @@
       }
       if (!table.aantal) {
         clear.disabled = true;
-        announce("Er zijn nog geen praktijken.");
+        announce("Er zijn nog geen fiches.");
         return;
       }
       await run();

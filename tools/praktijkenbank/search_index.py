@@ -82,16 +82,24 @@ FORMAT_VERSION = 3
 
 # (key in URLs and the index, Dutch legend). Order = order on the page.
 FACETS = [
+    ("soort", "Soort fiche"),
     ("sdg", "SDG"),
     ("p", "5 P's"),
     ("thema", "Thema"),
     ("fase", "Fase van de beleidscyclus"),
     ("niveau", "Niveau"),
+    ("status", "Status"),
     ("provincie", "Provincie"),
     ("bestuur", "Bestuur"),
     ("jaar", "Startjaar"),
 ]
 LIST_FACETS = {"bestuur", "jaar"}  # stored as value numbers; the others as bit masks
+# The kinds of record the finder searches, with the open-data file each is read from.
+SEARCHED_KINDS = ("praktijk", "instrument", "productgroep")
+OPEN_DATA = [(opendata.JSON_PATH, "praktijken"), (opendata.INSTRUMENTS_JSON_PATH, "instrumenten"),
+             (opendata.PRODUCT_GROUPS_JSON_PATH, "productgroepen")]
+KIND_OF = {"praktijken": "praktijk", "instrumenten": "instrument", "productgroepen": "productgroep"}
+KIND_LABELS = {"instrument": "Instrument", "productgroep": "Duurzaam aankopen"}
 MASK_LIMIT = 32
 
 # Weight of a word by where it occurs (title words count three times).
@@ -160,12 +168,14 @@ def _labels(vocab: Vocab, records: list[dict]) -> dict[str, list[dict]]:
     governments: dict[str, str] = {}
     years: set[int] = set()
     for record in records:
-        for government in record["besturen"]:
+        for government in record.get("besturen", []):
             name = _government_name(government)
             governments.setdefault(slugify(name), name)
         if record.get("periode") and record["periode"].get("van"):
             years.add(int(record["periode"]["van"]))
+    searched = [kind for kind in vocab.kinds.values() if kind.id in SEARCHED_KINDS]
     return {
+        "soort": [{"id": kind.id, "naam": kind.singular.capitalize()} for kind in searched],
         "sdg": [{"id": str(n), "naam": e["naam"], "kleur": e["kleur"], "tekst": text_colour(e["kleur"])}
                 for n, e in sorted(vocab.sdgs.items())],
         "p": [{"id": pid, "naam": e["naam"], "kleur": e["kleur"], "tekst": text_colour(e["kleur"])}
@@ -173,6 +183,7 @@ def _labels(vocab: Vocab, records: list[dict]) -> dict[str, list[dict]]:
         "thema": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.themes.items()],
         "fase": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.phases.items()],
         "niveau": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.levels.items()],
+        "status": [{"id": sid, "naam": e["naam"]} for sid, e in vocab.statuses.items()],
         "provincie": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.provinces.items()],
         "bestuur": [{"id": gid, "naam": name}
                     for gid, name in sorted(governments.items(), key=lambda kv: (kv[1].casefold(), kv[0]))],
@@ -181,15 +192,18 @@ def _labels(vocab: Vocab, records: list[dict]) -> dict[str, list[dict]]:
 
 
 def _record_values(record: dict) -> dict[str, list[str]]:
+    """The facet values of one record (a practice, instrument or product group from the open data)."""
     period = record.get("periode") or {}
     return {
+        "soort": [record.get("soort", "praktijk")],
         "sdg": [str(n) for n in record["sdgs"]],
-        "p": list(record["vijf_p"]),
+        "p": list(record.get("vijf_p", [])),
         "thema": list(record["themas"]),
-        "fase": list(record["fasen"]),
-        "niveau": [record["niveau"]] if record.get("niveau") else [],
-        "provincie": list(record["provincies"]),
-        "bestuur": [slugify(_government_name(g)) for g in record["besturen"]],
+        "fase": list(record.get("fasen", [])),
+        "niveau": [record["niveau"]] if record.get("niveau") else list(record.get("niveaus", [])),
+        "status": [record["status"]] if record.get("status") else [],
+        "provincie": list(record.get("provincies", [])),
+        "bestuur": [slugify(_government_name(g)) for g in record.get("besturen", [])],
         "jaar": [str(period["van"])] if period.get("van") else [],
     }
 
@@ -263,21 +277,31 @@ def _varint(n: int, out: bytearray) -> None:
 
 
 def labels(record: dict, vocab: Vocab) -> list[str]:
-    """The names of a practice's themes, SDGs (number and name), 5 P's, phases and level."""
+    """The names of a record's themes, SDGs (number and name), 5 P's, phases, level(s) and status,
+    and for an instrument its kind (vorm) and publisher."""
     found = [f"SDG {n} {vocab.sdgs[n]['naam']}" for n in record["sdgs"] if n in vocab.sdgs]
-    for key, table in (("vijf_p", vocab.ps), ("themas", vocab.themes), ("fasen", vocab.phases)):
-        found += [table[v]["naam"] for v in record[key] if v in table]
+    for key, table in (("vijf_p", vocab.ps), ("themas", vocab.themes), ("fasen", vocab.phases),
+                       ("niveaus", vocab.levels)):
+        found += [table[v]["naam"] for v in record.get(key, []) if v in table]
     if record.get("niveau") in vocab.levels:
         found.append(vocab.levels[record["niveau"]]["naam"])
+    if record.get("status") in vocab.statuses:
+        found.append(vocab.statuses[record["status"]]["naam"])
+    if record.get("vorm") in vocab.formats:
+        found.append(vocab.formats[record["vorm"]]["enkelvoud"])
+    if record.get("uitgever"):
+        found.append(record["uitgever"])
+    if record.get("alle_sdgs"):
+        found.append("alle SDG's")
     return found
 
 
 def governments(record: dict, vocab: Vocab) -> list[str]:
     """A practice's governments (also a former municipality's current name) and their provinces."""
     names = []
-    for government in record["besturen"]:
+    for government in record.get("besturen", []):
         names += [government["naam"]] + ([government["huidige_naam"]] if government.get("huidige_naam") else [])
-    names += [vocab.provinces[p]["naam"] for p in record["provincies"] if p in vocab.provinces]
+    names += [vocab.provinces[p]["naam"] for p in record.get("provincies", []) if p in vocab.provinces]
     return list(dict.fromkeys(names))
 
 
@@ -370,8 +394,11 @@ def fiche(record: dict) -> dict:
     def nfc(text: str) -> str:
         return unicodedata.normalize("NFC", text)
 
-    return {"t": nfc(record["titel"]), "u": record["pad"], "s": nfc(record["samenvatting"]),
+    card = {"t": nfc(record["titel"]), "u": record["pad"], "s": nfc(record["samenvatting"]),
             "x": nfc(plain_text(record.get("tekst") or ""))}
+    if record.get("soort", "praktijk") != "praktijk":
+        card["k"] = KIND_LABELS.get(record["soort"], record["soort"])  # shown on the result card
+    return card
 
 
 def _gzip(data: bytes) -> bytes:
@@ -418,11 +445,19 @@ def index_files(records: list[dict], vocab: Vocab,
 
 
 def _read_records(site_dir: Path) -> list[dict]:
-    path = site_dir / opendata.JSON_PATH
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))["praktijken"]
-    except (OSError, ValueError, KeyError) as exc:
-        raise SearchIndexError(f"de open data van deze build ({opendata.JSON_PATH}) zijn niet leesbaar: {exc}") from exc
+    """Practices, instruments and product groups, from the open data of this build."""
+    records = []
+    for path, key in OPEN_DATA:
+        try:
+            found = json.loads((site_dir / path).read_text(encoding="utf-8"))[key]
+        except FileNotFoundError:
+            if key == "praktijken":
+                raise SearchIndexError(f"de open data van deze build ({path}) ontbreken") from None
+            continue  # a build without instruments or product groups
+        except (OSError, ValueError, KeyError) as exc:
+            raise SearchIndexError(f"de open data van deze build ({path}) zijn niet leesbaar: {exc}") from exc
+        records += [{"soort": key_kind, **record} for record in found for key_kind in [KIND_OF[key]]]
+    return records
 
 
 def build(site_dir, vocab: Vocab | None = None) -> IndexStats:
