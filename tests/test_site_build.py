@@ -459,3 +459,15 @@ def test_moved_pages_send_the_reader_to_their_new_page(real_site):
         assert 'http-equiv="refresh"' in old and "Deze pagina is verhuisd" in old
         target = re.search(r'url=([^"]+)"', old).group(1)
         assert urljoin("https://x/" + entry["van"], target) == "https://x/" + entry["naar"]
+
+
+def test_tools_on_the_site_exist_and_their_instrument_fiches_link_to_them(real_site):
+    from praktijkenbank.links import TOOL_PAGES
+
+    for page in TOOL_PAGES:
+        assert page_file(real_site, page).is_file(), page
+    for slug, page in (("sdg-begrotingsscan", "begroting/"), ("sdg-projectscan", "projectscan/")):
+        fiche = page_file(real_site, f"instrumenten/{slug}/").read_text(encoding="utf-8")
+        assert f'href="../../{page}"' in fiche, slug
+    heuvelland = page_file(real_site, "praktijken/heuvelland-sdg-begroting/").read_text(encoding="utf-8")
+    assert 'href="../../instrumenten/sdg-begrotingsscan/"' in heuvelland

@@ -414,13 +414,24 @@ def check_source_numbers(practice: Record, vocab: Vocab) -> Iterator[Problem]:
                                "Gebruik het nummer van een bron in 'bronnen': 1 is de eerste.")
 
 
+def check_tool_page(practice: Record, vocab: Vocab) -> Iterator[Problem]:
+    """'pagina' of an instrument names a page of this site on which a tool runs."""
+    from .links import TOOL_PAGES
+
+    page = practice.meta.get("pagina")
+    if isinstance(page, str) and page not in TOOL_PAGES:
+        close = _closest(page, TOOL_PAGES)
+        yield _problem(practice, ("pagina",), f"'{page}' is geen pagina met een instrument op deze site.",
+                       (f"Bedoel je '{close}'? " if close else "") + f"Toegelaten: {_allowed(TOOL_PAGES)}.")
+
+
 _COMMON = (check_file_name, check_targets, check_dates, check_outline, check_safe_body, check_body_markup,
            check_placeholders, check_text_fields, check_sources)
 
 # Which checks run for which kind of record (the schema check runs for every kind first).
 RECORD_CHECKS = {
     "praktijk": _COMMON + (check_governments, check_five_ps, check_contact),
-    "instrument": _COMMON,
+    "instrument": _COMMON + (check_tool_page,),
     "productgroep": _COMMON + (check_source_numbers,),
     "dossier": _COMMON,
 }

@@ -15,6 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 DOCS = "docs"
+# Pages of the site itself on which a tool runs (an instrument may point at one with 'pagina').
+TOOL_PAGES = {"projectscan/": "SDG-projectscan", "begroting/": "SDG-begrotingsscan",
+              "cijfers/": "De praktijkenbank in cijfers"}
 _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 # Inline links [text](target "title") (not images) and reference definitions [id]: target.
 _INLINE_RE = re.compile(r"(?<!!)\[(?:[^\]\\\n]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")

@@ -38,6 +38,7 @@ def instrument_view(record: Record, vocab: Vocab, today: dt.date, repo_root: Pat
         "uitgever": _text(meta.get("uitgever")).strip(),
         "licentie": _text(meta.get("licentie")).strip() or None,
         "links": _links(meta.get("links")),
+        "pagina": _text(meta.get("pagina")) or None,  # a tool on this site itself
         "gebruikt_in": [],  # practices that name this instrument, see model.build_site
     })
     return view

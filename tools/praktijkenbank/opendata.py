@@ -116,6 +116,7 @@ def instrument_record(view: dict, site_url: str = "") -> dict:
         "uitgever": view["uitgever"],
         "licentie": view["licentie"],
         "links": _links(view["links"]),
+        "pagina": view["pagina"],
         "bronnen": _sources(view),
         "gebruikt_in": [r["slug"] for r in view["gebruikt_in"]],
         "toegevoegd": view["toegevoegd"],

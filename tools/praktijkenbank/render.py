@@ -414,7 +414,7 @@ class Renderer:
                             {"title": f"Velden van een {kind.singular}",
                              "description": f"Alle velden van een {kind.singular}, met uitleg en toegelaten waarden."},
                             soort=kind, velden=rows, verplicht=set(schema.get("required", [])), secties=kind.sections,
-                            voorwaardelijk="sdgs" in schema.get("else", {}).get("required", []),
+                            voorwaardelijk=kind.required_unless(),
                             aantal_gemeenten=len(self.vocab.municipalities),
                             andere=[k for k in self.vocab.kinds.values() if k.id != kind_id])
 

@@ -46,6 +46,17 @@ class Kind:
     def schema_path(self) -> Path:
         return SCHEMA_DIR / self.schema_file
 
+    def required_unless(self) -> dict[str, str]:
+        """Fields required unless another field is given: {'sdgs': 'alle_sdgs', 'links': 'pagina'}
+        (the 'if'/'else' parts of the schema, also inside 'allOf')."""
+        out = {}
+        for part in [self.schema, *self.schema.get("allOf", [])]:
+            condition = part.get("if", {})
+            lifted_by = (condition.get("required") or list(condition.get("properties", {})) or [""])[0]
+            for name in part.get("else", {}).get("required", []):
+                out[name] = lifted_by
+        return out
+
 
 @dataclass(frozen=True)
 class Vocab:
