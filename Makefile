@@ -23,19 +23,22 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP) ## Installeer alles in .venv (gebeurt ook vanzelf)
 
-serve: $(STAMP) node_modules/.installed ## Bouw de site en toon ze op http://127.0.0.1:8000/praktijkenbank/ (herlaadt bij wijzigingen)
+serve: $(STAMP) ## Bouw de site en toon ze op http://127.0.0.1:8000/praktijkenbank/ (herlaadt bij wijzigingen)
 	$(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
-build: $(STAMP) node_modules/.installed ## Bouw de site in site/ (strikt: elke waarschuwing is een fout)
+build: $(STAMP) ## Bouw de site in site/ (strikt: elke waarschuwing is een fout)
 	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml
 
 validate: $(STAMP) ## Kijk alle praktijken na
 	$(BIN)/praktijkenbank valideer
 
-# Without npm, 'make test' runs everything else; the end of the test run says which browser tests were skipped.
+# npm installs axe-core and the JavaScript test tools (the site itself needs no npm). Without npm, 'make test' runs everything else; the end of the test run says which browser tests were skipped.
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --silent --no-audit --no-fund && touch $@; \
 	else echo "npm ontbreekt: de toegankelijkheidstests (axe-core) worden overgeslagen; de rest draait wel." >&2; fi
+
+vendor: $(STAMP) node_modules/.installed ## Werk de browserbibliotheken in docs/assets/vendor/ bij na een versiewijziging in package.json
+	$(BIN)/python -m praktijkenbank.vendor .
 
 browser: ## Installeer Chromium (Debian-pakket) voor de browsertests, indien nodig
 	@bash tools/ensure-chromium.sh
@@ -56,4 +59,4 @@ bench-begroting: $(STAMP) node_modules/.installed browser ## Benchmark van de be
 clean: ## Verwijder gebouwde bestanden
 	rm -rf site test-artifacts .pytest_cache
 
-.PHONY: help setup serve build validate browser test bench bench-begroting clean
+.PHONY: help setup serve build validate vendor browser test bench bench-begroting clean

@@ -8,8 +8,8 @@ A thin layer around the pure core in ``tools/praktijkenbank``:
   (data/licentie.yaml) to the theme as ``extra.licentie``.
 * ``on_files``: load and validate all practice records once, then add every
   generated page (fiches, SDG/5P/theme/phase/level/province/government pages,
-  indexes, home), the open-data files and the npm libraries of the browser
-  (tools/praktijkenbank/vendor.py) as virtual files. Nothing generated is ever
+  indexes, home) and the open-data files as virtual files (the npm libraries
+  of the browser are committed under docs/assets/vendor/, see vendor.py). Nothing generated is ever
   written to docs/. A fiche gets an edit link only if its record is in this
   repository.
 * ``on_page_content``: put the long lists back into generated pages and drop
@@ -46,7 +46,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from praktijkenbank import gitdates, load_practices, opendata, render, repo_links, serve_errors, validate_paths
-from praktijkenbank import charts, html_tweaks, licentie, model, projectscan, vendor
+from praktijkenbank import charts, html_tweaks, licentie, model, projectscan
 from praktijkenbank import vocab as vocab_module
 from praktijkenbank.budget import page as budget_page
 
@@ -231,13 +231,6 @@ def on_files(files: Files, config, **kwargs):
     for src_uri, content in renderer.redirects(moved).items():
         if files.get_file_from_path(src_uri) is None and src_uri[:-len("index.html")] not in urls:
             files.append(File.generated(config, src_uri, content=content))
-    try:
-        libraries = vendor.files(repo_root)
-    except vendor.VendorError as exc:
-        raise PluginError(f"de site wordt niet gebouwd: {exc}") from None
-    for src_uri, (source, text) in libraries.items():  # npm libraries for the browser (print QR code)
-        files.append(File.generated(config, src_uri, abs_src_path=source) if source
-                     else File.generated(config, src_uri, content=text))
     log.info("Praktijkenbank: %d praktijken, %d instrumenten, %d productgroepen, %d dossiers; %d gegenereerde pagina's.",
              site["aantal"], len(site["instrumenten"]), len(site["productgroepen"]), len(site["dossiers"]), len(pages))
     return files

@@ -3,7 +3,8 @@
 Sharing metadata of every fiche, the licence everywhere it must be stated, the
 Dutch dates of the overview, the page title without a permalink, the Dutch
 header label, edit links only where a record can be edited, and the npm
-library that the build copies into the site.
+libraries committed under docs/assets/vendor/ (the pinned versions, served by
+the site itself).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES_SITE, ROOT, build_site, docs_without
+from conftest import FIXTURES_SITE, ROOT, build_site, docs_without, require_browser_tool
 from praktijkenbank import load_vocab, licentie, load_practices, model, vendor
 
 pytestmark = pytest.mark.build
@@ -205,27 +206,59 @@ def test_records_outside_the_repository_get_no_edit_link(tmp_path_factory):
         assert head(path).edit_links == [] and "Bewerk deze" not in text, path.parent.name
 
 
-# ------------------------------------------------------------- npm library --
+# ------------------------------------------------------------ npm libraries --
 
-def test_qr_library_is_copied_from_npm_with_its_licence(fixture_site):
-    served = fixture_site / "assets" / "vendor" / "qrcode-generator"
-    source = ROOT / "node_modules" / "qrcode-generator" / "dist" / "qrcode.js"
-    assert (served / "qrcode.js").read_bytes() == source.read_bytes()
-    licence = (served / "LICENSE.txt").read_text(encoding="utf-8")
-    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["qrcode-generator"]
-    assert f"qrcode-generator {pinned}, licentie: MIT" in licence and "Kazuhiko Arase" in licence
+def test_committed_libraries_are_the_pinned_npm_files_with_their_licence():
+    """docs/assets/vendor/ holds, byte for byte, the files of the versions in package.json ('make vendor')."""
+    if not (ROOT / "node_modules" / "qrcode-generator").is_dir():
+        require_browser_tool(False, "node_modules (npm ci)", "npm ci in de hoofdmap")
+    assert vendor.differences(ROOT) == []
+    pins = vendor.pinned(ROOT)
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    for library in vendor.LIBRARIES:
+        assert lock[f"node_modules/{library.package}"]["version"] == pins[library.package]
+        licence = (ROOT / library.licence_target).read_text(encoding="utf-8")
+        assert licence.startswith(f"{library.package} {pins[library.package]}, licentie: MIT"), library.package
+    assert "Kazuhiko Arase" in (ROOT / vendor.BY_PACKAGE["qrcode-generator"].licence_target).read_text(encoding="utf-8")
+
+
+def test_the_site_serves_the_libraries_from_itself(fixture_site):
+    for library in vendor.LIBRARIES:
+        assert (fixture_site / library.url).read_bytes() == (ROOT / library.target).read_bytes()
+        assert (fixture_site / library.url).with_name("LICENSE.txt").is_file()
     for path in fiches(fixture_site):
         assert "assets/vendor/qrcode-generator/qrcode.js" in path.read_text(encoding="utf-8")
     assert "qrcode.js" not in (fixture_site / "index.html").read_text(encoding="utf-8")
+    scan = (fixture_site / "begroting" / "index.html").read_text(encoding="utf-8")
+    assert "assets/vendor/papaparse/papaparse.min.js" in scan and "assets/vendor/fflate/fflate.min.js" in scan
+    assert "cdn" not in scan.lower() and "unpkg" not in scan.lower()
 
 
-def test_missing_or_other_version_of_the_library_is_a_dutch_error(tmp_path):
-    (tmp_path / "package.json").write_text(json.dumps({"devDependencies": {"qrcode-generator": "2.0.4"}}))
+def test_missing_or_other_version_of_a_library_is_a_dutch_error(tmp_path):
+    (tmp_path / "package.json").write_text(json.dumps({"devDependencies": {
+        "qrcode-generator": "2.0.4", "papaparse": "5.7.1", "fflate": "0.8.3"}}))
     with pytest.raises(vendor.VendorError, match="ontbreekt in node_modules/. Voer 'npm ci' uit"):
-        vendor.files(tmp_path)
+        vendor.sync(tmp_path)
     package = tmp_path / "node_modules" / "qrcode-generator"
     (package / "dist").mkdir(parents=True)
     (package / "dist" / "qrcode.js").write_text("// x\nvar qrcode;\n")
     (package / "package.json").write_text(json.dumps({"version": "1.4.4", "license": "MIT"}))
     with pytest.raises(vendor.VendorError, match="versie 1.4.4, package.json vraagt 2.0.4"):
-        vendor.files(tmp_path)
+        vendor.differences(tmp_path)
+    (tmp_path / "package.json").write_text(json.dumps({"devDependencies": {}}))
+    with pytest.raises(vendor.VendorError, match="qrcode-generator staat niet in package.json"):
+        vendor.sync(tmp_path)
+
+
+def test_make_vendor_refreshes_a_changed_copy(tmp_path):
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    if not (ROOT / "node_modules" / "qrcode-generator").is_dir():
+        require_browser_tool(False, "node_modules (npm ci)", "npm ci in de hoofdmap")
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    assert len(vendor.sync(tmp_path)) == 2 * len(vendor.LIBRARIES)
+    assert vendor.differences(tmp_path) == [] and vendor.sync(tmp_path) == []
+    target = tmp_path / vendor.BY_PACKAGE["fflate"].target
+    target.write_text("// aangepast\n")
+    assert vendor.differences(tmp_path) == [f"{vendor.BY_PACKAGE['fflate'].target} verschilt van de vastgepinde versie in node_modules/"]
+    assert vendor.main([str(tmp_path)]) == 0 and vendor.differences(tmp_path) == []

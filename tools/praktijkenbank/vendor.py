@@ -1,15 +1,24 @@
-"""Browser libraries from npm, copied into the built site (never a CDN).
+"""Browser libraries from npm, committed under ``docs/assets/vendor/`` (never a CDN).
 
-Each library is pinned exactly in package.json / package-lock.json and
-installed by ``npm ci`` (``make`` does it). The build copies the file the site
-needs from ``node_modules/`` to ``assets/vendor/<package>/`` with the
-package's licence next to it, so a visitor's browser only ever talks to this
-site. A missing or different version fails the build with a Dutch message.
+Each library is pinned exactly in package.json / package-lock.json. The file
+the site needs is committed, unchanged, at ``docs/assets/vendor/<package>/``
+with the package's licence next to it, so:
 
-``qrcode-generator`` (MIT, Kazuhiko Arase): draws the QR code with the link to
-a fiche when it is printed (``docs/assets/fiche.js``). Drawn in the browser and
-not at build time: a Python QR library costs ±5 ms per fiche (50 s at 10,000
-practices) and ±3 kB more in every fiche; see README ("Afdrukken").
+* a build needs no npm and a visitor's browser only ever talks to this site;
+* ``make vendor`` (:func:`sync`) copies the pinned versions from
+  ``node_modules/`` after a version change in package.json;
+* a test (:func:`differences`) fails when a committed copy is not byte for
+  byte the pinned package's file, or when its licence is missing.
+
+The libraries:
+
+``qrcode-generator`` (MIT): draws the QR code with the link to a fiche when it
+is printed (``docs/assets/fiche.js``). Drawn in the browser and not at build
+time: a Python QR library costs about 5 ms per fiche (50 s at 10,000
+practices) and about 3 kB more in every fiche; see README ("Afdrukken").
+
+``papaparse`` (MIT) reads CSV files and ``fflate`` (MIT) unzips .xlsx files in
+the SDG budget scan (``begroting/``).
 """
 
 from __future__ import annotations
@@ -18,6 +27,8 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+VENDOR_DIR = "docs/assets/vendor"
 
 
 class VendorError(Exception):
@@ -28,33 +39,44 @@ class VendorError(Exception):
 class Library:
     package: str
     source: str  # file inside the package
+    served: str  # file name in docs/assets/vendor/<package>/
     licence: str | None  # licence file inside the package; None: taken from the source's header comment
 
     @property
     def target(self) -> str:
-        return f"assets/vendor/{self.package}/{Path(self.source).name}"
+        """Path inside the repository."""
+        return f"{VENDOR_DIR}/{self.package}/{self.served}"
 
     @property
     def licence_target(self) -> str:
-        return f"assets/vendor/{self.package}/LICENSE.txt"
+        return f"{VENDOR_DIR}/{self.package}/LICENSE.txt"
+
+    @property
+    def url(self) -> str:
+        """Path inside the site."""
+        return self.target.removeprefix("docs/")
 
 
-LIBRARIES = [Library("qrcode-generator", "dist/qrcode.js", None)]
+LIBRARIES = [
+    Library("qrcode-generator", "dist/qrcode.js", "qrcode.js", None),
+    Library("papaparse", "papaparse.min.js", "papaparse.min.js", "LICENSE"),
+    Library("fflate", "umd/index.js", "fflate.min.js", "LICENSE"),
+]
+BY_PACKAGE = {library.package: library for library in LIBRARIES}
 
 _HEADER = re.compile(r"\A((?://[^\n]*\n)+)")
 
 
-def _pinned(root: Path, package: str) -> str:
+def pinned(root: Path) -> dict[str, str]:
+    """{package: version} from package.json (exact pins only)."""
     spec = json.loads((root / "package.json").read_text(encoding="utf-8"))
-    pins = {**spec.get("dependencies", {}), **spec.get("devDependencies", {})}
-    if package not in pins:
-        raise VendorError(f"{package} staat niet in package.json; voeg het toe met een vaste versie")
-    return pins[package]
+    return {**spec.get("dependencies", {}), **spec.get("devDependencies", {})}
 
 
 def _licence_text(folder: Path, library: Library, meta: dict) -> str:
     if library.licence:
-        return (folder / library.licence).read_text(encoding="utf-8")
+        text = (folder / library.licence).read_text(encoding="utf-8")
+        return f"{library.package} {meta['version']}, licentie: {meta.get('license', 'onbekend')}\n\n{text}"
     # The package ships no licence file: its licence is stated in package.json and in the
     # header comment of the file itself, which is served unchanged next to this note.
     header = _HEADER.match((folder / library.source).read_text(encoding="utf-8"))
@@ -64,23 +86,71 @@ def _licence_text(folder: Path, library: Library, meta: dict) -> str:
     return "\n".join(lines) + (header.group(1) if header else "") + "\n"
 
 
-def files(root: Path) -> dict[str, tuple[str | None, str | None]]:
-    """{path in the site: (absolute source path, or None; text content, or None)} of every library."""
-    out: dict[str, tuple[str | None, str | None]] = {}
+def expected(root: Path) -> dict[str, bytes]:
+    """{repository path: content} the committed copies must have, from node_modules/."""
+    pins = pinned(root)
+    out: dict[str, bytes] = {}
     for library in LIBRARIES:
+        if library.package not in pins:
+            raise VendorError(f"{library.package} staat niet in package.json; voeg het toe met een vaste versie")
         folder = root / "node_modules" / library.package
         try:
             meta = json.loads((folder / "package.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             raise VendorError(f"de browserbibliotheek {library.package} ontbreekt in node_modules/. "
-                              f"Voer 'npm ci' uit in {root} (of gebruik 'make build' / 'make serve').") from None
-        wanted = _pinned(root, library.package)
-        if meta.get("version") != wanted:
+                              f"Voer 'npm ci' uit in {root}.") from None
+        if meta.get("version") != pins[library.package]:
             raise VendorError(f"node_modules/{library.package} heeft versie {meta.get('version')}, package.json "
-                              f"vraagt {wanted}. Voer 'npm ci' uit.")
+                              f"vraagt {pins[library.package]}. Voer 'npm ci' uit.")
         source = folder / library.source
         if not source.is_file():
             raise VendorError(f"{source} ontbreekt; voer 'npm ci' uit.")
-        out[library.target] = (str(source), None)
-        out[library.licence_target] = (None, _licence_text(folder, library, meta))
+        out[library.target] = source.read_bytes()
+        out[library.licence_target] = _licence_text(folder, library, meta).encode("utf-8")
     return out
+
+
+def differences(root: Path) -> list[str]:
+    """Committed copies that differ from (or lack) what node_modules/ holds; [] when all match."""
+    problems = []
+    for path, content in expected(root).items():
+        target = root / path
+        if not target.is_file():
+            problems.append(f"{path} ontbreekt")
+        elif target.read_bytes() != content:
+            problems.append(f"{path} verschilt van de vastgepinde versie in node_modules/")
+    return problems
+
+
+def sync(root: Path) -> list[str]:
+    """Write the committed copies from node_modules/; returns the paths that changed."""
+    changed = []
+    for path, content in expected(root).items():
+        target = root / path
+        if not target.is_file() or target.read_bytes() != content:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+            changed.append(path)
+    return changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m praktijkenbank.vendor [MAP]``: refresh docs/assets/vendor/ (``make vendor``)."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    root = Path(args[0] if args else ".").resolve()
+    try:
+        changed = sync(root)
+    except VendorError as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return 1
+    for path in changed:
+        print(f"bijgewerkt: {path}")
+    if not changed:
+        print("De browserbibliotheken in docs/assets/vendor/ zijn al de vastgepinde versies.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -4,8 +4,8 @@
   SDG/P names and colours (sdgs.yaml, vijf_p.yaml) and the column rules
   (begroting.yaml) embedded as JSON: the browser never has a copy of its own.
 * :func:`files`: the template (CSV and .xlsx), the fictitious example
-  (Voorbeeldgemeente, CSV and .xlsx) and the two npm libraries with their
-  licences (copied from node_modules/, never from a CDN).
+  (Voorbeeldgemeente, CSV and .xlsx). The page loads two npm libraries,
+  papaparse and fflate, from ``docs/assets/vendor/`` (vendor.py; never a CDN).
 """
 
 from __future__ import annotations
@@ -17,21 +17,15 @@ import json
 from pathlib import Path
 
 from ..model import text_colour
+from ..vendor import BY_PACKAGE
 from ..vocab import DATA_DIR
 from .parse import decode, read_csv, spec
 
 FOLDER = "begroting"
 EXAMPLE = DATA_DIR / "begroting-voorbeeld.csv"
-# (npm package, file in the package, served as, licence file in the package)
-VENDOR = [
-    ("papaparse", "papaparse.min.js", "papaparse.min.js", "LICENSE"),
-    ("fflate", "umd/index.js", "fflate.min.js", "LICENSE"),
-]
+# The npm libraries the page loads (committed under docs/assets/vendor/, see vendor.py)
+LIBRARIES = ["papaparse", "fflate"]
 SCRIPTS = ["waarden.js", "xlsx.js", "lezen.js", "samenvatten.js", "grafieken.js", "scan.js"]
-
-
-class VendorMissing(Exception):
-    """node_modules lacks a browser library (Dutch message)."""
 
 
 def page_data(vocab) -> dict:
@@ -61,7 +55,7 @@ def pages(renderer) -> dict[str, str]:
          "hide": ["toc"]},
         data_json=_json_for_script(data), velden=spec()["velden"], soorten=spec()["soorten"], types=spec()["types"],
         jaren=spec()["sjabloon_jaren"], scripts=SCRIPTS,
-        vendor=[served for _, _, served, _ in VENDOR])}
+        vendor=[BY_PACKAGE[name].url for name in LIBRARIES])}
 
 
 def _csv_bytes(rows: list[list]) -> bytes:
@@ -158,33 +152,6 @@ def downloads() -> dict[str, bytes]:
     return out
 
 
-def vendor_files(root: Path) -> dict[str, Path]:
-    """The npm libraries and their licences, from node_modules/ (raises VendorMissing)."""
-    out = {}
-    for package, inside, served, licence in VENDOR:
-        source = root / "node_modules" / package / inside
-        licence_path = root / "node_modules" / package / licence
-        if not source.is_file() or not licence_path.is_file():
-            raise VendorMissing(
-                f"node_modules/{package} ontbreekt: de begrotingsscan heeft die bibliotheek nodig. "
-                "Voer 'npm ci' uit in de hoofdmap van de repository (make build en make test doen dat zelf).")
-        out[f"assets/begroting/vendor/{served}"] = source
-        out[f"assets/begroting/vendor/{package}.LICENSE.txt"] = licence_path
-    return out
-
-
 def files(root: Path) -> dict[str, bytes]:
-    """Everything the page downloads besides its scripts: {site path: content}.
-
-    Hook entry point: a missing library fails the MkDocs build with a Dutch message.
-    """
-    from mkdocs.exceptions import PluginError
-
-    out = downloads()
-    try:
-        sources = vendor_files(root)
-    except VendorMissing as exc:
-        raise PluginError(str(exc)) from None
-    for target, source in sources.items():
-        out[target] = source.read_bytes()
-    return out
+    """Everything the page downloads besides its scripts and libraries: {site path: content}."""
+    return downloads()
