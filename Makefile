@@ -38,7 +38,7 @@ node_modules/.installed: package.json package-lock.json
 	else echo "npm ontbreekt: de toegankelijkheidstests (axe-core) worden overgeslagen; de rest draait wel." >&2; fi
 
 vendor: $(STAMP) node_modules/.installed ## Werk de browserbibliotheken in docs/assets/vendor/ bij na een versiewijziging in package.json
-	$(BIN)/python -m praktijkenbank.vendor .
+	$(BIN)/python -m praktijkenbank.site.vendor .
 
 browser: ## Installeer Chromium (Debian-pakket) voor de browsertests, indien nodig
 	@bash tools/ensure-chromium.sh

@@ -32,9 +32,9 @@ from common import ROOT, TODAY, build_ours, directory_bytes, machine, practices,
 
 def plain_docs(size: int):
     """docs/ plus every generated page as a real Markdown file (made once per size)."""
-    from praktijkenbank import model, render
-    from praktijkenbank.load import load_practices
-    from praktijkenbank.vocab import load_vocab
+    from praktijkenbank.site import model, render
+    from praktijkenbank.records.load import load_practices
+    from praktijkenbank.records.vocab import load_vocab
 
     docs = work_dir(size) / "plain-docs"
     marker = docs / ".complete"

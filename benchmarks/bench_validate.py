@@ -20,7 +20,7 @@ from common import TODAY, machine, practices, save
 def main(argv=None) -> int:
     import datetime as dt
 
-    from praktijkenbank.validate import validate_paths
+    from praktijkenbank.records.validate import validate_paths
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])

@@ -19,7 +19,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from praktijkenbank.vocab import load_vocab
+from praktijkenbank.records.vocab import load_vocab
 
 # Small word lists. Each theme has its own words, so that a topical query
 # ("clausules", "stedenband") hits a realistic share of the records, while
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     generate(args.count, args.target, args.seed)
     print(f"{args.count} praktijken geschreven in {args.target}", file=sys.stderr)
     if args.check:
-        from praktijkenbank.validate import validate_paths
+        from praktijkenbank.records.validate import validate_paths
 
         _, problems = validate_paths([args.target])
         for problem in problems[:20]:

@@ -45,9 +45,12 @@ from urllib.parse import urljoin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from praktijkenbank import gitdates, load_practices, opendata, render, repo_links, serve_errors, validate_paths
-from praktijkenbank import charts, html_tweaks, licentie, model, projectscan
-from praktijkenbank import vocab as vocab_module
+from praktijkenbank.records import gitdates
+from praktijkenbank import load_practices, validate_paths
+from praktijkenbank.site import opendata, render, repo_links, serve_errors
+from praktijkenbank.site import charts, html_tweaks, licentie, model
+from praktijkenbank.projectscan import page as projectscan
+from praktijkenbank.records import vocab as vocab_module
 from praktijkenbank.budget import page as budget_page
 
 log = logging.getLogger("mkdocs.hooks.praktijkenbank")
@@ -269,10 +272,10 @@ def on_serve(server, config, builder, **kwargs):
 
 # ------------------------------------------------------------------- search --
 # Finder (zoeken/): word index, facet rows and result cards of the practices, see
-# tools/praktijkenbank/search_index.py. A failure fails the build (Dutch message).
+# tools/praktijkenbank/site/search_index.py. A failure fails the build (Dutch message).
 
 def on_post_build(config, **kwargs):
-    from praktijkenbank import search_index
+    from praktijkenbank.site import search_index
 
     if _errors:  # the error site of 'mkdocs serve' has no records to index
         return

@@ -6,9 +6,9 @@ import io
 import shutil
 from pathlib import Path
 
-from praktijkenbank.annotations import command, emit, escape_data, escape_property, summary_markdown
-from praktijkenbank.cli import main as cli_main
-from praktijkenbank.problems import WARNING, Problem
+from praktijkenbank.contrib.annotations import command, emit, escape_data, escape_property, summary_markdown
+from praktijkenbank.contrib.cli import main as cli_main
+from praktijkenbank.records.problems import WARNING, Problem
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

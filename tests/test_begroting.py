@@ -151,7 +151,7 @@ def test_downloads_read_the_same_in_python_and_javascript(node_results):
 
 
 def _cli(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "praktijkenbank.cli", "begroting", *map(str, args)],
+    return subprocess.run([sys.executable, "-m", "praktijkenbank.contrib.cli", "begroting", *map(str, args)],
                           capture_output=True, text=True, cwd=ROOT)
 
 

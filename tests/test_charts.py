@@ -1,4 +1,4 @@
-"""'De praktijkenbank in cijfers' (cijfers/) and the chart markup of tools/praktijkenbank/charts.py.
+"""'De praktijkenbank in cijfers' (cijfers/) and the chart markup of tools/praktijkenbank/site/charts.py.
 
 The counts on the built page are compared with counts made straight from the
 records (front matter), not from the site model the page is drawn from.
@@ -13,7 +13,8 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import FIXTURES_SITE
-from praktijkenbank import charts, load_practices, load_vocab, model
+from praktijkenbank.site import charts, model
+from praktijkenbank import load_practices, load_vocab
 
 
 class _Tables(HTMLParser):

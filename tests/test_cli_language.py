@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from praktijkenbank.cli import build_parser, main as cli_main
+from praktijkenbank.contrib.cli import build_parser, main as cli_main
 
 COMMANDS = ["valideer", "nieuw", "herzien", "uit-issue", "schema"]
 # What argparse says in English (Python 3.11 to 3.13), and what it must say instead.
@@ -19,7 +19,7 @@ ENGLISH = re.compile(r"usage:|options:|positional arguments|optional arguments|s
 
 
 def _run(*argv: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "praktijkenbank.cli", *argv], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "praktijkenbank.contrib.cli", *argv], capture_output=True, text=True)
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import PRACTICES
-from praktijkenbank import licentie, model
+from praktijkenbank.site import licentie, model
 from test_site_browser import base, records  # noqa: F401  (fixtures: the fixture site and its records)
 
 pytestmark = pytest.mark.browser

@@ -17,10 +17,10 @@ import yaml
 from playwright.sync_api import expect
 
 from conftest import PRACTICES, ROOT
-from praktijkenbank import model, opendata, search_index
-from praktijkenbank.load import load_practices
-from praktijkenbank.search_text import stem, words
-from praktijkenbank.vocab import load_vocab
+from praktijkenbank.site import model, opendata, search_index
+from praktijkenbank.records.load import load_practices
+from praktijkenbank.site.search_text import stem, words
+from praktijkenbank.records.vocab import load_vocab
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from praktijkenbank import search_index, search_synonyms
-from praktijkenbank.search_text import terms
-from praktijkenbank.vocab import load_vocab
+from praktijkenbank.site import search_index, search_synonyms
+from praktijkenbank.site.search_text import terms
+from praktijkenbank.records.vocab import load_vocab
 
 
 def _record(slug: str, **extra) -> dict:
@@ -179,7 +179,7 @@ def test_facet_rows_hold_the_records_values(tmp_path):
     assert rows["niveau"] == [1 << levels.index("gevorderd"), 1 << levels.index("starter")]
     assert rows["provincie"][0] == 0
     # Every SDG and 5P value has a text colour with enough contrast on its tile.
-    from praktijkenbank.model import contrast_ratio
+    from praktijkenbank.site.model import contrast_ratio
     for key in ("sdg", "p"):
         for value in facets[key]["waarden"]:
             assert contrast_ratio(value["kleur"], value["tekst"]) >= 4.5, value
@@ -354,7 +354,7 @@ def test_spelling_lists_hold_the_most_frequent_form_by_letter(tmp_path):
 
 
 def test_a_word_list_keeps_the_most_frequent_words_only(tmp_path, monkeypatch):
-    from praktijkenbank import search_spelling
+    from praktijkenbank.site import search_spelling
 
     monkeypatch.setattr(search_spelling, "MAX_PER_LETTER", 2)
     records = [_record(str(n), tekst="zebra " * (n > 0) + "zolder " * (n > 1) + "zwaluw") for n in range(3)]

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from test_finder import AXE, WCAG_AA, _sdg12_theme, _wait, base, open_finder, records, result_slugs  # noqa: F401
-from praktijkenbank.search_text import words
+from praktijkenbank.site.search_text import words
 
 pytestmark = pytest.mark.browser
 

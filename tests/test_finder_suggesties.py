@@ -15,7 +15,7 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-from praktijkenbank.search_spelling import letter
+from praktijkenbank.site.search_spelling import letter
 
 JS = ROOT / "docs" / "assets" / "finder-suggesties.js"
 NODE = shutil.which("node")

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from praktijkenbank import validate_paths
-from praktijkenbank.cli import main as cli_main
-from praktijkenbank.fix import fix_paths, fix_text, normalise_text
+from praktijkenbank.contrib.cli import main as cli_main
+from praktijkenbank.contrib.fix import fix_paths, fix_text, normalise_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fix"
 EXPECTED = yaml.safe_load((FIXTURES / "expected.yaml").read_text(encoding="utf-8"))

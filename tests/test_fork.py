@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from praktijkenbank.repo_links import branch_from_edit_uri, fill
+from praktijkenbank.site.repo_links import branch_from_edit_uri, fill
 
 UPSTREAM = "vvsg-praktijkenbank"
 FORK = "https://github.com/example/fork"

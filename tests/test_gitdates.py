@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from praktijkenbank.gitdates import last_changes
+from praktijkenbank.records.gitdates import last_changes
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is needed to make a test repository")
 

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from praktijkenbank import load_vocab, validate_paths
-from praktijkenbank.cli import main as cli_main
-from praktijkenbank.issueform import (
+from praktijkenbank.contrib.cli import main as cli_main
+from praktijkenbank.contrib.issueform import (
     FORM_FIELDS,
     NOT_IN_FORM,
     expected_options,
@@ -23,7 +23,7 @@ from praktijkenbank.issueform import (
     record_from_issue,
     split_sections,
 )
-from praktijkenbank.validate import PLACEHOLDER, check_placeholders
+from praktijkenbank.records.validate import PLACEHOLDER, check_placeholders
 
 ROOT = Path(__file__).resolve().parent.parent
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "nieuwe-praktijk.yml"

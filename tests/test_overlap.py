@@ -1,7 +1,7 @@
 """No copied prose: no record or knowledge page shares a run of 8 words with a seed document.
 
 The seed documents are not in the repository; their fingerprint is
-(tools/praktijkenbank/data/brondocumenten.vingerafdruk, see praktijkenbank.overlap).
+(tools/praktijkenbank/data/brondocumenten.vingerafdruk, see praktijkenbank.records.overlap).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from praktijkenbank import load_practices, load_vocab
-from praktijkenbank.overlap import FINGERPRINT_PATH, Fingerprint, fingerprint, words
+from praktijkenbank.records.overlap import FINGERPRINT_PATH, Fingerprint, fingerprint, words
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT.parent / "shared" / "sources"  # where the seed documents live in the development setup

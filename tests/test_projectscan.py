@@ -15,7 +15,8 @@ import pytest
 from mkdocs.exceptions import Abort, PluginError
 
 from conftest import FIXTURES_SITE, build_site, docs_without
-from praktijkenbank import load_vocab, projectscan
+from praktijkenbank import load_vocab
+from praktijkenbank.projectscan import page as projectscan
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,8 @@ import zlib
 import pytest
 
 from conftest import ROOT
-from praktijkenbank import load_vocab, projectscan
+from praktijkenbank import load_vocab
+from praktijkenbank.projectscan import page as projectscan
 
 ASSETS = ROOT / "docs" / "assets" / "projectscan"
 NODE = shutil.which("node")

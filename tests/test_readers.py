@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES_SITE, ROOT, build_site, docs_without, require_browser_tool
-from praktijkenbank import load_vocab, licentie, load_practices, model, vendor
+from praktijkenbank import load_vocab, load_practices
+from praktijkenbank.site import licentie, model, vendor
 
 pytestmark = pytest.mark.build
 

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from praktijkenbank import load_practices, load_vocab, validate_paths
-from praktijkenbank.cli import build_parser, main as cli_main
-from praktijkenbank.validate import PLACEHOLDER, check_placeholders
-from praktijkenbank.scaffold import (
+from praktijkenbank.contrib.cli import build_parser, main as cli_main
+from praktijkenbank.records.validate import PLACEHOLDER, check_placeholders
+from praktijkenbank.contrib.scaffold import (
     TEMPLATE_DIR,
     main as scaffold_main,
     parse_choices,

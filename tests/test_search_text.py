@@ -1,6 +1,6 @@
 """The browser (docs/assets/zoektaal.js) splits and stems text like the build.
 
-The Python module ``praktijkenbank.search_text`` is the reference. Node runs
+The Python module ``praktijkenbank.site.search_text`` is the reference. Node runs
 the JavaScript once (one process) on every word of the bank (practices/ and
 docs/), the words of the benchmark generator, hand-picked words for every rule
 of the Dutch Snowball stemmer and a seeded set of random words built from the
@@ -20,7 +20,7 @@ import unicodedata
 import pytest
 
 from conftest import PRACTICES, ROOT
-from praktijkenbank.search_text import MAX_TOKEN, STOP_WORDS, TOKEN_RE, stem, terms, words
+from praktijkenbank.site.search_text import MAX_TOKEN, STOP_WORDS, TOKEN_RE, stem, terms, words
 
 JS = ROOT / "docs" / "assets" / "zoektaal.js"
 NODE = shutil.which("node")
@@ -98,8 +98,8 @@ def _corpus_texts() -> list[str]:
 def _label_texts() -> list[str]:
     """Everything the index holds besides the records' text: the names of every label
     (themes, SDGs, 5 P's, phases, levels, provinces, municipalities) and the synonyms."""
-    from praktijkenbank.search_synonyms import PATH
-    from praktijkenbank.vocab import load_vocab
+    from praktijkenbank.site.search_synonyms import PATH
+    from praktijkenbank.records.vocab import load_vocab
 
     vocab = load_vocab()
     tables = (vocab.sdgs, vocab.ps, vocab.themes, vocab.phases, vocab.levels, vocab.provinces,

@@ -25,7 +25,7 @@ from mkdocs.exceptions import Abort
 
 from conftest import FIXTURES_SITE, PRACTICES, ROOT, TODAY, build_site, docs_without, record_dirs
 from praktijkenbank import load_practices, load_vocab
-from praktijkenbank import model
+from praktijkenbank.site import model
 
 pytestmark = pytest.mark.build
 
@@ -462,7 +462,7 @@ def test_moved_pages_send_the_reader_to_their_new_page(real_site):
 
 
 def test_tools_on_the_site_exist_and_their_instrument_fiches_link_to_them(real_site):
-    from praktijkenbank.links import TOOL_PAGES
+    from praktijkenbank.records.links import TOOL_PAGES
 
     for page in TOOL_PAGES:
         assert page_file(real_site, page).is_file(), page

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from praktijkenbank import load_practices, load_vocab
-from praktijkenbank import model, opendata, render
-from praktijkenbank.load import Practice
+from praktijkenbank.site import model, opendata, render
+from praktijkenbank.records.load import Practice
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures" / "site"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from praktijkenbank import load_practices, load_vocab, model
-from praktijkenbank.cli import main as cli_main
-from praktijkenbank.stats import as_text, spread
+from praktijkenbank import load_practices, load_vocab
+from praktijkenbank.site import model
+from praktijkenbank.contrib.cli import main as cli_main
+from praktijkenbank.contrib.stats import as_text, spread
 
 FIXTURES = Path(__file__).parent / "fixtures" / "site"
 GOALS = {"besturen_minimum": 3, "per_provincie_minimum": 1, "per_sdg_minimum": 1,

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from praktijkenbank import load_vocab, validate_paths
-from praktijkenbank.cli import main as cli_main
+from praktijkenbank.contrib.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -213,7 +213,7 @@ def test_cli_never_prints_a_traceback_on_junk(tmp_path):
         samples[f"ruis-{i}.md"] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 2000)))
     for name, data in samples.items():
         (tmp_path / name).write_bytes(data)
-    result = subprocess.run([sys.executable, "-m", "praktijkenbank.cli", "validate", str(tmp_path)],
+    result = subprocess.run([sys.executable, "-m", "praktijkenbank.contrib.cli", "validate", str(tmp_path)],
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
@@ -223,7 +223,7 @@ def test_cli_never_prints_a_traceback_on_junk(tmp_path):
 
 
 def test_schema_enums_match_vocabularies():
-    from praktijkenbank import schema_sync
+    from praktijkenbank.records import schema_sync
 
     assert schema_sync.differences(load_vocab().schema) == []
 

@@ -19,8 +19,8 @@ import yaml
 
 from praktijkenbank import load_vocab
 
-from praktijkenbank.cli import main as cli_main
-from praktijkenbank.review import as_markdown, is_stale, review, years_before
+from praktijkenbank.contrib.cli import main as cli_main
+from praktijkenbank.records.review import as_markdown, is_stale, review, years_before
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -398,7 +398,7 @@ def test_herzien_on_a_missing_folder_fails_like_validate(tmp_path, capsys):
 
 
 def test_real_bank_has_no_broken_internal_links():
-    from praktijkenbank.validate import default_paths
+    from praktijkenbank.records.validate import default_paths
 
     findings, _, blocking = review(default_paths(ROOT))
     assert blocking == []

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from praktijkenbank.load import load_practice
-from praktijkenbank.yaml_messages import ENGLISH_PHRASES
+from praktijkenbank.records.load import load_practice
+from praktijkenbank.records.yaml_messages import ENGLISH_PHRASES
 
 VALID = (Path(__file__).parent / "fixtures" / "valid" / "geldige-praktijk.md").read_text(encoding="utf-8")
 ENGLISH_WORDS = re.compile(r"\b(found|expected|while|allowed|cannot|character|stream|token|mapping|scalar|"

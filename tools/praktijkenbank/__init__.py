@@ -9,10 +9,10 @@ Pure core, usable without MkDocs::
     problems += validate(practices, vocab)
 """
 
-from .vocab import Vocab, load_vocab
-from .load import Practice, load_practice, load_practices, discover
-from .problems import Problem
-from .validate import validate, validate_paths
+from .records.vocab import Vocab, load_vocab
+from .records.load import Practice, load_practice, load_practices, discover
+from .records.problems import Problem
+from .records.validate import validate, validate_paths
 
 __all__ = [
     "Practice",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 
-from ..vocab import load_vocab
+from ..records.vocab import load_vocab
 from .parse import BudgetFileError, read_path
 from .summarise import labels, summarise, to_csv
 from .values import euro_text, per_mille_text

@@ -16,9 +16,9 @@ import io
 import json
 from pathlib import Path
 
-from ..model import text_colour
-from ..vendor import BY_PACKAGE
-from ..vocab import DATA_DIR
+from ..site.model import text_colour
+from ..site.vendor import BY_PACKAGE
+from ..records.vocab import DATA_DIR
 from .parse import decode, read_csv, spec
 
 FOLDER = "begroting"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from ..vocab import DATA_DIR
+from ..records.vocab import DATA_DIR
 from .values import CellError, cell_text, cell_to_cents, normalise, parse_codes
 
 HEADER_SEARCH_ROWS = 50

@@ -351,7 +351,7 @@ def hidden_problems(text: str, meta: dict, positions: dict, offset: int) -> list
     """YAML that parses but drops text: (line, column, field, message, hint, is_error) per finding.
 
     ``positions`` maps value paths to 1-based file positions (as in
-    :class:`~praktijkenbank.load.Record`), ``offset`` is the number of file
+    :class:`~praktijkenbank.records.load.Record`), ``offset`` is the number of file
     lines before the front matter.
     """
     found = []

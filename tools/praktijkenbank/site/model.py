@@ -23,9 +23,9 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
-from .load import Practice
-from .review import is_stale
-from .vocab import Vocab
+from ..records.load import Practice
+from ..records.review import is_stale
+from ..records.vocab import Vocab
 
 
 # Page families: key -> (folder of its pages, Dutch title of the index page, link text to that index).

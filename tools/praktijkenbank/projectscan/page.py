@@ -21,8 +21,8 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup
 
-from . import model, render
-from .vocab import DATA_DIR, Vocab
+from ..site import model, render
+from ..records.vocab import DATA_DIR, Vocab
 
 SRC_URI = "projectscan/index.md"
 PAGE_PATH = "projectscan/"

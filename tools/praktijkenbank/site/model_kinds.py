@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .load import Record
+from ..records.load import Record
 from .model import _list, _term, _text, common_view, dutch_date
-from .vocab import Vocab
+from ..records.vocab import Vocab
 
 
 def _links(items, vocab_unused=None) -> list[dict]:

@@ -15,7 +15,7 @@ Whatever is still to be filled in is marked with :data:`PLACEHOLDER`:
   comment: the site escapes raw HTML in a record, so a comment would show.)
 
 So a scaffolded record either validates or fails only on the marked parts.
-:func:`render_record` is shared with :mod:`praktijkenbank.issueform`.
+:func:`render_record` is shared with :mod:`praktijkenbank.contrib.issueform`.
 """
 
 from __future__ import annotations
@@ -33,11 +33,11 @@ from pathlib import Path
 
 import yaml
 
-from .load import display_path
-from .validate import PLACEHOLDER
-from .vocab import Vocab, load_vocab
+from ..records.load import display_path
+from ..records.validate import PLACEHOLDER
+from ..records.vocab import Vocab, load_vocab
 
-TEMPLATE_DIR = Path(__file__).parent / "templates"
+TEMPLATE_DIR = Path(__file__).parents[1] / "templates"
 RECORD_TEMPLATE = "record/praktijk.md.j2"
 DEFAULT_DIR = "practices"
 COMMENT_WIDTH = 98

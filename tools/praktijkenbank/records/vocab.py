@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).parents[1] / "data"
 SCHEMA_DIR = DATA_DIR / "schema"
 SCHEMA_PATH = SCHEMA_DIR / "praktijk.schema.json"  # the practice schema (the first kind)
 COMMON_SCHEMA_PATH = SCHEMA_DIR / "gemeenschappelijk.json"

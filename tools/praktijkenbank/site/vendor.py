@@ -135,7 +135,7 @@ def sync(root: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m praktijkenbank.vendor [MAP]``: refresh docs/assets/vendor/ (``make vendor``)."""
+    """``python -m praktijkenbank.site.vendor [MAP]``: refresh docs/assets/vendor/ (``make vendor``)."""
     import sys
 
     args = sys.argv[1:] if argv is None else argv

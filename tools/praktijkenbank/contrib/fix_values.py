@@ -20,8 +20,8 @@ import unicodedata
 
 import yaml
 
-from .load import _dotted
-from .vocab import Vocab
+from ..records.load import _dotted
+from ..records.vocab import Vocab
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _SDG = re.compile(r"^\s*(?:sdg)?[\s._-]*0*(1[0-7]|[1-9])\s*$", re.IGNORECASE)

@@ -14,7 +14,7 @@ def add_arguments(subparsers) -> None:
 
 
 def main(args) -> int:
-    from .overlap import FINGERPRINT_PATH, write_fingerprint
+    from ..records.overlap import FINGERPRINT_PATH, write_fingerprint
 
     folder = Path(args.map)
     if not folder.is_dir():

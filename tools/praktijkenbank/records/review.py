@@ -16,7 +16,7 @@ import datetime as dt
 import sys
 from dataclasses import dataclass
 
-from .cli_nl import option
+from ..contrib.cli_nl import option
 
 STALE_AFTER_YEARS = 2
 

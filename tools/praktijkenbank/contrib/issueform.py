@@ -31,12 +31,12 @@ from pathlib import Path
 
 import yaml
 
-from .load import display_path
+from ..records.load import display_path
 from .scaffold import parse_government, render_record, suggest_slug, write_new, Invalid, DEFAULT_DIR
-from .vocab import Vocab, load_vocab
+from ..records.vocab import Vocab, load_vocab
 
 FORM_PATH = Path(".github/ISSUE_TEMPLATE/nieuwe-praktijk.yml")
-_REPO_FORM = Path(__file__).resolve().parents[2] / FORM_PATH
+_REPO_FORM = Path(__file__).resolve().parents[3] / FORM_PATH
 EMPTY = {"_no response_", "none", ""}
 
 # Form field id -> record field, for the answers that map one to one.

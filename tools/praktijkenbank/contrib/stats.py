@@ -12,7 +12,7 @@ from collections import Counter
 
 import yaml
 
-from .vocab import DATA_DIR, Vocab, load_vocab
+from ..records.vocab import DATA_DIR, Vocab, load_vocab
 
 
 def goals() -> dict:
@@ -80,8 +80,8 @@ def add_arguments(subparsers) -> None:
 
 
 def main(args) -> int:
-    from . import model
-    from .validate import default_paths, validate_paths
+    from ..site import model
+    from ..records.validate import default_paths, validate_paths
 
     records, problems = validate_paths(default_paths())
     errors = [p for p in problems if p.is_error]

@@ -11,7 +11,7 @@ import functools
 
 import yaml
 
-from .vocab import DATA_DIR
+from ..records.vocab import DATA_DIR
 
 PATH = DATA_DIR / "licentie.yaml"
 

@@ -15,7 +15,7 @@ import argparse
 import sys
 
 from .cli_nl import DutchParser, option
-from .problems import Problem
+from ..records.problems import Problem
 
 DEFAULT_PATH = "practices"
 
@@ -36,7 +36,7 @@ def _summary(problems: list[Problem], checked: int) -> str:
 
 
 def cmd_validate(args) -> int:
-    from .validate import default_paths, validate_paths
+    from ..records.validate import default_paths, validate_paths
 
     paths = args.paths or default_paths() or [DEFAULT_PATH]
     if args.fix:
@@ -59,7 +59,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from . import schema_sync
+    from ..records import schema_sync
 
     return schema_sync.main(write=args.write)
 
@@ -86,8 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     option(schema, "--schrijf", "--write", dest="write", action="store_true", help="zet de keuzelijsten in het schema")
     schema.set_defaults(func=cmd_schema)
     # Contributor tooling: new/nieuw, herzien, uit-issue (each module adds its own subcommand).
-    from . import fingerprint_cli, issueform, review, scaffold, stats
-    from .budget import cli as budget_cli
+    from . import fingerprint_cli, issueform, scaffold, stats
+    from ..records import review
+    from ..budget import cli as budget_cli
 
     for module in (scaffold, review, issueform, stats, fingerprint_cli, budget_cli):
         module.add_arguments(sub)

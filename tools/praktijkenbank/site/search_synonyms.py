@@ -2,7 +2,7 @@
 
 The groups live in ``data/synoniemen.yaml`` (one source of truth). Every entry
 of a group is a word or a word group; it is split and stemmed like all
-indexed text (:mod:`praktijkenbank.search_text`), so ``aankopen`` in a record
+indexed text (:mod:`praktijkenbank.site.search_text`), so ``aankopen`` in a record
 matches the entry ``aankoop``.
 
 Where: at index time only. When a piece of a record's indexed text (its
@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from .search_text import stem, words
-from .vocab import DATA_DIR
+from ..records.vocab import DATA_DIR
 
 PATH = DATA_DIR / "synoniemen.yaml"
 

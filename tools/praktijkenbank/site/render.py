@@ -24,9 +24,10 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from . import links, model
+from ..records import links
+from . import model
 
-TEMPLATE_DIR = Path(__file__).parent / "templates" / "site"
+TEMPLATE_DIR = Path(__file__).parents[1] / "templates" / "site"
 _SLOT_RE = re.compile(r"<!--pb-slot-(\d+)-->")
 
 # ------------------------------------------------------------ safe Markdown --

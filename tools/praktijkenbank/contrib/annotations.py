@@ -18,7 +18,7 @@ import os
 from collections import defaultdict
 from typing import TextIO
 
-from .problems import Problem
+from ..records.problems import Problem
 
 SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 MAX_SUMMARY_ROWS = 500  # the job summary is limited to 1 MiB per step

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 
-from .problems import Problem
+from ..records.problems import Problem
 
 TITLE = "De site kan niet gebouwd worden"
 

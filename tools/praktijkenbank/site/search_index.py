@@ -21,14 +21,14 @@ downloads only the parts a view needs:
     and the highlighted excerpt. Only the results shown are downloaded.
 ``zoeken/spelling/<letter>.json``
     The indexed words by first letter, for "Bedoel je ...?" when a query word
-    is not in the index (see :mod:`praktijkenbank.search_spelling`).
+    is not in the index (see :mod:`praktijkenbank.site.search_spelling`).
 
 What is indexed of a practice: its title, summary and plain text, and its
 labels: the names of its themes, SDGs ("SDG 13 Klimaatactie"), 5 P's,
 phases and level, and its governments and their provinces. So "eerlijke
 handel" finds a practice with that theme even if its text never says so.
 The synonym groups of ``data/synoniemen.yaml`` are added at this point too
-(:mod:`praktijkenbank.search_synonyms`): the browser never needs them.
+(:mod:`praktijkenbank.site.search_synonyms`): the browser never needs them.
 
 The ``.bin`` files are gzip data written by the build (the browser inflates
 them with ``DecompressionStream``), so they are small on any static host; the
@@ -36,7 +36,7 @@ JSON files are compressed by the host (GitHub Pages does). Every request
 carries ``?v=<token>``, a hash of the whole index, so a browser never mixes
 files of two builds.
 
-Words are split and stemmed by :mod:`praktijkenbank.search_text`; the browser
+Words are split and stemmed by :mod:`praktijkenbank.site.search_text`; the browser
 does the same with ``docs/assets/zoektaal.js`` (tested to agree).
 
 Why not Pagefind (used before) or Material's lunr search: at 10,000 practices
@@ -68,7 +68,7 @@ from . import opendata
 from . import search_spelling, search_synonyms
 from .model import slugify, text_colour
 from .search_text import STOP_WORDS, stem, words
-from .vocab import Vocab, load_vocab
+from ..records.vocab import Vocab, load_vocab
 
 log = logging.getLogger("mkdocs.hooks.praktijkenbank.zoeken")
 

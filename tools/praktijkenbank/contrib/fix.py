@@ -32,8 +32,8 @@ from pathlib import Path
 import yaml
 
 from .fix_values import _Composer, fix_values
-from .load import discover, display_path
-from .vocab import Vocab, load_vocab
+from ..records.load import discover, display_path
+from ..records.vocab import Vocab, load_vocab
 
 _DELIMITER = re.compile(r"^---[ \t]*$")
 _DATE_FORMS = (
