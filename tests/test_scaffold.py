@@ -99,7 +99,7 @@ def _fill_body(path: Path) -> None:
 # --------------------------------------------------------------- output ---
 
 def test_template_is_a_file():
-    assert (TEMPLATE_DIR / "record" / "praktijk.md.j2").is_file()
+    assert (TEMPLATE_DIR / "record" / "record.md.j2").is_file()
 
 
 def test_full_options_validate_except_the_marked_body(tmp_path):
@@ -307,3 +307,68 @@ def test_check_placeholders_points_at_the_marked_value(tmp_path):
     problems = list(check_placeholders(practice))
     assert [p.field for p in problems] == ["titel", "tekst"]
     assert problems[1].line == 7
+
+
+# ----------------------------------------------------- other record kinds ---
+
+OTHER_KINDS = ["instrument", "productgroep", "dossier"]
+
+
+def _new_kind(tmp_path: Path, kind: str, *options: str, inputs: list[str] | None = None):
+    """Run `nieuw --soort kind` in tmp_path/<the kind's folder>."""
+    folder = tmp_path / load_vocab().kinds[kind].folder
+    args = build_parser().parse_args(["nieuw", "--soort", kind, "--map", str(folder), "--datum", TODAY.isoformat(), *options])
+    answers = iter(inputs or [])
+
+    def fake_input(prompt: str) -> str:
+        try:
+            return next(answers)
+        except StopIteration:
+            raise EOFError from None
+
+    out, err = io.StringIO(), io.StringIO()
+    code = scaffold_main(args, input_fn=fake_input, out=out, err=err)
+    files = sorted(folder.glob("*.md")) if folder.exists() else []
+    return code, out.getvalue(), err.getvalue(), files
+
+
+@pytest.mark.parametrize("kind", OTHER_KINDS)
+def test_other_kinds_fail_only_on_the_marked_parts(tmp_path, kind):
+    record_kind = load_vocab().kinds[kind]
+    code, out, err, files = _new_kind(tmp_path, kind, "--geen-vragen", "--titel", "Een nieuwe fiche om mee te testen",
+                                      "--thema", "eerlijke-handel")
+    assert code == 0, err
+    path = files[0]
+    text = path.read_text(encoding="utf-8")
+    assert f"# {record_kind.singular.capitalize()}fiche voor de praktijkenbank" in text
+    assert re.findall(r"^## (.+)$", text, flags=re.M) == [s["kop"] for s in record_kind.sections]
+    problems = _all_problems(path)
+    assert problems and all(p.is_error for p in problems)
+    _assert_only_marked(path, problems)
+    assert "titel" not in {p.field for p in problems} and "themas" not in {p.field for p in problems}
+
+
+def test_an_instrument_asks_only_for_its_own_fields(tmp_path):
+    code, out, err, files = _new_kind(tmp_path, "instrument", inputs=[
+        "Een checklist voor duurzame evenementen", "12, 13", "eerlijke-handel", "uitvoering",
+        "Een korte checklist waarmee een dienst een evenement duurzamer organiseert, van catering tot afval.",
+        "https://www.example.org/checklist", "Checklist duurzame evenementen", "Voorbeeldorganisatie", ""])
+    assert code == 0, err
+    assert "Nieuw instrument toevoegen" in out and "Welk bestuur" not in out and "Niveau" not in out
+    assert [f.name for f in files] == ["checklist-duurzame-evenementen.md"]
+    meta = yaml.safe_load(files[0].read_text(encoding="utf-8").split("---")[1])
+    assert meta["sdgs"] == [12, 13] and meta["fasen"] == ["uitvoering"]
+    assert meta["bronnen"][0]["url"] == "https://www.example.org/checklist"
+
+
+def test_options_a_kind_does_not_have_are_refused_in_dutch(tmp_path):
+    code, out, err, files = _new_kind(tmp_path, "dossier", "--geen-vragen", "--bestuur", "Gent", "--sdg", "3")
+    assert code == 2 and files == []
+    assert "--bestuur en --sdg horen niet bij een dossier: een dossier heeft die velden niet." in err
+
+
+def test_an_unknown_kind_gets_a_suggestion(tmp_path):
+    args = build_parser().parse_args(["nieuw", "--soort", "instrumnt", "--geen-vragen", "--map", str(tmp_path)])
+    err = io.StringIO()
+    assert scaffold_main(args, out=io.StringIO(), err=err) == 2
+    assert "Bedoel je 'instrument'?" in err.getvalue() and "praktijk, instrument, productgroep, dossier" in err.getvalue()

@@ -1,9 +1,11 @@
-"""``praktijkenbank new`` (alias ``nieuw``): scaffold a new practice record.
+"""``praktijkenbank nieuw`` (alias ``new``): scaffold a new record.
 
 Asks for the essentials (interactively, in Dutch, validating every answer with
 the same vocabularies as the validator) or takes them as options, suggests a
 unique slug and writes ``practices/<slug>.md`` from the Jinja template in
-``templates/record/``. Field order, field comments and allowed values come from
+``templates/record/``. With ``--soort instrument|productgroep|dossier`` it
+scaffolds a record of that kind in its own folder, from that kind's schema and
+outline (soorten.yaml); only the options that kind has are accepted. Field order, field comments and allowed values come from
 the JSON Schema and the vocabularies; nothing is listed a second time here.
 
 Whatever is still to be filled in is marked with :data:`PLACEHOLDER`:
@@ -38,7 +40,7 @@ from ..records.validate import PLACEHOLDER
 from ..records.vocab import Vocab, load_vocab
 
 TEMPLATE_DIR = Path(__file__).parents[1] / "templates"
-RECORD_TEMPLATE = "record/praktijk.md.j2"
+RECORD_TEMPLATE = "record/record.md.j2"
 DEFAULT_DIR = "practices"
 COMMENT_WIDTH = 98
 MAX_SLUG = 80  # same limit as validate.MAX_SLUG
@@ -69,24 +71,24 @@ def _closest(value: str, options) -> str | None:
     return lowered[match[0]] if match else None
 
 
-def _prop(vocab: Vocab, *path: str) -> dict:
-    """Schema of a record field, e.g. _prop(vocab, 'besturen', 'naam')."""
-    node = vocab.schema
+def _prop(vocab: Vocab, *path: str, schema: dict | None = None) -> dict:
+    """Schema of a record field, e.g. _prop(vocab, 'besturen', 'naam') (default: the practice schema)."""
+    node = schema or vocab.schema
     for key in path:
         node = node["properties"][key] if "properties" in node else node["items"]["properties"][key]
     return node
 
 
-def allowed_values(vocab: Vocab, *path: str) -> list:
+def allowed_values(vocab: Vocab, *path: str, schema: dict | None = None) -> list:
     """Allowed values of an enum field, from the schema (kept equal to the vocabularies by 'schema --write')."""
-    prop = _prop(vocab, *path)
+    prop = _prop(vocab, *path, schema=schema)
     if "enum" in prop:
         return list(prop["enum"])
     return list(prop.get("items", {}).get("enum", []))
 
 
-def _length_limits(vocab: Vocab, *path: str) -> tuple[int, int]:
-    prop = _prop(vocab, *path)
+def _length_limits(vocab: Vocab, *path: str, schema: dict | None = None) -> tuple[int, int]:
+    prop = _prop(vocab, *path, schema=schema)
     return prop.get("minLength", 0), prop.get("maxLength", 10_000)
 
 
@@ -106,9 +108,9 @@ def split_list(raw: str, words: bool = False) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def parse_text(raw: str, vocab: Vocab, *path: str) -> str:
+def parse_text(raw: str, vocab: Vocab, *path: str, schema: dict | None = None) -> str:
     text = " ".join(raw.split())
-    low, high = _length_limits(vocab, *path)
+    low, high = _length_limits(vocab, *path, schema=schema)
     if len(text) < low:
         raise Invalid(f"te kort ({len(text)} tekens; minimum {low}).")
     if len(text) > high:
@@ -390,17 +392,25 @@ def _describe_enum(values: list, labels: dict | None = None) -> str:
     return ", ".join(str(v) for v in values)
 
 
-def field_comments(key: str, vocab: Vocab) -> list[str]:
+def required_fields(schema: dict) -> set[str]:
+    """Fields a record must have: 'required', plus what the 'else' branches ask (sdgs unless alle_sdgs, ...)."""
+    required = set(schema.get("required", []))
+    for part in [schema, *schema.get("allOf", [])]:
+        required |= set(part.get("else", {}).get("required", []))
+    return required
+
+
+def field_comments(key: str, vocab: Vocab, schema: dict | None = None) -> list[str]:
     """Short Dutch comment lines for a record field, from the schema and the vocabularies."""
-    schema = vocab.schema
+    schema = schema or vocab.schema
     prop = schema["properties"][key]
-    required = key in schema.get("required", []) or key in schema.get("else", {}).get("required", [])
+    required = key in required_fields(schema)
     title = prop.get("title", key)
     description = prop.get("description", "")
     optional = "" if required or description.lower().startswith("optioneel") else " (optioneel)"
     head = f"{title}{optional}"
     lines = _wrap(f"{head}: {description}" if description else f"{head}.")
-    values = allowed_values(vocab, key)
+    values = allowed_values(vocab, key, schema=schema)
     if key == "sdgs":
         lines += _wrap_items("Nummers:", [f"{n} {s['naam']}" for n, s in vocab.sdgs.items()])
     elif key == "subdoelen":
@@ -413,7 +423,7 @@ def field_comments(key: str, vocab: Vocab) -> list[str]:
         if "minimum" in sub_prop and "maximum" in sub_prop:
             text += f" ({sub_prop['minimum']} tot {sub_prop['maximum']})"
         text = text if text.endswith(".") else text + "."
-        sub_values = allowed_values(vocab, key, sub)
+        sub_values = allowed_values(vocab, key, sub, schema=schema)
         if sub_values and not any(str(v) in text for v in sub_values):
             text += f" Toegelaten: {_describe_enum(sub_values)}."
         lines += _wrap(f"{sub}: {text}", "  ", "    ")
@@ -432,10 +442,10 @@ class Field:
     lines: list[str]
 
 
-def build_fields(meta: dict, vocab: Vocab) -> list[Field]:
+def build_fields(meta: dict, vocab: Vocab, schema: dict | None = None) -> list[Field]:
     """Every schema field in schema order: given value, placeholder, or commented-out stub."""
-    schema = vocab.schema
-    required = set(schema.get("required", [])) | set(schema.get("else", {}).get("required", []))  # + 'sdgs'
+    schema = schema or vocab.schema
+    required = required_fields(schema)
     fields = []
     for key, prop in schema["properties"].items():
         if key in meta and meta[key] not in (None, [], {}):
@@ -444,7 +454,7 @@ def build_fields(meta: dict, vocab: Vocab) -> list[Field]:
             lines = _placeholder_lines(key, prop)
         else:
             lines = _commented_stub(key, prop)
-        fields.append(Field(key, field_comments(key, vocab), lines))
+        fields.append(Field(key, field_comments(key, vocab, schema), lines))
     unknown = [k for k in meta if k not in schema["properties"]]
     if unknown:
         raise ValueError(f"onbekende velden: {', '.join(unknown)}")
@@ -464,20 +474,23 @@ def _environment():
     )
 
 
-def render_record(meta: dict, vocab: Vocab | None = None, sections: dict[str, str] | None = None) -> str:
-    """The full text of a record: commented front matter + body outline.
+def render_record(meta: dict, vocab: Vocab | None = None, sections: dict[str, str] | None = None,
+                  kind: str = "praktijk") -> str:
+    """The full text of a record of ``kind`` (soorten.yaml): commented front matter + body outline.
 
-    ``sections`` maps a heading (vocab.sections 'kop') to its text; a heading
+    ``sections`` maps a heading (the kind's 'secties') to its text; a heading
     without text gets one line 'TE VERVANGEN: <help text>' to replace.
     """
     vocab = vocab or load_vocab()
+    record_kind = vocab.kinds[kind]
     sections = sections or {}
     outline = []
-    for section in vocab.sections:
+    for section in record_kind.sections:
         text = (sections.get(section["kop"]) or "").strip()
         outline.append({"kop": section["kop"], "text": text or f"{PLACEHOLDER}: {section['hulp']}"})
     template = _environment().get_template(RECORD_TEMPLATE)
-    text = template.render(fields=build_fields(meta, vocab), sections=outline, placeholder=PLACEHOLDER)
+    text = template.render(fields=build_fields(meta, vocab, record_kind.schema), sections=outline,
+                           placeholder=PLACEHOLDER, kind=record_kind)
     return text.rstrip("\n") + "\n"
 
 
@@ -553,23 +566,37 @@ def _flat(values: list[str] | None) -> list[str]:
     return [item for value in values or [] for item in split_list(value)]
 
 
-def collect(args, vocab: Vocab, asker: Asker | None) -> tuple[dict, str | None]:
+# Option (key of _option_values) -> the record field it fills.
+_OPTION_FIELD = {"bron_titel": "bronnen", "bron_uitgever": "bronnen", "bron": "bronnen"}
+
+
+def unsupported_options(args, kind) -> list[str]:
+    """Options given that a record of this kind has no field for (e.g. --bestuur for an instrument)."""
+    fields = kind.schema["properties"]
+    return [f"--{_option_name(key).replace('_', '-')}" for key, value in _option_values(args).items()
+            if value not in (None, []) and _OPTION_FIELD.get(key, key) not in fields]
+
+
+def collect(args, vocab: Vocab, asker: Asker | None, kind: str = "praktijk") -> tuple[dict, str | None]:
     """Metadata from options, asking for what is missing (unless asker is None).
 
-    Returns (meta, slug or None). Raises Invalid for a bad option value when
-    there is nobody to ask.
+    Only the fields a record of ``kind`` has are asked for. Returns (meta, slug or
+    None). Raises Invalid for a bad option value when there is nobody to ask.
     """
+    record_kind = vocab.kinds[kind]
+    schema = record_kind.schema
+    noun = f"{record_kind.article} {record_kind.singular}"
     given = _option_values(args)
     meta: dict = {}
     parsers: list[tuple[str, Callable[[str], object], str, list[str]]] = [
-        ("titel", lambda raw: parse_text(raw, vocab, "titel"),
-         "Titel van de praktijk", _wrap(_prop(vocab, "titel").get("description", ""))),
+        ("titel", lambda raw: parse_text(raw, vocab, "titel", schema=schema),
+         f"Titel van {noun}", _wrap(_prop(vocab, "titel", schema=schema).get("description", ""))),
         ("besturen", lambda raw: parse_governments(split_list(raw), vocab),
          "Welk bestuur of welke besturen voerden de praktijk uit? (komma's ertussen)",
          ["Een Vlaamse gemeente (ook een voormalige), of 'Provincie Antwerpen' enz.",
           f"Een andere organisatie: zet '{ORGANISATION_PREFIX}' ervoor, bv. '{ORGANISATION_PREFIX} VVSG'."]),
         ("sdgs", lambda raw: parse_sdgs(split_list(raw, words=True), vocab),
-         "Aan welke SDG's draagt de praktijk bij? (nummers, bv. 11, 12)",
+         f"Aan welke SDG's draagt {noun} bij? (nummers, bv. 11, 12)",
          _wrap_items("", [f"{n} {s['naam']}" for n, s in vocab.sdgs.items()])),
         ("themas", lambda raw: parse_choices(split_list(raw), vocab.themes, "thema"),
          "Thema's (nummers of namen, komma's ertussen)", _listing(vocab.themes)),
@@ -579,10 +606,12 @@ def collect(args, vocab: Vocab, asker: Asker | None) -> tuple[dict, str | None]:
          "Niveau", [f"{oid}: {e.get('omschrijving', '')}" for oid, e in vocab.levels.items()]),
         ("status", lambda raw: parse_choices([raw] if raw.strip() else [], vocab.statuses, "status")[0],
          "Status", [f"{oid}: {e.get('omschrijving', '')}" for oid, e in vocab.statuses.items()]),
-        ("samenvatting", lambda raw: parse_text(raw, vocab, "samenvatting"),
-         "Samenvatting", _wrap(_prop(vocab, "samenvatting").get("description", ""))),
+        ("samenvatting", lambda raw: parse_text(raw, vocab, "samenvatting", schema=schema),
+         "Samenvatting", _wrap(_prop(vocab, "samenvatting", schema=schema).get("description", ""))),
     ]
     for key, parse, question, help_lines in parsers:
+        if key not in schema["properties"]:
+            continue
         raw = given[key]
         if isinstance(raw, list):
             raw = ", ".join(_flat(raw))
@@ -612,7 +641,8 @@ def collect(args, vocab: Vocab, asker: Asker | None) -> tuple[dict, str | None]:
 
 
 def _option_name(key: str) -> str:
-    return {"besturen": "bestuur", "sdgs": "sdg", "themas": "thema", "fasen": "fase"}.get(key, key)
+    return {"besturen": "bestuur", "sdgs": "sdg", "themas": "thema", "fasen": "fase",
+            "bron": "bron-url/--bron-document"}.get(key, key)
 
 
 def _collect_source(given: dict, vocab: Vocab, asker: Asker | None, today: str = "") -> dict | None:
@@ -663,10 +693,13 @@ def _collect_source(given: dict, vocab: Vocab, asker: Asker | None, today: str =
 def add_arguments(subparsers) -> None:
     parser = subparsers.add_parser(
         "nieuw", aliases=["new"],
-        help="maak een nieuwe praktijk aan (vraagt wat nodig is, of neemt alles als opties)",
+        help="maak een nieuwe praktijk (of een ander record) aan: vraagt wat nodig is, of neemt alles als opties",
         description="Maak practices/<slug>.md aan met alle velden, uitleg en de vaste koppen. "
                     "Zonder opties stelt het programma vragen; met --geen-vragen vult het alleen in wat je als optie "
-                    f"meegeeft en markeert het de rest met '{PLACEHOLDER}'.")
+                    f"meegeeft en markeert het de rest met '{PLACEHOLDER}'. Met --soort maak je een instrument "
+                    "(instruments/), een productgroep (procurement/) of een dossier (dossiers/).")
+    parser.add_argument("--soort", default="praktijk", metavar="SOORT",
+                        help="soort record: praktijk (standaard), instrument, productgroep of dossier")
     parser.add_argument("--titel", help="titel van de praktijk")
     parser.add_argument("--bestuur", action="append", metavar="NAAM",
                         help=f"gemeente of provincie (herhaalbaar); een andere organisatie als '{ORGANISATION_PREFIX} NAAM'")
@@ -683,7 +716,8 @@ def add_arguments(subparsers) -> None:
     ref.add_argument("--bron-document", dest="bron_document", metavar="ID",
                      help="id van een brondocument van de praktijkenbank (zonder webadres)")
     parser.add_argument("--slug", help="bestandsnaam zonder .md (standaard: voorgesteld uit bestuur en titel)")
-    parser.add_argument("--map", default=DEFAULT_DIR, metavar="MAP", help=f"map voor de praktijk (standaard: {DEFAULT_DIR})")
+    parser.add_argument("--map", metavar="MAP",
+                        help=f"map voor het nieuwe bestand (standaard: die van de soort, bv. {DEFAULT_DIR})")
     parser.add_argument("--datum", metavar="JJJJ-MM-DD", help="datum voor 'toegevoegd' en 'geverifieerd' (standaard: vandaag)")
     parser.add_argument("--geen-vragen", dest="geen_vragen", action="store_true",
                         help=f"stel geen vragen; wat ontbreekt, wordt gemarkeerd met '{PLACEHOLDER}'")
@@ -694,36 +728,53 @@ def main(args, input_fn: Callable[[str], str] = input, out=None, err=None) -> in
     out = out or sys.stdout
     err = err or sys.stderr
     vocab = load_vocab()
+    kind_id = getattr(args, "soort", None) or "praktijk"
+    if kind_id not in vocab.kinds:
+        suggestion = _closest(kind_id, vocab.kinds)
+        hint = f" Bedoel je '{suggestion}'?" if suggestion else ""
+        print(f"praktijkenbank nieuw: --soort '{kind_id}' bestaat niet.{hint} Kies uit: {', '.join(vocab.kinds)}.", file=err)
+        return 2
+    kind = vocab.kinds[kind_id]
+    if not getattr(args, "map", None):
+        args.map = kind.folder
     folder = Path(args.map)
+    extra = unsupported_options(args, kind)
+    if extra:
+        options = " en ".join([", ".join(extra[:-1]), extra[-1]] if len(extra) > 1 else extra)
+        verb, fields = ("horen", "die velden") if len(extra) > 1 else ("hoort", "dat veld")
+        print(f"praktijkenbank nieuw: {options} {verb} niet bij een {kind.singular}: een {kind.singular} "
+              f"heeft {fields} niet.", file=err)
+        return 2
     try:
         today = dt.date.fromisoformat(args.datum) if args.datum else dt.date.today()
     except ValueError:
-        print(f"praktijkenbank new: '{args.datum}' is geen datum (JJJJ-MM-DD).", file=err)
+        print(f"praktijkenbank nieuw: '{args.datum}' is geen datum (JJJJ-MM-DD).", file=err)
         return 2
     asker = None if args.geen_vragen else Asker(input_fn, out)
     if asker:
-        asker.say("Nieuwe praktijk toevoegen. Elke vraag toont de toegelaten waarden; Ctrl+C stopt.")
+        new = "Nieuwe" if kind.article == "de" else "Nieuw"
+        asker.say(f"{new} {kind.singular} toevoegen. Elke vraag toont de toegelaten waarden; Ctrl+C stopt.")
     try:
-        meta, slug = collect(args, vocab, asker)
+        meta, slug = collect(args, vocab, asker, kind_id)
         if slug is None:
             suggestion = suggest_slug(meta.get("besturen") or [], meta.get("titel"), folder)
             if asker:
-                slug = asker.ask("Bestandsnaam (slug) van de praktijk. Enter neemt het voorstel over.",
+                slug = asker.ask(f"Bestandsnaam (slug) van {kind.article} {kind.singular}. Enter neemt het voorstel over.",
                                  lambda raw: parse_slug(raw, folder), default=suggestion)
             else:
                 slug = suggestion
     except Invalid as exc:
-        print(f"praktijkenbank new: {exc.message}", file=err)
+        print(f"praktijkenbank nieuw: {exc.message}", file=err)
         return 2
     date = today.isoformat()
     meta["toegevoegd"] = date
     meta["geverifieerd"] = date
-    text = render_record(meta, vocab)
+    text = render_record(meta, vocab, kind=kind_id)
     path = folder / f"{slug}.md"
     try:
         write_new(path, text)
     except FileExistsError:
-        print(f"praktijkenbank new: {display_path(path)} bestaat al; ik overschrijf niets. Kies een andere --slug.",
+        print(f"praktijkenbank nieuw: {display_path(path)} bestaat al; ik overschrijf niets. Kies een andere --slug.",
               file=err)
         return 1
     shown = display_path(path)
@@ -731,5 +782,5 @@ def main(args, input_fn: Callable[[str], str] = input, out=None, err=None) -> in
     print(f"Aangemaakt: {shown}", file=out)
     if todo:
         print(f"Nog in te vullen: {todo} plaats(en) gemarkeerd met '{PLACEHOLDER}'.", file=out)
-    print(f"Vul de tekst aan en kijk na met: praktijkenbank validate {shown}", file=out)
+    print(f"Vul de tekst aan en kijk na met: praktijkenbank valideer {shown}", file=out)
     return 0

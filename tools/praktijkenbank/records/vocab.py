@@ -36,7 +36,7 @@ class Kind:
     site: str  # folder on the site ('praktijken')
     singular: str
     plural: str
-    article: str  # 'de' or 'het' 
+    article: str  # 'de' or 'het'
     title: str
     schema_file: str
     schema: dict
