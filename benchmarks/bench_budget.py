@@ -140,7 +140,7 @@ def main(argv=None) -> int:
     files = generate(args.lines, folder)
     site = work_dir(100) / "site-begroting"
     from common import practices
-    timed_build(ROOT / "mkdocs.yml", site, PRAKTIJKENBANK_PRACTICES_DIR=str(practices(100)))
+    timed_build(ROOT / "mkdocs.yml", site, PRAKTIJKENBANK_CONTENT_DIR=str(practices(100).parent))
     (site / "bench").mkdir(exist_ok=True)
     for path in files:
         (site / "bench" / path.name).write_bytes(path.read_bytes())

@@ -63,7 +63,7 @@ def category(url: str) -> str:
         return "rijen.bin (filterwaarden)"
     if path.endswith("sitemap.xml"):
         return "sitemap.xml"
-    if "/assets/finder" in path or "/assets/zoektaal." in path:
+    if "/assets/zoeker/" in path:
         return "finder*.js/css + zoektaal.js"
     return "pagina + Material"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gzip
+import hashlib
 import http.server
 import io
 import json
@@ -35,9 +36,12 @@ def practices(size: int, seed: int = 1) -> Path:
     """A folder with ``size`` generated practices (made once, reused by later runs)."""
     folder = work_dir(size) / "practices"
     marker = folder / ".complete"
-    if not marker.exists() or marker.read_text() != f"{size}:{seed}:{TODAY}":
+    # The generator's own text is part of the key: a changed generator writes the bank again.
+    version = hashlib.sha256((ROOT / "benchmarks" / "generate.py").read_bytes()).hexdigest()[:12]
+    key = f"{size}:{seed}:{TODAY}:{version}"
+    if not marker.exists() or marker.read_text() != key:
         generate(size, folder, seed=seed, today=dt.date.fromisoformat(TODAY))
-        marker.write_text(f"{size}:{seed}:{TODAY}")
+        marker.write_text(key)
     return folder
 
 
@@ -65,7 +69,7 @@ def build_ours(size: int) -> tuple[Path, dict]:
     """Our real build (mkdocs.yml + hooks: validation, generation, search index) of ``size`` practices."""
     folder = practices(size)
     site = work_dir(size) / "site"
-    seconds, log = timed_build(ROOT / "mkdocs.yml", site, PRAKTIJKENBANK_PRACTICES_DIR=str(folder))
+    seconds, log = timed_build(ROOT / "mkdocs.yml", site, PRAKTIJKENBANK_CONTENT_DIR=str(folder.parent))
     index = re.search(r"Zoekindex: \d+ praktijken, .* in ([\d.]+) s\.", log)
     return site, {"seconds": seconds, "index_seconds": float(index.group(1)) if index else None}
 

@@ -106,6 +106,7 @@ def practice_text(rng: random.Random, index: int, vocab, today: dt.date) -> tupl
     targets = sorted({t for t in vocab.targets if int(t.split(".")[0]) in sdgs and rng.random() < 0.05})
     phases = rng.sample(list(vocab.phases), rng.randint(1, 2))
     level = rng.choice(list(vocab.levels))
+    status = rng.choice(list(vocab.statuses))
     start = rng.randint(2015, today.year)
     added = today - dt.timedelta(days=rng.randint(0, 900))
     verified = added + dt.timedelta(days=rng.randint(0, (today - added).days))
@@ -127,8 +128,10 @@ def practice_text(rng: random.Random, index: int, vocab, today: dt.date) -> tupl
     if targets:
         lines.append("subdoelen: [" + ", ".join(f'"{t}"' for t in targets) + "]")
     lines += [f"themas: [{', '.join(themes)}]", f"fasen: [{', '.join(phases)}]", f"niveau: {level}",
+              f"status: {status}",
               "bronnen:", f"  - titel: \"Verslag van de gemeenteraad van {municipality}\"",
-              f"    url: \"https://www.example.org/{slug}\"",
+              f"    uitgever: \"Gemeente {municipality}\"",
+              f"    url: \"https://www.example.org/{slug}\"", f"    geraadpleegd: {verified.isoformat()}",
               f"toegevoegd: {added.isoformat()}", f"geverifieerd: {verified.isoformat()}", "---", ""]
     for section in vocab.sections:
         lines += [f"## {section['kop']}", "", _paragraph(rng, words, (3, 6)), ""]

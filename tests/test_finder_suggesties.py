@@ -1,4 +1,4 @@
-"""'Bedoel je ...?' of the finder: docs/assets/finder-suggesties.js in Node.
+"""'Bedoel je ...?' of the finder: docs/assets/zoeker/finder-suggesties.js in Node.
 
 The browser picks the word list of a query word by its first letter exactly as
 the build wrote them (search_spelling.letter), counts edits (insert, delete,
@@ -17,7 +17,7 @@ import pytest
 from conftest import ROOT
 from praktijkenbank.site.search_spelling import letter
 
-JS = ROOT / "docs" / "assets" / "finder-suggesties.js"
+JS = ROOT / "docs" / "assets" / "zoeker" / "finder-suggesties.js"
 NODE = shutil.which("node")
 
 RUNNER = """

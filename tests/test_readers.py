@@ -127,6 +127,9 @@ def test_licence_in_open_data(fixture_site):
     assert data["licentie"]["naamsvermelding"] == (
         f"Bron: Praktijkenbank SDG's en lokaal mondiaal beleid, CC BY 4.0, {SITE_URL}")
     assert data["licentie"]["code"]["naam"] == "EUPL-1.2"
+    for name in ("instrumenten.json", "productgroepen.json"):  # the other kinds carry the same licence
+        other = json.loads((fixture_site / "data" / name).read_text(encoding="utf-8"))
+        assert other["licentie"] == data["licentie"], name
     feed = etree.parse(fixture_site / "feed.xml").getroot()
     rights = feed.find("{http://www.w3.org/2005/Atom}rights").text
     assert "CC BY 4.0" in rights and licence["inhoud"]["url"] in rights and SITE_URL in rights

@@ -1,4 +1,4 @@
-"""The browser (docs/assets/zoektaal.js) splits and stems text like the build.
+"""The browser (docs/assets/zoeker/zoektaal.js) splits and stems text like the build.
 
 The Python module ``praktijkenbank.site.search_text`` is the reference. Node runs
 the JavaScript once (one process) on every word of the bank (practices/ and
@@ -22,7 +22,7 @@ import pytest
 from conftest import PRACTICES, ROOT
 from praktijkenbank.site.search_text import MAX_TOKEN, STOP_WORDS, TOKEN_RE, stem, terms, words
 
-JS = ROOT / "docs" / "assets" / "zoektaal.js"
+JS = ROOT / "docs" / "assets" / "zoeker" / "zoektaal.js"
 NODE = shutil.which("node")
 
 # Reads {"stopWords", "stems", "texts", "tokens"} on stdin, writes the results.

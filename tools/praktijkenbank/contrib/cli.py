@@ -1,4 +1,4 @@
-"""Command line: ``praktijkenbank valideer|nieuw|schema|herzien|uit-issue``.
+"""Command line: ``praktijkenbank valideer|nieuw|schema|herzien|uit-issue|statistiek|vingerafdruk|begroting``.
 
 One language for users: Dutch option names (``--streng``, ``--herstel``,
 ``--formaat``, ``--schrijf``); the English names that existed before
@@ -73,9 +73,9 @@ def cmd_new(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="praktijkenbank", description="Praktijkenbank: praktijken nakijken en toevoegen.")
     sub = parser.add_subparsers(dest="command", title="opdrachten", metavar="opdracht", parser_class=_Parser)
-    validate = sub.add_parser("valideer", aliases=["validate"], help="kijk praktijken na (standaard: de map practices/)",
+    validate = sub.add_parser("valideer", aliases=["validate"], help="kijk records na (standaard: alle mappen: practices/, instruments/, procurement/, dossiers/)",
                               description="Kijk praktijken na: het schema, de keuzelijsten, de koppen, de bronnen en de rest.")
-    validate.add_argument("paths", nargs="*", metavar="PAD", help="bestanden of mappen (standaard: practices)")
+    validate.add_argument("paths", nargs="*", metavar="PAD", help="bestanden of mappen (standaard: practices, instruments, procurement en dossiers)")
     option(validate, "--streng", "--strict", dest="strict", action="store_true", help="waarschuwingen tellen als fouten")
     option(validate, "--herstel", "--fix", dest="fix", action="store_true",
            help="herstel eerst wat eenduidig is (volgorde, dubbels, 5 P's, datums, ids, SDG-nummers, www.-adressen, spaties)")

@@ -145,11 +145,12 @@ def product_group_record(view: dict, site_url: str = "") -> dict:
     }
 
 
-def _json_file(site: dict, key: str, records: list[dict], description: str, schema: str) -> str:
+def _json_file(site: dict, key: str, records: list[dict], description: str, schema: str, site_url: str = "") -> str:
     data = {
         "titel": SITE_TITLE,
         "beschrijving": description,
         "schema": schema,
+        "licentie": licentie.json_field(site_url),
         "gebouwd_op": site["vandaag"],
         "aantal": len(records),
         key: records,
@@ -299,11 +300,11 @@ def files(site: dict, vocab=None, site_url: str = "", today=None) -> dict[str, s
         INSTRUMENTS_JSON_PATH: _json_file(
             site, "instrumenten", [instrument_record(v, site_url) for v in site.get("instrumenten", [])],
             "Alle instrumenten (gidsen, checklists, datatools, modelteksten, campagnekits, opleidingen) van de praktijkenbank.",
-            "schema/instrument.schema.json"),
+            "schema/instrument.schema.json", site_url),
         INSTRUMENTS_CSV_PATH: instruments_csv(site, site_url),
         PRODUCT_GROUPS_JSON_PATH: _json_file(
             site, "productgroepen", [product_group_record(v, site_url) for v in site.get("productgroepen", [])],
             "Productgroepen voor duurzaam aankopen: criteria per stap van de opdracht, labels en modeldocumenten.",
-            "schema/productgroep.schema.json"),
+            "schema/productgroep.schema.json", site_url),
         FEED_PATH: atom_feed(site, site_url),
     }

@@ -2,7 +2,7 @@
 
 Written after MkDocs has built the site (hook ``on_post_build``), from the open
 data of the same build (``data/practices.json``), so it always matches the
-pages. Everything is static files; the browser (``docs/assets/finder.js``)
+pages. Everything is static files; the browser (``docs/assets/zoeker/finder.js``)
 downloads only the parts a view needs:
 
 ``zoeken/index.json``
@@ -37,7 +37,7 @@ carries ``?v=<token>``, a hash of the whole index, so a browser never mixes
 files of two builds.
 
 Words are split and stemmed by :mod:`praktijkenbank.site.search_text`; the browser
-does the same with ``docs/assets/zoektaal.js`` (tested to agree).
+does the same with ``docs/assets/zoeker/zoektaal.js`` (tested to agree).
 
 Why not Pagefind (used before) or Material's lunr search: at 10,000 practices
 lunr's index is 11 MB (gzip), and Pagefind downloaded 226 kB (its wasm, its

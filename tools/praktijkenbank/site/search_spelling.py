@@ -6,7 +6,7 @@ most often in the indexed text (``stedenband``, not the stem; ``aankoop``, not
 ``zoeken/spelling/<letter>.json``, a JSON list sorted by the number of
 practices that contain the word (most first). The browser downloads the file
 of a query word's first letter only when that word is not in the index, and
-offers the closest words (``docs/assets/finder-suggesties.js``).
+offers the closest words (``docs/assets/zoeker/finder-suggesties.js``).
 
 Letters are ``a`` to ``z``; words starting with any other character share the
 file ``_``. Words shorter than ``MIN_LENGTH`` and words with a digit are left

@@ -1,6 +1,6 @@
 """Words of a text as the finder searches them: tokens, then Dutch stems.
 
-The build (``search_index``) and the browser (``docs/assets/zoektaal.js``)
+The build (``search_index``) and the browser (``docs/assets/zoeker/zoektaal.js``)
 must split and stem text identically, or a query would miss what the index
 holds. This module is the reference; ``tests/test_search_text.py`` runs the
 JavaScript port over every word of the bank and checks it gives the same

@@ -21,7 +21,7 @@
 (function () {
   "use strict";
 
-  var taal = window.PraktijkenbankTaal; // assets/zoektaal.js
+  var taal = window.PraktijkenbankTaal; // zoektaal.js
   var PREFIX_WEIGHT = 0.6; // a longer word matched by the last, unfinished query word counts less
   var PREFIX_CHUNKS = 3; // ... and is only looked up when its stems fit in this many chunks
 

@@ -1,7 +1,7 @@
 /*
  * DOM helpers of the finder (zoeken/): element creation and the highlighted
  * title and excerpt of a result card. Words are matched on their stems, as
- * assets/zoektaal.js computes them, so "aankopen" marks "aankoop".
+ * zoektaal.js computes them, so "aankopen" marks "aankoop".
  *
  * - el(tag, attrs, children): a new element; attrs "text" sets its text.
  * - safeColour(value): value if it is a #rrggbb-like colour, else null.
@@ -12,7 +12,7 @@
 (function () {
   "use strict";
 
-  var taal = window.PraktijkenbankTaal; // assets/zoektaal.js
+  var taal = window.PraktijkenbankTaal; // zoektaal.js
   var EXCERPT_WORDS = 30;
 
   function el(tag, attrs, children) {

@@ -3,9 +3,9 @@
  * (SDG, 5 P's, theme, phase, level, province, government, year).
  *
  * The index is built by tools/praktijkenbank/search_index.py (read its
- * docstring for the file formats) and read by assets/finder-index.js; words
- * are split and stemmed by assets/zoektaal.js exactly as the build did
- * (Dutch Snowball stemmer); assets/finder-dom.js makes elements and excerpts.
+ * docstring for the file formats) and read by finder-index.js; words
+ * are split and stemmed by zoektaal.js exactly as the build did
+ * (Dutch Snowball stemmer); finder-dom.js makes elements and excerpts.
  *
  * - zoeken/index.json (facet labels, stop words, first stem of every word
  *   chunk) and zoeken/rijen.bin (the facet values of every practice, one row
@@ -21,10 +21,10 @@
  *   the shown results only. The count is written together with the list.
  * - A query word that is not in the index gets "Bedoel je ...?" links to the
  *   closest indexed words (zoeken/spelling/<letter>.json, downloaded only
- *   then; assets/finder-suggesties.js picks them).
+ *   then; finder-suggesties.js picks them).
  * - The header search field (on this page) and zoeken/#pb-finder-q (what the
  *   header field sends from other pages) put the focus in the finder's field.
- *   On small screens assets/finder-paneel.js folds the filters into a panel.
+ *   On small screens finder-paneel.js folds the filters into a panel.
  * - State lives in the URL (?q=...&sdg=12&sdg=13&thema=...), so every view can
  *   be bookmarked and shared; back/forward restore it (pushState + popstate).
  * - Everything is loaded relative to this script, so the site works under a
@@ -37,7 +37,7 @@
   var root = document.getElementById("pb-finder");
   if (!root || !script) return;
 
-  var SITE_ROOT = new URL("../", script.src); // this file is <site>/assets/finder.js
+  var SITE_ROOT = new URL("../../", script.src); // this file is <site>/assets/zoeker/finder.js
   var PAGE_SIZE = 10;
   var COLLAPSED = 12; // values shown of a long facet before "toon alle"
   var MIN_QUERY = 2;
@@ -51,10 +51,10 @@
   var more = document.getElementById("pb-finder-meer");
   var clear = document.getElementById("pb-finder-wis");
 
-  var taal = window.PraktijkenbankTaal; // assets/zoektaal.js
-  var engine = window.PraktijkenbankZoekindex; // assets/finder-index.js
-  var dom = window.PraktijkenbankFinderDom; // assets/finder-dom.js
-  var suggester = window.PraktijkenbankSuggesties; // assets/finder-suggesties.js
+  var taal = window.PraktijkenbankTaal; // zoektaal.js
+  var engine = window.PraktijkenbankZoekindex; // finder-index.js
+  var dom = window.PraktijkenbankFinderDom; // finder-dom.js
+  var suggester = window.PraktijkenbankSuggesties; // finder-suggesties.js
   var el = dom && dom.el, safeColour = dom && dom.safeColour;
   var SUGGESTIONS = 3;
   var index = null; // see finder-index.js: open()
@@ -77,7 +77,7 @@
   function showFailure(message) {
     status.textContent = "";
     status.appendChild(document.createTextNode(message + " Je vindt alle praktijken ook in het "));
-    var link = document.createElement("a"); // without assets/finder-dom.js too
+    var link = document.createElement("a"); // without finder-dom.js too
     link.href = new URL("praktijken/", SITE_ROOT).href;
     link.textContent = "overzicht van de praktijken";
     status.appendChild(link);
