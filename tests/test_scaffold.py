@@ -43,10 +43,10 @@ FILLED = ("Dit is de echte tekst van deze sectie, met genoeg woorden om als een 
           "paragraaf te tellen voor de validator.")
 
 
-def _new(tmp_path: Path, *options: str, inputs: list[str] | None = None):
-    """Run `new` in tmp_path/practices; returns (exit code, stdout, stderr, created files)."""
-    folder = tmp_path / "practices"
-    args = build_parser().parse_args(["new", "--map", str(folder), "--datum", TODAY.isoformat(), *options])
+def _new(tmp_path: Path, *options: str, inputs: list[str] | None = None, kind: str = "praktijk"):
+    """Run `new --soort kind` in tmp_path/<the kind's folder>; returns (exit code, stdout, stderr, created files)."""
+    folder = tmp_path / load_vocab().kinds[kind].folder
+    args = build_parser().parse_args(["new", "--soort", kind, "--map", str(folder), "--datum", TODAY.isoformat(), *options])
     answers = iter(inputs or [])
 
     def fake_input(prompt: str) -> str:
@@ -314,29 +314,11 @@ def test_check_placeholders_points_at_the_marked_value(tmp_path):
 OTHER_KINDS = ["instrument", "productgroep", "dossier"]
 
 
-def _new_kind(tmp_path: Path, kind: str, *options: str, inputs: list[str] | None = None):
-    """Run `nieuw --soort kind` in tmp_path/<the kind's folder>."""
-    folder = tmp_path / load_vocab().kinds[kind].folder
-    args = build_parser().parse_args(["nieuw", "--soort", kind, "--map", str(folder), "--datum", TODAY.isoformat(), *options])
-    answers = iter(inputs or [])
-
-    def fake_input(prompt: str) -> str:
-        try:
-            return next(answers)
-        except StopIteration:
-            raise EOFError from None
-
-    out, err = io.StringIO(), io.StringIO()
-    code = scaffold_main(args, input_fn=fake_input, out=out, err=err)
-    files = sorted(folder.glob("*.md")) if folder.exists() else []
-    return code, out.getvalue(), err.getvalue(), files
-
-
 @pytest.mark.parametrize("kind", OTHER_KINDS)
 def test_other_kinds_fail_only_on_the_marked_parts(tmp_path, kind):
     record_kind = load_vocab().kinds[kind]
-    code, out, err, files = _new_kind(tmp_path, kind, "--geen-vragen", "--titel", "Een nieuwe fiche om mee te testen",
-                                      "--thema", "eerlijke-handel")
+    code, out, err, files = _new(tmp_path, "--geen-vragen", "--titel", "Een nieuwe fiche om mee te testen",
+                                 "--thema", "eerlijke-handel", kind=kind)
     assert code == 0, err
     path = files[0]
     text = path.read_text(encoding="utf-8")
@@ -349,7 +331,7 @@ def test_other_kinds_fail_only_on_the_marked_parts(tmp_path, kind):
 
 
 def test_an_instrument_asks_only_for_its_own_fields(tmp_path):
-    code, out, err, files = _new_kind(tmp_path, "instrument", inputs=[
+    code, out, err, files = _new(tmp_path, kind="instrument", inputs=[
         "Een checklist voor duurzame evenementen", "12, 13", "eerlijke-handel", "uitvoering",
         "Een korte checklist waarmee een dienst een evenement duurzamer organiseert, van catering tot afval.",
         "https://www.example.org/checklist", "Checklist duurzame evenementen", "Voorbeeldorganisatie", ""])
@@ -362,7 +344,7 @@ def test_an_instrument_asks_only_for_its_own_fields(tmp_path):
 
 
 def test_options_a_kind_does_not_have_are_refused_in_dutch(tmp_path):
-    code, out, err, files = _new_kind(tmp_path, "dossier", "--geen-vragen", "--bestuur", "Gent", "--sdg", "3")
+    code, out, err, files = _new(tmp_path, "--geen-vragen", "--bestuur", "Gent", "--sdg", "3", kind="dossier")
     assert code == 2 and files == []
     assert "--bestuur en --sdg horen niet bij een dossier: een dossier heeft die velden niet." in err
 
