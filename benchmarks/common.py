@@ -70,7 +70,7 @@ def build_ours(size: int) -> tuple[Path, dict]:
     folder = practices(size)
     site = work_dir(size) / "site"
     seconds, log = timed_build(ROOT / "mkdocs.yml", site, PRAKTIJKENBANK_CONTENT_DIR=str(folder.parent))
-    index = re.search(r"Zoekindex: \d+ praktijken, .* in ([\d.]+) s\.", log)
+    index = re.search(r"Zoekindex: \d+ fiches, .* in ([\d.]+) s\.", log)
     return site, {"seconds": seconds, "index_seconds": float(index.group(1)) if index else None}
 
 

@@ -287,7 +287,7 @@ def test_shared_url_restores_the_same_view_and_clearing_resets(page, base, recor
 @pytest.mark.browser
 def test_header_search_field_leads_to_the_finder(page, base, records):
     page.goto(base + "praktijken/")
-    field = page.get_by_label("Zoek een praktijk")
+    field = page.get_by_label("Zoek in de praktijkenbank")
     field.press_sequentially("aankopen", delay=20)
     field.press("Enter")
     page.wait_for_url(re.compile(r"/zoeken/\?q=aankopen$"))

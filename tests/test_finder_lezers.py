@@ -141,7 +141,7 @@ def test_desktop_keeps_the_filters_in_a_side_column(page, base, artifacts):
 
 def test_the_header_field_on_the_finder_searches_in_place(page, base):
     open_finder(page, base)
-    header = page.get_by_label("Zoek een praktijk")
+    header = page.get_by_label("Zoek in de praktijkenbank")
     header.press_sequentially("stedenband", delay=20)
     header.press("Enter")
     _wait(page)

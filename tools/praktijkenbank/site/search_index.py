@@ -483,7 +483,7 @@ def build(site_dir, vocab: Vocab | None = None) -> IndexStats:
         (site_dir / path).write_bytes(content)
     stats = IndexStats(pages=len(records), seconds=time.perf_counter() - start, files=len(files),
                        bytes=sum(len(c) for c in files.values()), words=figures["stems"], chunks=figures["chunks"])
-    log.info("Zoekindex: %d praktijken, %d woordstammen in %d stukken, %.1f MB in %.1f s.",
+    log.info("Zoekindex: %d fiches, %d woordstammen in %d stukken, %.1f MB in %.1f s.",
              stats.pages, stats.words, stats.chunks, stats.bytes / 1e6, stats.seconds)
     return stats
 
