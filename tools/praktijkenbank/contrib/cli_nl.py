@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import sys
 
 # Every text argparse (Python 3.11 to 3.13) can show to a user, in Dutch.
@@ -112,3 +113,12 @@ def option(parser, dutch_name: str, english_name: str, **kwargs):
     hidden.setdefault("dest", action.dest)
     parser.add_argument(english_name, help=argparse.SUPPRESS, **hidden)
     return action
+
+
+def date_option(value: str | None, command: str, err=None) -> dt.date | None:
+    """The date of a ``--datum`` option (default: today); None after a Dutch message when it is no date."""
+    try:
+        return dt.date.fromisoformat(value) if value else dt.date.today()
+    except ValueError:
+        print(f"praktijkenbank {command}: '{value}' is geen datum (JJJJ-MM-DD).", file=err or sys.stderr)
+        return None

@@ -34,6 +34,7 @@ import yaml
 from ..records.load import display_path
 from .scaffold import parse_government, render_record, suggest_slug, write_new, Invalid, DEFAULT_DIR
 from ..records.vocab import Vocab, load_vocab
+from .cli_nl import date_option
 
 FORM_PATH = Path(".github/ISSUE_TEMPLATE/nieuwe-praktijk.yml")
 _REPO_FORM = Path(__file__).resolve().parents[3] / FORM_PATH
@@ -353,10 +354,8 @@ def add_arguments(subparsers) -> None:
 
 
 def main(args) -> int:
-    try:
-        today = dt.date.fromisoformat(args.datum) if args.datum else dt.date.today()
-    except ValueError:
-        print(f"praktijkenbank uit-issue: '{args.datum}' is geen datum (JJJJ-MM-DD).", file=sys.stderr)
+    today = date_option(args.datum, "uit-issue")
+    if today is None:
         return 2
     try:
         body = sys.stdin.read() if args.bestand == "-" else Path(args.bestand).read_text(encoding="utf-8")

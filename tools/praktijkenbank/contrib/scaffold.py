@@ -38,6 +38,7 @@ import yaml
 from ..records.load import display_path
 from ..records.validate import PLACEHOLDER
 from ..records.vocab import Vocab, load_vocab
+from .cli_nl import date_option
 
 TEMPLATE_DIR = Path(__file__).parents[1] / "templates"
 RECORD_TEMPLATE = "record/record.md.j2"
@@ -745,10 +746,8 @@ def main(args, input_fn: Callable[[str], str] = input, out=None, err=None) -> in
         print(f"praktijkenbank nieuw: {options} {verb} niet bij een {kind.singular}: een {kind.singular} "
               f"heeft {fields} niet.", file=err)
         return 2
-    try:
-        today = dt.date.fromisoformat(args.datum) if args.datum else dt.date.today()
-    except ValueError:
-        print(f"praktijkenbank nieuw: '{args.datum}' is geen datum (JJJJ-MM-DD).", file=err)
+    today = date_option(args.datum, "nieuw", err)
+    if today is None:
         return 2
     asker = None if args.geen_vragen else Asker(input_fn, out)
     if asker:

@@ -16,7 +16,7 @@ import datetime as dt
 import sys
 from dataclasses import dataclass
 
-from ..contrib.cli_nl import option
+from ..contrib.cli_nl import date_option, option
 
 STALE_AFTER_YEARS = 2
 
@@ -128,10 +128,8 @@ def add_arguments(subparsers) -> None:
 
 
 def main(args) -> int:
-    try:
-        today = dt.date.fromisoformat(args.datum) if args.datum else dt.date.today()
-    except ValueError:
-        print(f"praktijkenbank herzien: '{args.datum}' is geen datum (JJJJ-MM-DD).", file=sys.stderr)
+    today = date_option(args.datum, "herzien")
+    if today is None:
         return 2
     from .validate import default_paths
 
