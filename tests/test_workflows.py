@@ -309,6 +309,17 @@ def test_vscode_files():
     assert any(t.get("group", {}).get("isDefault") for t in tasks)
 
 
+@pytest.mark.parametrize("label", ["Praktijken nakijken", "Praktijken herstellen (--herstel)"])
+def test_vscode_validate_tasks_cover_every_record_folder(label):
+    """The tasks check what 'make validate' checks: every kind's folder, not practices/ alone."""
+    from praktijkenbank.records.vocab import load_vocab
+
+    task = next(t for t in _jsonc(ROOT / ".vscode" / "tasks.json")["tasks"] if t["label"] == label)
+    paths = [arg for arg in task["args"][1:] if not arg.startswith("-")]
+    folders = {kind.folder for kind in load_vocab().kinds.values()}
+    assert not paths or folders <= set(paths), paths
+
+
 def test_vscode_problem_matcher_reads_the_validator_output(tmp_path, capsys, monkeypatch):
     task = next(t for t in _jsonc(ROOT / ".vscode" / "tasks.json")["tasks"] if t["label"] == "Praktijken nakijken")
     patterns = {m["severity"]: re.compile(m["pattern"]["regexp"]) for m in task["problemMatcher"]}
