@@ -95,7 +95,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def safe_output() -> None:
+    """Never crash on encoding: a character the console cannot show (an emoji on a cp1252 Windows
+    console or pipe, ``PYTHONIOENCODING=cp1252``) is written as an escape such as ``\\U0001f389``."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or detached stream: nothing to protect
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    safe_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
