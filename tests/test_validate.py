@@ -203,6 +203,10 @@ def test_cli_never_prints_a_traceback_on_junk(tmp_path):
         "getal.md": b"---\n1: 2\n---\n",
         "kop.md": b"---\ntitel: x\n",
         "nul.md": b"---\ntitel: x\x00\n---\n",
+        # libyaml composes recursively in C: 40,000 levels crashed the process without a word
+        "diep-haakjes.md": b"---\nsdgs: " + b"[" * 40000 + b"]" * 40000 + b"\n---\n",
+        "diep-streepjes.md": b"---\nsdgs:\n" + b"- " * 45000 + b"1\n---\n",
+        "diep-accolades.md": b"---\nsdgs: " + b"{a: " * 300 + b"1" + b"}" * 300 + b"\n---\n",
     }
     for i in range(40):
         data = bytearray(valid)
