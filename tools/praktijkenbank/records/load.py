@@ -149,6 +149,8 @@ def discover(paths) -> tuple[list[Path], list[Problem]]:
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_YAML_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 _ALIAS = object()
 # The deepest nesting a record needs is three levels (bronnen[0].titel); deeper than this is a mistake
 # or a hostile file, refused before it reaches Python's recursion limit.
@@ -223,6 +225,14 @@ class _Tree:
             return None
         self.visited.add(id(node))
         self.positions[path] = (line, col)
+        if node.tag not in _PLAIN_TAGS:  # '!!python/object/apply:...', '!ENV', '!!binary', '!!set', ...
+            self.ok = False
+            tag = "!!" + node.tag[len(_YAML_TAG):] if node.tag.startswith(_YAML_TAG) else node.tag
+            self.problems.append(Problem(self.shown, line, col, _dotted(path),
+                f"YAML-labels zijn niet toegelaten (hier: '{tag}').",
+                "Een waarde die met '!' begint, leest YAML als een label. Haal het label weg, "
+                "of zet de hele waarde tussen aanhalingstekens als het '!' bij de tekst hoort."))
+            return None
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR_TAG:
                 return node.value
