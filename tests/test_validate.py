@@ -89,6 +89,12 @@ def test_hint_suggests_the_closest_value(name, hint):
     assert any(hint in p.hint for p in problems), [p.hint for p in problems]
 
 
+@pytest.mark.parametrize("name", ["titel-empty.md", "status-empty.md"])
+def test_an_empty_field_gets_no_tip_about_quotation_marks(name):
+    _, problems = validate_paths([INVALID / name], today=TODAY, siblings=False)
+    assert problems and all("aanhalingstekens" not in p.hint for p in problems), [p.hint for p in problems]
+
+
 def test_valid_fixtures_pass():
     _, problems = validate_paths([FIXTURES / "valid"], strict=True, today=TODAY)
     assert [p.format() for p in problems] == []
