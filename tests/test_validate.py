@@ -95,6 +95,23 @@ def test_an_empty_field_gets_no_tip_about_quotation_marks(name):
     assert problems and all("aanhalingstekens" not in p.hint for p in problems), [p.hint for p in problems]
 
 
+@pytest.mark.parametrize("sentence, warned", [
+    ("De bron meldt geen resultaat.", False),
+    ("De bronnen zeggen niets over resultaten.", False),
+    ("Over het resultaat staat niets in de bron.", False),
+    ("Nog niets.", True),
+    ("Het werkt goed.", True),
+])
+def test_a_short_result_that_says_the_source_is_silent_is_not_empty(tmp_path, sentence, warned):
+    """CONTRIBUTING asks for one sentence when a source reports no result: that is not '(bijna) leeg'."""
+    text = (FIXTURES / "valid" / "geldige-praktijk.md").read_text(encoding="utf-8")
+    path = tmp_path / "x.md"
+    path.write_text(text.replace("Het resultaat vermeldt alleen wat de bron zegt; hier is dat een zin zonder cijfers of namen.",
+                                 sentence), encoding="utf-8")
+    _, problems = validate_paths([path], today=TODAY, siblings=False)
+    assert any("'Resultaat' is (bijna) leeg" in p.message for p in problems) is warned
+
+
 def test_valid_fixtures_pass():
     _, problems = validate_paths([FIXTURES / "valid"], strict=True, today=TODAY)
     assert [p.format() for p in problems] == []

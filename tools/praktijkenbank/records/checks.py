@@ -20,6 +20,11 @@ MAX_SLUG = 80
 RESERVED_SLUGS = {"index", "alle-sdgs"}  # <site folder>/index.md is an overview page; see model.ALL_SDGS_PAGE
 MAX_BODY_WORDS = 1500
 MIN_SECTION_WORDS = 10
+# The one sentence CONTRIBUTING asks for when a source reports no result ("De bron meldt geen resultaat."):
+# a short section that says the source is silent is complete, not empty.
+_SOURCE_SAYS_NOTHING_RE = re.compile(
+    r"\b(?:de |die |deze )?bron(?:nen)?\b[^.]{0,80}?\b(?:geen|niets|niet)\b"
+    r"|\b(?:geen|niets)\b[^.]{0,80}?\b(?:in|volgens) de bron(?:nen)?\b", re.IGNORECASE)
 PLACEHOLDER = "TE VERVANGEN"  # left by `praktijkenbank new` where something is still to be filled in
 
 # Unsafe content in a body: raw active HTML, event handlers, script URLs.
@@ -268,8 +273,8 @@ def check_outline(practice: Record, vocab: Vocab) -> Iterator[Problem]:
         if title not in expected:
             continue
         stop = found[number + 1][1] if number + 1 < len(found) else len(body)
-        words = len(_COMMENT_RE.sub(" ", body[end:stop]).replace(PLACEHOLDER, " ").split())
-        if words < MIN_SECTION_WORDS:
+        text = _COMMENT_RE.sub(" ", body[end:stop]).replace(PLACEHOLDER, " ")
+        if len(text.split()) < MIN_SECTION_WORDS and not _SOURCE_SAYS_NOTHING_RE.search(text):
             line, col = _body_pos(practice, body, start)
             yield Problem(practice.path, line, col, "tekst", f"de sectie '{title}' is (bijna) leeg.",
                           "Schrijf er minstens een paar zinnen; zegt de bron niets, vermeld dat dan.", WARNING)
