@@ -205,9 +205,25 @@ def test_model_survives_unvalidated_junk(vocab):
     ("javascript:alert(1)", False), (" JavaScript:alert(1)", False), ("java\tscript:alert(1)", False),
     ("javascript&#58;alert(1)", False), ("jav&#x09;ascript:alert(1)", False), ("data:text/html,x", False),
     ("vbscript:x", False), ("", False), (None, False),
+    ("file:///C:/plan.docx", False), ("\\\\server\\map", False), ("//voorbeeld.be/x", False), ("/\\voorbeeld.be", False),
 ])
 def test_safe_url(url, safe):
     assert (render.safe_url(url) is not None) is safe
+
+
+def test_the_validator_names_every_link_the_site_drops(tmp_path):
+    """One rule (records/links.py) for the site and the validator: every link the fiche loses gets a message."""
+    from praktijkenbank import validate_paths
+    from praktijkenbank.records import links
+
+    hrefs = ["javascript:x", "&#106;avascript&#58;x", "file:///C:/plan.docx", "\\\\server\\map",
+             "//voorbeeld.be/x", "data:text/html,x", "https://voorbeeld.be/x", "mailto:a@b.be", "#anker"]
+    body = "\n\n".join(f"[link {i}]({href})" for i, href in enumerate(hrefs)) + "\n\n[ref]: javascript:y\n"
+    html = str(render.render_body_html(body))
+    kept = [href for href in hrefs if f'href="{href}"' in html or f'href="{href.replace("&", "&amp;")}"' in html]
+    assert kept == ["https://voorbeeld.be/x", "mailto:a@b.be", "#anker"]
+    flagged = [href for _, href in links.all_links(body) if links.unsafe_reason(href)]
+    assert flagged == [h for h in hrefs if h not in kept] + ["javascript:y"]
 
 
 def test_body_raw_html_is_escaped_and_unsafe_links_dropped():

@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 
+from . import links
 from .load import Record, _dotted
 from .problems import ERROR, WARNING, Problem
 from .vocab import Vocab
@@ -30,7 +31,7 @@ PLACEHOLDER = "TE VERVANGEN"  # left by `praktijkenbank new` where something is 
 # Unsafe content in a body: raw active HTML, event handlers, script URLs.
 _UNSAFE_TAG_RE = re.compile(r"<\s*(script|iframe|object|embed|form|style|meta|base|link|svg|math)\b", re.I)
 _EVENT_ATTR_RE = re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I)
-_SCRIPT_URL_RE = re.compile(r"(?:\]\(\s*<?|\b(?:href|src|action|formaction)\s*=\s*[\"']?\s*)(javascript|data|vbscript)\s*:", re.I)
+_SCRIPT_URL_RE = re.compile(r"(?:\b(?:href|src|action|formaction)\s*=\s*[\"']?\s*)(javascript|data|vbscript)\s*:", re.I)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
 _FENCE_RE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
@@ -288,8 +289,8 @@ def check_outline(practice: Record, vocab: Vocab) -> Iterator[Problem]:
 def check_safe_body(practice: Record, vocab: Vocab) -> Iterator[Problem]:
     """No active content in the body: no script/iframe-like tags, event handlers or javascript:/data: links."""
     body = practice.body
-    if "<" not in body and ":" not in body:
-        return  # nearly every body: nothing that could be active content
+    if "<" not in body and "](" not in body and "]:" not in body:
+        return  # no HTML and no link: nothing that could be active content
     for match in _UNSAFE_TAG_RE.finditer(body) if "<" in body else ():
         line, col = _body_pos(practice, body, match.start())
         yield Problem(practice.path, line, col, "tekst", f"onveilige HTML: <{match.group(1).lower()}> is niet toegelaten.",
@@ -298,10 +299,17 @@ def check_safe_body(practice: Record, vocab: Vocab) -> Iterator[Problem]:
         line, col = _body_pos(practice, body, match.start(1))
         yield Problem(practice.path, line, col, "tekst", f"onveilige HTML: het attribuut '{match.group(1)}' is niet toegelaten.",
                       "Verwijder de HTML en gebruik Markdown.")
-    for match in _SCRIPT_URL_RE.finditer(body):
+    for match in _SCRIPT_URL_RE.finditer(body) if "<" in body else ():
         line, col = _body_pos(practice, body, match.start(1))
         yield Problem(practice.path, line, col, "tekst", f"onveilige link: '{match.group(1).lower()}:'-links zijn niet toegelaten.",
                       "Een link begint met https:// of verwijst naar een andere praktijk.")
+    for offset, href in links.all_links(body):  # what the site would drop (records/links.py decides for both)
+        reason = links.unsafe_reason(href)
+        if reason:
+            line, col = _body_pos(practice, body, offset)
+            yield Problem(practice.path, line, col, "tekst", f"onveilige link: {reason}.",
+                          "Een link begint met https:// of verwijst naar een andere fiche (bv. andere-fiche.md); "
+                          "de site laat deze link weg.")
 
 
 def _strings(value, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
