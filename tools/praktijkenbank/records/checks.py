@@ -343,9 +343,21 @@ def check_placeholders(practice: Record, vocab: Vocab | None = None) -> Iterator
 _FIELD_MARKUP_RE = re.compile(r"<\s*/?\s*[a-z!?][^>]*>?|&(?:lt|#0*60|#x0*3c);|\b(?:javascript|vbscript)\s*:|\bdata:[a-z-]+/", re.I)
 
 
+# Characters that turn text around (bidirectional overrides and isolates, U+202A-U+202E, U+2066-U+2069)
+# or are invisible (zero-width space, joiners, word joiner, byte order mark, direction marks): in a
+# title they hide or reorder what a reader sees and break search and sorting.
+_INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c]")
+
+
 def check_text_fields(practice: Record, vocab: Vocab) -> Iterator[Problem]:
-    """No HTML or script in any front-matter text (title, summary, contact, sources): they are plain text."""
+    """No HTML or script in any front-matter text (title, summary, contact, sources): they are plain text.
+    No invisible or direction-changing characters either."""
     for path, text in _strings(practice.meta):
+        if not text.isascii() and (invisible := _INVISIBLE_RE.search(text)):
+            code = f"U+{ord(invisible.group(0)):04X}"
+            yield _problem(practice, path, f"de tekst bevat een onzichtbaar teken ({code}, op positie {invisible.start() + 1}).",
+                           "Zo'n teken (een teken van breedte nul of een teken dat de leesrichting omkeert) komt vaak mee bij "
+                           "kopiëren; het verbergt of verplaatst tekst. Verwijder het of typ de tekst opnieuw.")
         if "<" not in text and "&" not in text and ":" not in text:
             continue
         match = _FIELD_MARKUP_RE.search(text)
