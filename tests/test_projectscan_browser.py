@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT
+from conftest import ROOT, require_browser_tool
 from test_projectscan_js import CFG, maximal, realistic
 
 pytestmark = pytest.mark.browser
@@ -362,8 +362,7 @@ def test_nothing_leaves_the_machine(page, base):
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE], ids=["desktop", "390px"])
 def test_axe_reports_no_violations_on_the_filled_in_scan(browser, base, artifacts, viewport):
-    if not AXE.is_file():
-        pytest.fail("axe-core ontbreekt: voer 'npm ci' uit in de hoofdmap van de repository")
+    require_browser_tool(AXE.is_file(), "axe-core (node_modules/axe-core)", "npm ci in de hoofdmap")
     context = browser.new_context(viewport=viewport, locale="nl-BE")
     try:
         page = context.new_page()
