@@ -188,8 +188,8 @@ def on_files(files: Files, config, **kwargs):
         return _error_site(files, config, errors)
     vocab = vocab_module.load_vocab()
     repo_root = Path(config.config_file_path).resolve().parent
-    changed = gitdates.last_changes(repo_root, [str(folder) for folder in record_dirs(config)])
-    site = model.build_site(practices, vocab, today, repo_root=repo_root, changed=changed)
+    changed, entered = gitdates.history(repo_root, [str(folder) for folder in record_dirs(config)])
+    site = model.build_site(practices, vocab, today, repo_root=repo_root, changed=changed, entered=entered)
     edit_base = _edit_base(config)
     renderer = render.Renderer(site, vocab, edit_base=edit_base, use_directory_urls=config.use_directory_urls,
                                extra={"heeft_bijdragen": files.get_file_from_path("bijdragen.md") is not None,

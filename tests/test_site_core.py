@@ -167,6 +167,31 @@ def test_newest_first(site):
         "borsbeek-fairtrade-aankopen", "vvsg-sdg-rapportering-oud"]
 
 
+def test_newest_on_the_same_day_is_the_one_that_entered_the_repository_last(vocab):
+    """Most records share one 'toegevoegd' date: the git history orders them, not the alphabet."""
+    practices = [_practice(slug, titel=f"{title} heeft een titel die lang genoeg is", toegevoegd="2026-12-01")
+                 for slug, title in (("a", "Aalst"), ("b", "Brugge"), ("c", "Charleroi"))]
+    practices.append(_practice("ouder", titel="Zottegem heeft een titel die lang genoeg is", toegevoegd="2026-11-01"))
+    by_title = model.build_site(practices, vocab, TODAY)
+    assert [v["slug"] for v in by_title["nieuwste"]] == ["a", "b", "c", "ouder"]  # no history: by title
+    entered = {"practices/a.md": 100, "practices/b.md": 300, "practices/c.md": 200, "practices/ouder.md": 400}
+    by_git = model.build_site(practices, vocab, TODAY, entered=entered)
+    assert [v["slug"] for v in by_git["nieuwste"]] == ["b", "c", "a", "ouder"]
+    entered.pop("practices/a.md")  # not committed yet: the newest of its day
+    assert [v["slug"] for v in model.build_site(practices, vocab, TODAY, entered=entered)["nieuwste"]] == ["a", "b", "c", "ouder"]
+
+
+def test_the_home_page_shows_when_the_newest_practices_were_added(site, vocab):
+    renderer = render.Renderer(site, vocab)
+    home = renderer.fill("index.md", renderer.home())
+    newest = home.split("## Nieuwste praktijken", 1)[1]
+    first = site["nieuwste"][0]
+    assert f'Toegevoegd op <time datetime="{first["toegevoegd"]}">{first["toegevoegd_tekst"]}</time>' in newest
+    assert newest.count("pb-kaart__datum") == min(6, len(site["nieuwste"]))
+    other = renderer.fill("sdg/13.md", renderer.sdg(13))
+    assert "pb-kaart__datum" not in other  # only the home page dates its cards
+
+
 @pytest.mark.parametrize("target, base, expected", [
     ("sdg/7/", "praktijken/x/", "../../sdg/7/"),
     ("", "praktijken/x/", "../../"),

@@ -267,16 +267,17 @@ class Renderer:
             slots.append(str(html))
             return Markup(f"\n<!--pb-slot-{len(slots) - 1}-->\n")
 
-        def kaarten(views) -> Markup:
-            """A list of practice cards; each card is rendered once per practice and link."""
+        def kaarten(views, dated: bool = False) -> Markup:
+            """A list of practice cards; each card is rendered once per practice and link.
+            ``dated``: the card says when the record was added (the home page's newest practices)."""
             card = self.env.get_template("_kaart.html.j2")
             parts = ['<ul class="pb-lijst">\n']
             for view in views:
                 href = link(view["pad"])
-                key = (view["slug"], href)
+                key = (view["slug"], href, dated)
                 html = self._cards.get(key)
                 if html is None:
-                    html = self._cards[key] = card.render(p=view, href=href)
+                    html = self._cards[key] = card.render(p=view, href=href, dated=dated)
                 parts.append(html)
             parts.append("</ul>\n")
             return Markup("".join(parts))
