@@ -29,6 +29,7 @@ from . import model
 
 TEMPLATE_DIR = Path(__file__).parents[1] / "templates" / "site"
 _SLOT_RE = re.compile(r"<!--pb-slot-(\d+)-->")
+PRINTED_CARDS = 5  # cards of a long list on paper (a dossier): the rest is one line with the count
 
 # ------------------------------------------------------------ safe Markdown --
 
@@ -267,11 +268,14 @@ class Renderer:
             slots.append(str(html))
             return Markup(f"\n<!--pb-slot-{len(slots) - 1}-->\n")
 
-        def kaarten(views, dated: bool = False) -> Markup:
+        def kaarten(views, dated: bool = False, printed: str | None = None) -> Markup:
             """A list of practice cards; each card is rendered once per practice and link.
-            ``dated``: the card says when the record was added (the home page's newest practices)."""
+            ``dated``: the card says when the record was added (the home page's newest practices).
+            ``printed`` ('praktijken', ...): on paper only the first PRINTED_CARDS cards, then how many more
+            there are online (a dossier: what a reader prints is its own text)."""
             card = self.env.get_template("_kaart.html.j2")
-            parts = ['<ul class="pb-lijst">\n']
+            short = printed is not None and len(views) > PRINTED_CARDS
+            parts = ['<ul class="pb-lijst pb-lijst--afdruk-kort">\n' if printed else '<ul class="pb-lijst">\n']
             for view in views:
                 href = link(view["pad"])
                 key = (view["slug"], href, dated)
@@ -280,6 +284,9 @@ class Renderer:
                     html = self._cards[key] = card.render(p=view, href=href, dated=dated)
                 parts.append(html)
             parts.append("</ul>\n")
+            if short:
+                parts.append(f'<p class="pb-alleen-afdruk">En nog {len(views) - PRINTED_CARDS} {printed} '
+                             "online: zie het adres en de QR-code onderaan deze afdruk.</p>\n")
             return Markup("".join(parts))
 
         body = self.env.get_template(template).render(
