@@ -23,8 +23,12 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP) ## Installeer alles in .venv (gebeurt ook vanzelf)
 
-serve: $(STAMP) ## Bouw de site en toon ze op http://127.0.0.1:8000/praktijkenbank/ (herlaadt bij wijzigingen)
-	$(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
+# The port of 'make serve'; another one with 'make serve POORT=8001'.
+POORT ?= 8000
+
+serve: $(STAMP) ## Bouw de site en toon ze op http://127.0.0.1:8000/praktijkenbank/ (andere poort: make serve POORT=8001)
+	@$(BIN)/python -m praktijkenbank.site.serve_port $(POORT)
+	$(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:$(POORT)
 
 build: $(STAMP) ## Bouw de site in site/ (strikt: elke waarschuwing is een fout)
 	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml

@@ -51,6 +51,7 @@ from praktijkenbank.site import opendata, render, repo_links, serve_errors
 from praktijkenbank.site import charts, html_tweaks, licentie, model
 from praktijkenbank.projectscan import page as projectscan
 from praktijkenbank.records import vocab as vocab_module
+from praktijkenbank.records import moved as moved_module
 from praktijkenbank.budget import page as budget_page
 
 log = logging.getLogger("mkdocs.hooks.praktijkenbank")
@@ -187,8 +188,8 @@ def on_files(files: Files, config, **kwargs):
         return _error_site(files, config, errors)
     vocab = vocab_module.load_vocab()
     repo_root = Path(config.config_file_path).resolve().parent
-    changed = gitdates.last_changes(repo_root, [str(folder) for folder in record_dirs(config)])
-    site = model.build_site(practices, vocab, today, repo_root=repo_root, changed=changed)
+    changed, entered = gitdates.history(repo_root, [str(folder) for folder in record_dirs(config)])
+    site = model.build_site(practices, vocab, today, repo_root=repo_root, changed=changed, entered=entered)
     edit_base = _edit_base(config)
     renderer = render.Renderer(site, vocab, edit_base=edit_base, use_directory_urls=config.use_directory_urls,
                                extra={"heeft_bijdragen": files.get_file_from_path("bijdragen.md") is not None,
@@ -230,6 +231,7 @@ def on_files(files: Files, config, **kwargs):
     # Old addresses of records that moved: only where the new page is part of this build, and never
     # over a page that exists again.
     urls = {file.url for file in files.documentation_pages()}
+    _check_moved(vocab.moved, urls, own_content=not os.environ.get(ENV_CONTENT))
     moved = [entry for entry in vocab.moved if entry["naar"] in urls]
     for src_uri, content in renderer.redirects(moved).items():
         if files.get_file_from_path(src_uri) is None and src_uri[:-len("index.html")] not in urls:
@@ -237,6 +239,21 @@ def on_files(files: Files, config, **kwargs):
     log.info("Praktijkenbank: %d praktijken, %d instrumenten, %d productgroepen, %d dossiers; %d gegenereerde pagina's.",
              site["aantal"], len(site["instrumenten"]), len(site["productgroepen"]), len(site["dossiers"]), len(pages))
     return files
+
+
+def _check_moved(entries: list[dict], urls: set[str], own_content: bool) -> None:
+    """verhuisd.yaml is checked like a record: its mistakes stop the build ('valideer' reports the same).
+    Whether a target exists is only checked for the bank's own records (a test bank has other pages)."""
+    problems = moved_module.read()[1]
+    if own_content:
+        problems += moved_module.check_pages(entries, urls)
+    if problems:
+        lines = "\n".join(p.format() for p in problems)
+        message = f"verhuisd.yaml heeft {len(problems)} {'fout' if len(problems) == 1 else 'fouten'}:\n{lines}"
+        if _command == "serve":
+            log.error(message)
+        else:
+            raise PluginError(message + "\nVerbeter ze en bouw opnieuw (controle zonder bouwen: 'praktijkenbank valideer').")
 
 
 def on_template_context(context, template_name, config, **kwargs):

@@ -13,7 +13,7 @@ import subprocess
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, add_axe
 from praktijkenbank import load_vocab
 from praktijkenbank.budget.parse import read_path
 from praktijkenbank.budget.summarise import labels, summarise, to_csv
@@ -51,7 +51,7 @@ def sdg_table(page) -> dict:
 
 
 def axe(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
+    add_axe(page)  # skipped without npm, with the Dutch summary (conftest.py)
     result = page.evaluate("async () => await axe.run(document)")
     return [f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
             for v in result["violations"]]

@@ -59,8 +59,16 @@
       writtenHash = hash;
       history.replaceState(history.state, "", pageUrl(hash));
       linkField.value = pageUrl(hash);
+      addReopen();
     });
     return encoding;
+  }
+
+  // The printed summary ends with a QR code and the way to open the scan again (scan-print.js).
+  function addReopen() {
+    var old = summary.querySelector(".pb-scan-sam__terug");
+    if (old) old.remove();
+    if (ns.print) summary.appendChild(ns.print.reopen(linkField.value || pageUrl("")));
   }
 
   function updateAddButton() {
@@ -78,6 +86,7 @@
     current = ns.form.read(root, cfg);
     ns.form.showSuggestions(root, current, cfg);
     ns.summary.render(summary, current, cfg);
+    if (keepLink === true) addReopen();
     updateAddButton();
     return keepLink === true ? encoding : writeLink();
   }

@@ -194,7 +194,7 @@ def parse_choices(items: list[str], options: dict[str, dict], what: str) -> list
             chosen.add(match)
             corrected.append(match)
             continue
-        close = _closest(key, ids + [str(e.get("naam", "")) for e in options.values()])
+        close = _closest(key, ids + [str(e.get("naam", "")) for e in options.values()]) or _containing(key, options)
         if close and close not in options:
             close = next(oid for oid, e in options.items() if e.get("naam") == close)
         corrected.append(close)
@@ -203,6 +203,16 @@ def parse_choices(items: list[str], options: dict[str, dict], what: str) -> list
         suggestion = ", ".join(corrected) if all(corrected) else None
         raise Invalid(" ".join(errors), suggestion)
     return [oid for oid in ids if oid in chosen]
+
+
+def _containing(part: str, options: dict[str, dict]) -> str | None:
+    """The option whose id or name contains a partial answer ('klimaat' -> 'klimaat-en-natuur'), if one does."""
+    words = [w for w in re.split(r"[^a-z0-9]+", part.lower()) if len(w) >= 3]
+    if not words:
+        return None
+    found = [oid for oid, entry in options.items()
+             if all(w in f"{oid} {entry.get('naam', '')}".lower() for w in words)]
+    return found[0] if found else None
 
 
 def parse_level(raw: str, vocab: Vocab) -> str:
@@ -268,8 +278,14 @@ def suggest_slug(governments: list[dict], title: str | None, folder: Path, max_w
     prefix = slugify(governments[0]["naam"]) if governments else ""
     words = [w for w in slugify(title or "").split("-") if w and w not in _SLUG_STOPWORDS]
     prefix_words = prefix.split("-") if prefix else []
-    if words[: len(prefix_words)] == prefix_words:
-        words = words[len(prefix_words):]
+    for name in {prefix, slugify(governments[0].get("huidige_naam", "")) if governments else "",
+                 prefix.removeprefix("provincie-")} - {""}:
+        name_words = name.split("-")
+        for at in range(len(words) - len(name_words), -1, -1):  # the government anywhere in the title: once in the slug
+            if words[at:at + len(name_words)] == name_words:
+                del words[at:at + len(name_words)]
+        if words[:1] == ["provincie"] and name != prefix:
+            words = words[1:]
     parts = prefix_words + words[:max_words]
     base = "-".join(p for p in parts if p) or "nieuwe-praktijk"
     while len(base) > MAX_SLUG - 3 and "-" in base:
@@ -558,6 +574,7 @@ def _option_values(args) -> dict:
         "samenvatting": args.samenvatting,
         "bron_titel": args.bron_titel,
         "bron_uitgever": args.bron_uitgever,
+        "bron_geraadpleegd": getattr(args, "bron_geraadpleegd", None),
         "bron": args.bron_url or args.bron_document,
     }
 
@@ -568,7 +585,7 @@ def _flat(values: list[str] | None) -> list[str]:
 
 
 # Option (key of _option_values) -> the record field it fills.
-_OPTION_FIELD = {"bron_titel": "bronnen", "bron_uitgever": "bronnen", "bron": "bronnen"}
+_OPTION_FIELD = {"bron_titel": "bronnen", "bron_uitgever": "bronnen", "bron_geraadpleegd": "bronnen", "bron": "bronnen"}
 
 
 def unsupported_options(args, kind) -> list[str]:
@@ -685,8 +702,31 @@ def _collect_source(given: dict, vocab: Vocab, asker: Asker | None, today: str =
             web[key] = asker.ask(question, lambda raw, key=key: parse_text(raw, vocab, "bronnen", key), [example])
     if not source and not web:
         return None  # the template writes the whole field as placeholder
+    read = given.get("bron_geraadpleegd")
+    if read is not None:
+        try:
+            read = parse_read_date(read, today)
+        except Invalid as exc:
+            if asker is None:
+                raise Invalid(f"--bron-geraadpleegd: {exc.message}")
+            asker.say(f"  ✗ bron-geraadpleegd: {exc.message}")
+            read = None
+    if read is None and asker is not None:  # never assumed: a source read last month says so
+        read = asker.ask("Wanneer las je de bron? (JJJJ-MM-DD; Enter: vandaag)", lambda raw: parse_read_date(raw, today),
+                         ["De datum waarop jij de bron raadpleegde; staat de praktijk er nog zo?"], default=today or None)
     return {"titel": web.get("titel"), "uitgever": web.get("uitgever"), "url": source.get("url"),
-            "geraadpleegd": today or None}
+            "geraadpleegd": read}
+
+
+def parse_read_date(raw: str, today: str) -> str:
+    """The date a source was read: a real date, not after today."""
+    try:
+        date = dt.date.fromisoformat(raw.strip())
+    except ValueError:
+        raise Invalid("geef een datum als JJJJ-MM-DD, bv. 2026-11-30.") from None
+    if today and date.isoformat() > today:
+        raise Invalid(f"{date.isoformat()} ligt na vandaag ({today}).", today)
+    return date.isoformat()
 
 
 # -------------------------------------------------------------------- CLI ---
@@ -712,6 +752,8 @@ def add_arguments(subparsers) -> None:
     parser.add_argument("--samenvatting", help="een of twee zinnen")
     parser.add_argument("--bron-titel", dest="bron_titel", metavar="TITEL", help="titel van de webbron")
     parser.add_argument("--bron-uitgever", dest="bron_uitgever", metavar="NAAM", help="uitgever van de webbron")
+    parser.add_argument("--bron-geraadpleegd", dest="bron_geraadpleegd", metavar="JJJJ-MM-DD",
+                        help=f"wanneer je de webbron las (zonder deze optie: gevraagd, of '{PLACEHOLDER}' met --geen-vragen)")
     ref = parser.add_mutually_exclusive_group()
     ref.add_argument("--bron-url", dest="bron_url", metavar="URL", help="webadres van de bron (https://...)")
     ref.add_argument("--bron-document", dest="bron_document", metavar="ID",

@@ -33,7 +33,7 @@ EFFECT_CODES = ["p", "n", "0", "?"]  # fixed: they are stored in links and files
 SCALE = [3, 2, 1, 0, -1, -2, -3]
 LIMIT_KEYS = ["titel", "omschrijving", "sdg", "mondiaal", "spillover", "spillovers", "lnob", "conclusie"]
 SOURCES = ["icsu", "unsdg", "undp", "vvsg"]  # sources the page text relies on (ids in bronnen:)
-ASSETS = ["scan-state.js", "scan-codec.js", "scan-csv.js", "scan-form.js", "scan-summary.js", "scan-app.js"]
+ASSETS = ["scan-state.js", "scan-codec.js", "scan-csv.js", "scan-form.js", "scan-summary.js", "scan-print.js", "scan-app.js"]
 
 
 class ScanDataError(ValueError):

@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 
+from . import links
 from .load import Record, _dotted
 from .problems import ERROR, WARNING, Problem
 from .vocab import Vocab
@@ -20,12 +21,17 @@ MAX_SLUG = 80
 RESERVED_SLUGS = {"index", "alle-sdgs"}  # <site folder>/index.md is an overview page; see model.ALL_SDGS_PAGE
 MAX_BODY_WORDS = 1500
 MIN_SECTION_WORDS = 10
+# The one sentence CONTRIBUTING asks for when a source reports no result ("De bron meldt geen resultaat."):
+# a short section that says the source is silent is complete, not empty.
+_SOURCE_SAYS_NOTHING_RE = re.compile(
+    r"\b(?:de |die |deze )?bron(?:nen)?\b[^.]{0,80}?\b(?:geen|niets|niet)\b"
+    r"|\b(?:geen|niets)\b[^.]{0,80}?\b(?:in|volgens) de bron(?:nen)?\b", re.IGNORECASE)
 PLACEHOLDER = "TE VERVANGEN"  # left by `praktijkenbank new` where something is still to be filled in
 
 # Unsafe content in a body: raw active HTML, event handlers, script URLs.
 _UNSAFE_TAG_RE = re.compile(r"<\s*(script|iframe|object|embed|form|style|meta|base|link|svg|math)\b", re.I)
 _EVENT_ATTR_RE = re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I)
-_SCRIPT_URL_RE = re.compile(r"(?:\]\(\s*<?|\b(?:href|src|action|formaction)\s*=\s*[\"']?\s*)(javascript|data|vbscript)\s*:", re.I)
+_SCRIPT_URL_RE = re.compile(r"(?:\b(?:href|src|action|formaction)\s*=\s*[\"']?\s*)(javascript|data|vbscript)\s*:", re.I)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
 _FENCE_RE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
@@ -268,8 +274,8 @@ def check_outline(practice: Record, vocab: Vocab) -> Iterator[Problem]:
         if title not in expected:
             continue
         stop = found[number + 1][1] if number + 1 < len(found) else len(body)
-        words = len(_COMMENT_RE.sub(" ", body[end:stop]).replace(PLACEHOLDER, " ").split())
-        if words < MIN_SECTION_WORDS:
+        text = _COMMENT_RE.sub(" ", body[end:stop]).replace(PLACEHOLDER, " ")
+        if len(text.split()) < MIN_SECTION_WORDS and not _SOURCE_SAYS_NOTHING_RE.search(text):
             line, col = _body_pos(practice, body, start)
             yield Problem(practice.path, line, col, "tekst", f"de sectie '{title}' is (bijna) leeg.",
                           "Schrijf er minstens een paar zinnen; zegt de bron niets, vermeld dat dan.", WARNING)
@@ -283,8 +289,8 @@ def check_outline(practice: Record, vocab: Vocab) -> Iterator[Problem]:
 def check_safe_body(practice: Record, vocab: Vocab) -> Iterator[Problem]:
     """No active content in the body: no script/iframe-like tags, event handlers or javascript:/data: links."""
     body = practice.body
-    if "<" not in body and ":" not in body:
-        return  # nearly every body: nothing that could be active content
+    if "<" not in body and "](" not in body and "]:" not in body:
+        return  # no HTML and no link: nothing that could be active content
     for match in _UNSAFE_TAG_RE.finditer(body) if "<" in body else ():
         line, col = _body_pos(practice, body, match.start())
         yield Problem(practice.path, line, col, "tekst", f"onveilige HTML: <{match.group(1).lower()}> is niet toegelaten.",
@@ -293,10 +299,17 @@ def check_safe_body(practice: Record, vocab: Vocab) -> Iterator[Problem]:
         line, col = _body_pos(practice, body, match.start(1))
         yield Problem(practice.path, line, col, "tekst", f"onveilige HTML: het attribuut '{match.group(1)}' is niet toegelaten.",
                       "Verwijder de HTML en gebruik Markdown.")
-    for match in _SCRIPT_URL_RE.finditer(body):
+    for match in _SCRIPT_URL_RE.finditer(body) if "<" in body else ():
         line, col = _body_pos(practice, body, match.start(1))
         yield Problem(practice.path, line, col, "tekst", f"onveilige link: '{match.group(1).lower()}:'-links zijn niet toegelaten.",
                       "Een link begint met https:// of verwijst naar een andere praktijk.")
+    for offset, href in links.all_links(body):  # what the site would drop (records/links.py decides for both)
+        reason = links.unsafe_reason(href)
+        if reason:
+            line, col = _body_pos(practice, body, offset)
+            yield Problem(practice.path, line, col, "tekst", f"onveilige link: {reason}.",
+                          "Een link begint met https:// of verwijst naar een andere fiche (bv. andere-fiche.md); "
+                          "de site laat deze link weg.")
 
 
 def _strings(value, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -330,9 +343,21 @@ def check_placeholders(practice: Record, vocab: Vocab | None = None) -> Iterator
 _FIELD_MARKUP_RE = re.compile(r"<\s*/?\s*[a-z!?][^>]*>?|&(?:lt|#0*60|#x0*3c);|\b(?:javascript|vbscript)\s*:|\bdata:[a-z-]+/", re.I)
 
 
+# Characters that turn text around (bidirectional overrides and isolates, U+202A-U+202E, U+2066-U+2069)
+# or are invisible (zero-width space, joiners, word joiner, byte order mark, direction marks): in a
+# title they hide or reorder what a reader sees and break search and sorting.
+_INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c]")
+
+
 def check_text_fields(practice: Record, vocab: Vocab) -> Iterator[Problem]:
-    """No HTML or script in any front-matter text (title, summary, contact, sources): they are plain text."""
+    """No HTML or script in any front-matter text (title, summary, contact, sources): they are plain text.
+    No invisible or direction-changing characters either."""
     for path, text in _strings(practice.meta):
+        if not text.isascii() and (invisible := _INVISIBLE_RE.search(text)):
+            code = f"U+{ord(invisible.group(0)):04X}"
+            yield _problem(practice, path, f"de tekst bevat een onzichtbaar teken ({code}, op positie {invisible.start() + 1}).",
+                           "Zo'n teken (een teken van breedte nul of een teken dat de leesrichting omkeert) komt vaak mee bij "
+                           "kopiëren; het verbergt of verplaatst tekst. Verwijder het of typ de tekst opnieuw.")
         if "<" not in text and "&" not in text and ":" not in text:
             continue
         match = _FIELD_MARKUP_RE.search(text)

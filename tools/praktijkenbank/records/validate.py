@@ -101,6 +101,10 @@ def _schema_problem(practice: Record, error: jsonschema.ValidationError, root: d
             hint = ("Een webbron heeft titel, uitgever, url (https://...) en geraadpleegd (JJJJ-MM-DD). Gaat het om een "
                     "brondocument van de praktijkenbank, schrijf dan 'document: <id>' (zie de pagina 'Velden').")
         return _problem(practice, path, f"het verplichte veld '{missing}' ontbreekt{where}.", hint)
+    if kind in ("enum", "type") and value is None:  # 'titel:' with nothing after it: no tip about quotation marks
+        allowed = f" Toegelaten: {_allowed(schema['enum'])}." if kind == "enum" else ""
+        return _problem(practice, path, f"het veld '{label}' is leeg.",
+                        _description(root, path, schema, "Vul het veld in.") + allowed)
     if kind == "enum":
         options = schema["enum"]
         close = _closest(value, options)

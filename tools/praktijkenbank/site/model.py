@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import posixpath
 import re
 import unicodedata
@@ -393,7 +394,8 @@ def _add_instrument(families: dict, view: dict) -> None:
 
 
 def build_site(records: list[Practice], vocab: Vocab, today: dt.date | None = None,
-               repo_root: Path | None = None, changed: dict[str, str] | None = None) -> dict:
+               repo_root: Path | None = None, changed: dict[str, str] | None = None,
+               entered: dict[str, int] | None = None) -> dict:
     """All view data for one build.
 
     Returns a dict with ``praktijken``, ``instrumenten``, ``productgroepen`` and
@@ -401,7 +403,8 @@ def build_site(records: list[Practice], vocab: Vocab, today: dt.date | None = No
     (practices by 'toegevoegd'), ``alle_sdgs`` (records that use the 17 SDGs as a
     framework), ``families`` ({family: {term id: term dict with 'praktijken' and
     'instrumenten'}}) and ``vandaag``. ``changed`` maps a record's repository path
-    to the date of its last change in the version history (see :mod:`gitdates`).
+    to the date of its last change in the version history (see :mod:`gitdates`), ``entered`` to the
+    moment it was added to the repository (orders ``nieuwste`` when 'toegevoegd' dates tie).
     """
     from .model_kinds import VIEWS
 
@@ -457,7 +460,11 @@ def build_site(records: list[Practice], vocab: Vocab, today: dt.date | None = No
         for key in lists.values():
             dossier[key].sort(key=_sort_key)
 
-    newest = sorted(practices, key=lambda v: v["toegevoegd"], reverse=True)  # stable: ties stay by title
+    # Newest first by 'toegevoegd'; on the same day the record that entered the repository last (a record
+    # not committed yet is the newest of all); ties after that stay by title (a stable sort).
+    entered = entered or {}
+    newest = sorted(practices, reverse=True,
+                    key=lambda v: (v["toegevoegd"], entered.get(v["repo_pad"], math.inf) if entered else 0))
     return {
         "praktijken": practices,
         "instrumenten": views["instrument"],

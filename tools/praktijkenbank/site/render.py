@@ -29,6 +29,7 @@ from . import model
 
 TEMPLATE_DIR = Path(__file__).parents[1] / "templates" / "site"
 _SLOT_RE = re.compile(r"<!--pb-slot-(\d+)-->")
+PRINTED_CARDS = 5  # cards of a long list on paper (a dossier): the rest is one line with the count
 
 # ------------------------------------------------------------ safe Markdown --
 
@@ -37,23 +38,12 @@ _ALLOWED_TAGS = {
     "blockquote", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "span",
 }
 _ALLOWED_ATTRS = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}, "ol": {"start"}, "code": {"class"}}
-_SAFE_SCHEMES = {"http", "https", "mailto"}
-_SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):")
-_CONTROL_RE = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def safe_url(url) -> str | None:
-    """``url`` if it is http(s), mailto or a plain relative/anchor link; else None."""
-    if not isinstance(url, str) or not url.strip():
-        return None
-    # Browsers ignore whitespace and control characters inside the scheme and decode entities.
-    normalised = _CONTROL_RE.sub("", html.unescape(url)).lower()
-    match = _SCHEME_RE.match(normalised)
-    if match and match.group(1) not in _SAFE_SCHEMES:
-        return None
-    if normalised.startswith("\\") or normalised.startswith("/\\"):
-        return None
-    return url.strip()
+    """``url`` if it is http(s), mailto or a plain relative/anchor link; else None (records/links.py,
+    which the validator uses to name every link the site would drop)."""
+    return links.safe_href(url)
 
 
 def safe_web_url(url) -> str | None:
@@ -278,18 +268,25 @@ class Renderer:
             slots.append(str(html))
             return Markup(f"\n<!--pb-slot-{len(slots) - 1}-->\n")
 
-        def kaarten(views) -> Markup:
-            """A list of practice cards; each card is rendered once per practice and link."""
+        def kaarten(views, dated: bool = False, printed: str | None = None) -> Markup:
+            """A list of practice cards; each card is rendered once per practice and link.
+            ``dated``: the card says when the record was added (the home page's newest practices).
+            ``printed`` ('praktijken', ...): on paper only the first PRINTED_CARDS cards, then how many more
+            there are online (a dossier: what a reader prints is its own text)."""
             card = self.env.get_template("_kaart.html.j2")
-            parts = ['<ul class="pb-lijst">\n']
+            short = printed is not None and len(views) > PRINTED_CARDS
+            parts = ['<ul class="pb-lijst pb-lijst--afdruk-kort">\n' if printed else '<ul class="pb-lijst">\n']
             for view in views:
                 href = link(view["pad"])
-                key = (view["slug"], href)
+                key = (view["slug"], href, dated)
                 html = self._cards.get(key)
                 if html is None:
-                    html = self._cards[key] = card.render(p=view, href=href)
+                    html = self._cards[key] = card.render(p=view, href=href, dated=dated)
                 parts.append(html)
             parts.append("</ul>\n")
+            if short:
+                parts.append(f'<p class="pb-alleen-afdruk">En nog {len(views) - PRINTED_CARDS} {printed} '
+                             "online: zie het adres en de QR-code onderaan deze afdruk.</p>\n")
             return Markup("".join(parts))
 
         body = self.env.get_template(template).render(
