@@ -198,7 +198,8 @@ def on_files(files: Files, config, **kwargs):
     records = {f"{vocab.kinds[v['soort']].site}/{v['slug']}.md": v
                for kind in vocab.kinds.values() for v in site[kind.plural]}
     try:  # SDG-projectscan (projectscan/): its own module, template and data file
-        pages[projectscan.SRC_URI] = projectscan.page(vocab, use_directory_urls=config.use_directory_urls)
+        pages[projectscan.SRC_URI] = projectscan.page(vocab, use_directory_urls=config.use_directory_urls,
+                                                      instruments=site["instrumenten"])
     except projectscan.ScanDataError as error:
         raise PluginError(str(error)) from None
     pages.update({**charts.pages(renderer), **budget_page.pages(renderer)})
