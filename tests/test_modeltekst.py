@@ -100,3 +100,19 @@ def test_blocks_read_the_markdown_subset():
 
 def test_fields_are_listed_once_in_order():
     assert modeltext.fields("[b] en [a], weer [b]") == ["b", "a"]
+
+
+def test_nieuw_soort_modeltekst_makes_an_instrument_with_its_text_section(tmp_path):
+    from praktijkenbank import validate_paths
+    from praktijkenbank.contrib.cli import main as cli_main
+
+    folder = tmp_path / "instruments"
+    assert cli_main(["nieuw", "--soort", "modeltekst", "--geen-vragen", "--titel", "Modeltekst: een test",
+                     "--map", str(folder), "--slug", "mt", "--datum", "2026-12-05"]) == 0
+    text = (folder / "mt.md").read_text(encoding="utf-8")
+    assert "\nvorm: modeltekst\n" in text and "\ninvulvelden: [naam gemeente, datum]\n" in text
+    assert "\n# links:\n" in text and text.rstrip().split("\n## ")[-1].startswith("Modeltekst\n")
+    _, problems = validate_paths([folder / "mt.md"])
+    fields = {p.field for p in problems}
+    assert "front matter" not in fields and not any(f.startswith(("invulvelden", "links", "vorm")) for f in fields)
+    assert any(p.field == "tekst" and "TE VERVANGEN" in p.message for p in problems)  # the text is still to write
