@@ -93,9 +93,23 @@ def test_blocks_read_the_markdown_subset():
     text = "### Kop\n\nEen **vette** zin\ndie doorloopt.\n\n- punt een\n- punt *twee*\n\n1. eerste\n2. tweede [datum]\n"
     assert modeltext_files.blocks(text) == [
         {"soort": "kop", "tekst": "Kop"},
-        {"soort": "alinea", "tekst": "Een vette zin die doorloopt."},
+        {"soort": "alinea", "tekst": "Een vette zin die doorloopt.",
+         "delen": [{"tekst": "Een ", "vet": False}, {"tekst": "vette", "vet": True},
+                   {"tekst": " zin die doorloopt.", "vet": False}]},
         {"soort": "punt", "tekst": "punt een"}, {"soort": "punt", "tekst": "punt twee"},
         {"soort": "nummer", "nummer": 1, "tekst": "eerste"}, {"soort": "nummer", "nummer": 2, "tekst": "tweede [datum]"}]
+
+
+def test_bold_stays_bold_in_both_formats():
+    items = modeltext_files.blocks("**Artikel 1.** De raad beslist.\n\n- **Vlaggen.** Aan het huis.\n")
+    word = docx.Document(io.BytesIO(modeltext_files.docx_bytes("T", items, DATE))).paragraphs
+    assert [(r.text, bool(r.bold)) for r in word[1].runs] == [("Artikel 1.", True), (" De raad beslist.", False)]
+    assert word[2].style.name == "List Bullet" and word[2].runs[0].bold
+    odt = Document(io.BytesIO(modeltext_files.odt_bytes("T", items, DATE)))
+    spans = odt.body.get_elements(f"//text:span[@text:style-name='{modeltext_files.BOLD_STYLE}']")
+    assert [s.text_recursive for s in spans] == ["Artikel 1.", "Vlaggen."]
+    style = odt.get_style("text", modeltext_files.BOLD_STYLE)
+    assert style is not None and "bold" in style.serialize()
 
 
 def test_fields_are_listed_once_in_order():

@@ -23,11 +23,36 @@ _NUMBER_RE = re.compile(r"^[ \t]*(\d+)[.)][ \t]+(.*)$")
 _INLINE_RE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|\*(.+?)\*|`(.+?)`")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 GENERATOR = "Praktijkenbank SDG's en lokaal mondiaal beleid"
+BOLD_STYLE = "pb_vet"  # the automatic text style of bold spans in the .odt
+
+
+_BOLD_RE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 
 
 def plain(text: str) -> str:
     """Inline Markdown (bold, italics, code) as plain text; fill-in fields stay as they are."""
     return _INLINE_RE.sub(lambda m: next(g for g in m.groups() if g is not None), text).strip()
+
+
+def parts(text: str) -> list[dict]:
+    """The text in pieces, each bold or not (for the runs of .docx and the spans of .odt)."""
+    out, position = [], 0
+    for match in _BOLD_RE.finditer(text):
+        if match.start() > position:
+            out.append({"tekst": _keep_spaces(text[position:match.start()]), "vet": False})
+        out.append({"tekst": plain(match.group(1) or match.group(2)), "vet": True})
+        position = match.end()
+    if position < len(text):
+        out.append({"tekst": _keep_spaces(text[position:]), "vet": False})
+    return [p for p in out if p["tekst"]]
+
+
+def _keep_spaces(text: str) -> str:
+    """Inline markup removed, but the spaces at both ends kept (they separate it from a bold piece)."""
+    core = plain(text)
+    if not core:
+        return " " if text[:1].isspace() or text[-1:].isspace() else ""
+    return (" " if text[:1].isspace() else "") + core + (" " if text[-1:].isspace() else "")
 
 
 def blocks(markdown: str) -> list[dict]:
@@ -42,19 +67,24 @@ def blocks(markdown: str) -> list[dict]:
         bullet = _BULLET_RE.match(line)
         number = _NUMBER_RE.match(line)
         if heading:
-            out.append({"soort": "kop", "tekst": plain(heading.group(2))})
+            out.append({"soort": "kop", "bron": heading.group(2)})
             open_block = None
         elif bullet:
-            open_block = {"soort": "punt", "tekst": plain(bullet.group(1))}
+            open_block = {"soort": "punt", "bron": bullet.group(1)}
             out.append(open_block)
         elif number:
-            open_block = {"soort": "nummer", "nummer": int(number.group(1)), "tekst": plain(number.group(2))}
+            open_block = {"soort": "nummer", "nummer": int(number.group(1)), "bron": number.group(2)}
             out.append(open_block)
         elif open_block is not None:  # a continued line of the same paragraph or item
-            open_block["tekst"] += " " + plain(line)
+            open_block["bron"] += " " + line.strip()
         else:
-            open_block = {"soort": "alinea", "tekst": plain(line)}
+            open_block = {"soort": "alinea", "bron": line.strip()}
             out.append(open_block)
+    for block in out:
+        source = block.pop("bron")
+        block["tekst"] = plain(source)
+        if block["soort"] != "kop" and _BOLD_RE.search(source):
+            block["delen"] = parts(source.strip())
     return out
 
 
@@ -103,21 +133,32 @@ def docx_bytes(title: str, items: list[dict], date: dt.date) -> bytes:
     for block in items:
         if block["soort"] == "kop":
             document.add_heading(block["tekst"], level=2)
-        elif block["soort"] == "punt":
-            document.add_paragraph(block["tekst"], style="List Bullet")
-        else:  # numbers are written out: Word's list numbering would run on across lists
-            document.add_paragraph(line_of(block))
+        else:
+            # Numbers are written out: Word's list numbering would run on across lists.
+            paragraph = document.add_paragraph(style="List Bullet" if block["soort"] == "punt" else None)
+            if block["soort"] == "nummer":
+                paragraph.add_run(f"{block['nummer']}. ")
+            for part in block.get("delen") or [{"tekst": block["tekst"], "vet": False}]:
+                paragraph.add_run(part["tekst"]).bold = part["vet"] or None
     out = io.BytesIO()
     document.save(out)
     return _fixed_zip(out.getvalue())
 
 
 def odt_bytes(title: str, items: list[dict], date: dt.date) -> bytes:
-    from odfdo import Document, Header, List, Paragraph
+    from odfdo import Document, Header, List, ListItem, Paragraph, Span, Style
 
     document = Document("text")
+    document.insert_style(Style("text", name=BOLD_STYLE, bold=True), automatic=True)
     body = document.body
     body.clear()
+
+    def paragraph(block: dict, prefix: str = "") -> Paragraph:
+        out = Paragraph(prefix)
+        for part in block.get("delen") or [{"tekst": block["tekst"], "vet": False}]:
+            out.append(Span(part["tekst"], style=BOLD_STYLE) if part["vet"] else part["tekst"])
+        return out
+
     body.append(Header(1, title))
     bullets = None
     for block in items:
@@ -125,13 +166,15 @@ def odt_bytes(title: str, items: list[dict], date: dt.date) -> bytes:
             if bullets is None:
                 bullets = List()
                 body.append(bullets)
-            bullets.append_item(block["tekst"])
+            item = ListItem()
+            item.append(paragraph(block))
+            bullets.append(item)
             continue
         bullets = None
         if block["soort"] == "kop":
             body.append(Header(2, block["tekst"]))
         else:
-            body.append(Paragraph(line_of(block)))
+            body.append(paragraph(block, f"{block['nummer']}. " if block["soort"] == "nummer" else ""))
     when = dt.datetime(date.year, date.month, date.day)
     meta = document.meta
     meta.set_title(title)
