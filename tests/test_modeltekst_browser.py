@@ -70,6 +70,8 @@ def test_the_fiche_says_once_that_it_is_not_legal_advice(page, base):
     assert page.locator(".pb-modeltekst__advies").count() == 1
     note = page.locator(".pb-modeltekst__advies").text_content()
     assert "juridische dienst" in note and "helpdesk van de VVSG" in note
+    assert page.locator(".pb-modeltekst-sprong a").get_attribute("href") == "#modeltekst"  # the jump at the top
+    assert page.locator("h2#modeltekst").count() == 1
     fields = page.locator(".pb-modeltekst__velden li").all_text_contents()
     assert fields[:2] == ["[naam gemeente]", "[datum]"]
 
