@@ -124,7 +124,7 @@ def test_javascript_parser_meets_the_expectation_and_equals_python(case, node_re
     check_expected(result, expected)
     python = run_python(path, expected["opties"])
     if "fout" in python:  # the advice differs: the page offers its column mapping, the CLI --kolom
-        assert result["fout"].split(". Zet ")[0] == python["fout"].split(". Zet ")[0]
+        assert result["fout"].split(". Zet ")[0].split(" (")[0] == python["fout"].split(". Zet ")[0].split(" (")[0]
         return
     assert json.dumps(result, sort_keys=True) == json.dumps(python, sort_keys=True)
 

@@ -117,6 +117,9 @@
     }
     var sst = text("xl/sharedStrings.xml") || "", sheet = text(path);
     var prefix = /<(\w+:)?worksheet\b/.exec(sheet), p = prefix && prefix[1] ? prefix[1] : "";
+    if (!new RegExp("</" + p.replace(":", "\\:") + "worksheet>\\s*$").test(sheet)) {
+      throw broken(FileError, path + " is geen volledige XML: het werkblad stopt te vroeg of is ongeldig");
+    }
     var sp = /<(\w+:)?sst\b/.exec(sst), sstPrefix = sp && sp[1] ? sp[1] : "";
     var shared = [], pos = 0, found, out = [], rowNumber = 0;
     while ((found = findTag(sst, "<" + sstPrefix + "si", pos))) {
