@@ -79,6 +79,17 @@ def build_model() -> dict:
                         if len(form) >= MIN_AFFIX:
                             prefixes.setdefault(form, key)
 
+    # Related targets: a word of one target also counts, with a factor, for the related ones.
+    for target, related in (vocab.get("verwant") or {}).items():
+        for other in [target, *related]:
+            if other not in targets:
+                raise ModelError(f"sdg-woorden.yaml, verwant: subdoel '{other}' bestaat niet (zie subdoelen.yaml)")
+    for per_target in terms.values():
+        for target, weight in list(per_target.items()):
+            for other, factor in (vocab.get("verwant") or {}).get(target, {}).items():
+                if other not in per_target:
+                    per_target[other] = round(weight * float(factor), 4)
+
     # Distinctive words of the Dutch target texts, exact matches only (no prefixes).
     excluded = {stem(w) for w in vocab.get("niet_uit_subdoelteksten") or []}
     stems_per_target = {t: {stem(w) for w in words(text)
