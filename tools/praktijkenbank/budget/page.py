@@ -4,7 +4,9 @@
   SDG/P names and colours (sdgs.yaml, vijf_p.yaml) and the column rules
   (begroting.yaml) embedded as JSON: the browser never has a copy of its own.
 * :func:`files`: the template (CSV and .xlsx), the fictitious example
-  (Voorbeeldgemeente, CSV and .xlsx). The page loads two npm libraries,
+  (Voorbeeldgemeente, CSV and .xlsx), and the model of the SDG suggestions
+  (``begroting/sdg-suggesties.json``, from beleidsvelden.yaml and sdg-woorden.yaml via
+  suggest_model.py), which suggesties.js loads only when a file has lines without SDG. The page loads two npm libraries,
   papaparse and fflate, from ``docs/assets/vendor/`` (vendor.py; never a CDN).
 """
 
@@ -20,12 +22,16 @@ from ..site.model import text_colour
 from ..site.vendor import BY_PACKAGE
 from ..records.vocab import DATA_DIR
 from .parse import browser_spec, decode, read_csv, spec
+from .suggest_model import build_model
 
 FOLDER = "begroting"
 EXAMPLE = DATA_DIR / "begroting-voorbeeld.csv"
 # The npm libraries the page loads (committed under docs/assets/vendor/, see vendor.py)
 LIBRARIES = ["papaparse", "fflate"]
-SCRIPTS = ["waarden.js", "xlsx.js", "sdgtekst.js", "formaten.js", "lezen.js", "samenvatten.js", "grafieken.js", "scan.js"]
+# The model of the SDG suggestions (suggesties.js fetches it)
+MODEL_FILE = f"{FOLDER}/sdg-suggesties.json"
+SCRIPTS = ["waarden.js", "xlsx.js", "sdgtekst.js", "formaten.js", "lezen.js", "samenvatten.js", "regels.js",
+           "suggesties.js", "grafieken.js", "keuzes.js", "scan.js"]
 
 
 def page_data(vocab) -> dict:
@@ -152,6 +158,11 @@ def downloads() -> dict[str, bytes]:
     return out
 
 
+def suggestion_model_json() -> bytes:
+    """The suggestion model as the browser loads it (compact JSON, the same dict Python uses)."""
+    return json.dumps(build_model(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def files(root: Path) -> dict[str, bytes]:
     """Everything the page downloads besides its scripts and libraries: {site path: content}."""
-    return downloads()
+    return {**downloads(), MODEL_FILE: suggestion_model_json()}
