@@ -219,7 +219,8 @@
     Object.keys(levels).forEach(function (l) { columns[l] = w.cellText(header[levels[l]]); });
     Object.keys(extra).forEach(function (f) { columns[f] = w.cellText(header[extra[f]]); });
     return { formaat: "projecten", kopregel: rows[headerIndex][0], kolommen: columns, jaren: yearList,
-      totaal_genegeerd: false, regels: lines, niet_gelezen: unread, lege_rijen: empty, opmerkingen: notes };
+      totaal_genegeerd: false, regels: lines, niet_gelezen: unread, lege_rijen: empty, opmerkingen: notes,
+      kopcellen: header.map(w.cellText) };
   }
 
   function bookYear(value) {
@@ -280,7 +281,8 @@
     Object.keys(used).forEach(function (k) { cols[k] = w.cellText(header[used[k]]); });
     return { formaat: "beleidsvelden", kopregel: rows[headerIndex][0], kolommen: cols, jaren: yearList,
       totaal_genegeerd: false, regels: lines, niet_gelezen: unread, lege_rijen: empty,
-      opmerkingen: [lines.length + " beleidsvelden uit " + read + " rijen (één rij per beleidsveld en boekjaar)."] };
+      opmerkingen: [lines.length + " beleidsvelden uit " + read + " rijen (één rij per beleidsveld en boekjaar)."],
+      kopcellen: header.map(w.cellText) };
   }
 
   ns.formaten = { readSpecial: readSpecial, headerYear: headerYear, policyFieldCode: policyFieldCode };
