@@ -92,8 +92,9 @@
       }).join("") + "</ul><button type=\"button\" class=\"pb-scan__klein\" data-rij=\"" + line.rij + "\" data-keuze=\"afwijs\">" +
         "Wijs af<span class=\"pb-sr\"> voor rij " + line.rij + "</span></button>";
     }
-    return "<tr><td>" + line.rij + "</td><td>" + esc(name) + "</td><td class=\"pb-scan__bedrag\">" + esc(state.euro(amount(line))) +
-      "</td><td>" + cell + "</td></tr>";
+    return "<tr><td data-label=\"Rij\">" + line.rij + "</td><td data-label=\"Regel\">" + esc(name) +
+      "</td><td class=\"pb-scan__bedrag\" data-label=\"Bedrag\">" + esc(state.euro(amount(line))) +
+      "</td><td data-label=\"Suggestie\">" + cell + "</td></tr>";
   }
 
   function groupBody(lines, names) {
@@ -116,11 +117,11 @@
       var lines = groups[key], open = pendingCount(lines);
       var total = lines.reduce(function (s, l) { return s + amount(l); }, 0);
       return "<section class=\"pb-scan__groep\" aria-labelledby=\"pb-scan-groep-" + i + "\"><h4 id=\"pb-scan-groep-" + i + "\">" +
-        esc(key) + "</h4><p>" + lines.length + " regels zonder SDG, " + esc(state.euro(total)) + "; " + open +
-        " met een suggestie die nog op je keuze wacht.</p><p>" +
-        (open ? "<button type=\"button\" class=\"md-button\" data-groep=\"" + i + "\" data-keuze=\"aanvaard\">Aanvaard de " +
+        esc(key) + "</h4><p>" + count(lines.length, "regel", "regels") + " zonder SDG, " + esc(state.euro(total)) + "; " +
+        open + " met een suggestie die op je keuze wacht.</p><p class=\"pb-scan__groepknoppen\">" +
+        (open ? "<button type=\"button\" class=\"md-button pb-scan__knop\" data-groep=\"" + i + "\" data-keuze=\"aanvaard\">Aanvaard de " +
           "suggesties van dit " + esc(label) + "<span class=\"pb-sr\">: " + esc(key) + "</span></button> " +
-          "<button type=\"button\" class=\"md-button\" data-groep=\"" + i + "\" data-keuze=\"afwijs\">Wijs ze af<span " +
+          "<button type=\"button\" class=\"md-button pb-scan__knop\" data-groep=\"" + i + "\" data-keuze=\"afwijs\">Wijs ze af<span " +
           "class=\"pb-sr\">: " + esc(key) + "</span></button> " : "") +
         "<button type=\"button\" class=\"pb-scan__klein\" data-groep=\"" + i + "\" data-keuze=\"toon\" aria-expanded=\"" +
         (state.open[key] ? "true" : "false") + "\">" + (state.open[key] ? "Verberg" : "Toon") + " de regels<span class=\"pb-sr\">" +
@@ -129,19 +130,21 @@
     state.groups = order.map(function (k) { return [k, groups[k]]; });
   }
 
+  function count(n, one, more) { return n + " " + (n === 1 ? one : more); }
+
   function pendingCount(lines) { return lines.filter(pending).length; }
 
   /* What the pending first suggestions would add, per SDG (never in the totals). */
   function renderWouldAdd() {
-    var per = {}, count = 0, sum = 0;
+    var per = {}, number = 0, sum = 0;
     uncoded().forEach(function (line) {
       if (!pending(line)) return;
       var first = state.sug[line.rij][0].sdg, a = amount(line);
-      per[first] = (per[first] || 0) + a; count++; sum += a;
+      per[first] = (per[first] || 0) + a; number++; sum += a;
     });
     var rows = Object.keys(per).map(Number).sort(function (a, b) { return per[b] - per[a] || a - b; });
-    $("pb-scan-suggesties-som").innerHTML = count ? "<p>Wat de eerste suggesties zouden toevoegen als je ze aanvaardt: " +
-      esc(state.euro(sum)) + " in " + count + " regels. Dat staat <strong>niet</strong> in de totalen hierboven.</p>" +
+    $("pb-scan-suggesties-som").innerHTML = number ? "<p>Wat de eerste suggesties zouden toevoegen als je ze aanvaardt: " +
+      esc(state.euro(sum)) + " in " + count(number, "regel", "regels") + ". Dat staat <strong>niet</strong> in de totalen hierboven.</p>" +
       "<div class=\"pb-tabel-wrap\"><table class=\"pb-tabel\"><caption>Wat de suggesties zouden toevoegen</caption><thead><tr>" +
       "<th scope=\"col\">SDG</th><th scope=\"col\">Bedrag</th></tr></thead><tbody>" + rows.map(function (n) {
         return "<tr><th scope=\"row\">SDG " + n + "</th><td data-cent=\"" + per[n] + "\">" + esc(state.euro(per[n])) + "</td></tr>";
