@@ -223,6 +223,13 @@
       kopcellen: header.map(w.cellText) };
   }
 
+  function governmentNote(list) {
+    if (list.length < 2) return [];
+    list.sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
+    return ["Het bestand bevat " + list.length + " besturen (" + list.slice(0, 3).join(", ") + (list.length > 3 ? ", ..." : "") +
+      "): hun bedragen per beleidsveld zijn samengeteld. Laad één bestuur per bestand voor de cijfers van één bestuur."];
+  }
+
   function bookYear(value) {
     var m = BOOK_YEAR_RE.exec(w.cellText(value));
     return m ? Number(m[1]) : null;
@@ -230,6 +237,7 @@
 
   function readPolicyFields(spec, rows, headerIndex, names, columns, problems) {
     var header = rows[headerIndex][1];
+    var government = find(names, ["nis code", "nis", "bestuur", "gemeente"]), governments = {};
     var domain = find(names, ["bv domein", "beleidsdomein", "domein"]);
     var subdomain = find(names, ["bv subdomein", "beleidssubdomein", "subdomein"]);
     var groups = {}, order = [], unread = [], empty = 0, years = {}, read = 0;
@@ -238,6 +246,9 @@
       var text = function (i) { return i !== null && i < cells.length ? w.cellText(cells[i]) : ""; };
       var field = text(columns.beleidsveld), code = policyFieldCode(field) || "";
       var name = text(columns.naam) || (code && field.indexOf(code) === 0 ? field.slice(code.length).trim() : field);
+      if (government !== null && government < cells.length && w.cellText(cells[government])) {
+        governments[w.cellText(cells[government])] = true;
+      }
       if (problems[number]) { unread.push(unreadRow(number, problems[number], null, code, name)); continue; }
       if (!cells.some(function (c) { return w.cellText(c); })) { empty++; continue; }
       var year = bookYear(columns.jaar < cells.length ? cells[columns.jaar] : null), cents, reason;
@@ -281,7 +292,8 @@
     Object.keys(used).forEach(function (k) { cols[k] = w.cellText(header[used[k]]); });
     return { formaat: "beleidsvelden", kopregel: rows[headerIndex][0], kolommen: cols, jaren: yearList,
       totaal_genegeerd: false, regels: lines, niet_gelezen: unread, lege_rijen: empty,
-      opmerkingen: [lines.length + " beleidsvelden uit " + read + " rijen (één rij per beleidsveld en boekjaar)."],
+      opmerkingen: [lines.length + " beleidsvelden uit " + read + " rijen (één rij per beleidsveld en boekjaar)."]
+        .concat(governmentNote(Object.keys(governments))),
       kopcellen: header.map(w.cellText) };
   }
 

@@ -124,6 +124,7 @@
       box.insertAdjacentHTML("beforeend", "<label class=\"pb-scan__jaar\"><input type=\"checkbox\" checked value=\"" +
         y + "\"> " + y + "</label>");
     });
+    $("pb-scan-kolommen").hidden = state.parsed.formaat !== "sjabloon"; // the other formats are read by their own headers
     ["soort", "type"].forEach(function (field) { // without the column: greyed, and saying that all lines count
       var select = $("pb-scan-" + field), has = field in state.parsed.kolommen;
       if (!has && !select.disabled) { select.setAttribute("data-keuze", select.value); select.value = "alle"; }

@@ -234,6 +234,7 @@ def _book_year(value) -> int | None:
 
 def read_policy_fields(spec: dict, rows: list, header_index: int, names: list, columns: dict, problems: dict) -> dict:
     header_number, header = rows[header_index]
+    government = _find(names, ["nis code", "nis", "bestuur", "gemeente"])
     domain = _find(names, ["bv domein", "beleidsdomein", "domein"])
     subdomain = _find(names, ["bv subdomein", "beleidssubdomein", "subdomein"])
     groups: dict[str, dict] = {}
@@ -279,10 +280,15 @@ def read_policy_fields(spec: dict, rows: list, header_index: int, names: list, c
         years.add(year)
         read += 1
     lines = list(groups.values())
+    governments = {cell_text(cells[government]) for _, cells in rows[header_index + 1:]
+                   if government is not None and government < len(cells) and cell_text(cells[government])}
     for line in lines:
         line["bedragen"] = {y: line["bedragen"].get(y, 0) for y in sorted(years)}
     used = {"beleidsveld": columns["beleidsveld"], "jaar": columns["jaar"], "bedrag": columns["bedrag"]}
     return {"formaat": "beleidsvelden", "kopregel": header_number,
             "kolommen": {k: cell_text(header[i]) for k, i in used.items()}, "jaren": sorted(years),
             "totaal_genegeerd": False, "regels": lines, "niet_gelezen": unread, "lege_rijen": empty,
-            "opmerkingen": [f"{len(lines)} beleidsvelden uit {read} rijen (één rij per beleidsveld en boekjaar)."]}
+            "opmerkingen": [f"{len(lines)} beleidsvelden uit {read} rijen (één rij per beleidsveld en boekjaar)."]
+            + ([f"Het bestand bevat {len(governments)} besturen ({', '.join(sorted(governments)[:3])}"
+                f"{', ...' if len(governments) > 3 else ''}): hun bedragen per beleidsveld zijn samengeteld. "
+                "Laad één bestuur per bestand voor de cijfers van één bestuur."] if len(governments) > 1 else [])}

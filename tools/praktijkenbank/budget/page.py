@@ -83,7 +83,7 @@ def pages(renderer) -> dict[str, str]:
          "description": "Tel je meerjarenplan of budget op per SDG en per P, in je browser: niets wordt verstuurd.",
          "hide": ["toc"]},
         data_json=_json_for_script(data), velden=spec()["velden"], soorten=spec()["soorten"], types=spec()["types"],
-        jaren=spec()["sjabloon_jaren"], scripts=SCRIPTS,
+        jaren=spec()["sjabloon_jaren"], scripts=SCRIPTS, projecten=spec()["projecten"],
         vendor=[BY_PACKAGE[name].url for name in LIBRARIES])}
 
 
