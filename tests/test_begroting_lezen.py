@@ -211,3 +211,14 @@ def test_per_beleidsveld_table_with_several_governments_says_so():
     path.parent.mkdir(exist_ok=True)
     path.write_text(text, encoding="utf-8")
     assert _lines_js(path)["opmerkingen"] == parsed["opmerkingen"]
+
+
+def test_wide_table_per_beleidsveld_names_each_line():
+    text = "Beleidsveld;2026;2027\n0200 Wegen;100;200\n0310 Beheer van regen- en afvalwater;50;0\n"
+    parsed = read_budget(text.encode(), "x.csv")
+    assert [(l["beleidsveld"], l["omschrijving"]) for l in parsed["regels"]] == [
+        ("0200", "Wegen"), ("0310", "Beheer van regen- en afvalwater")]
+    path = ROOT / "test-artifacts" / "breed-per-beleidsveld.csv"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    assert json.dumps(_lines_js(path)["regels"], sort_keys=True) == json.dumps(parsed["regels"], sort_keys=True)

@@ -145,6 +145,15 @@ def test_printed_summary_names_who_coded_and_fits_one_page(page, base, artifacts
     assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
 
 
+def test_printed_report_names_the_unread_lines(page, base):
+    open_scan(page, base)
+    upload(page, FIXTURES / "fouten.csv")
+    totals(page)
+    page.emulate_media(media="print")
+    text = page.locator("#pb-scan-rapport").inner_text()
+    assert "rij 3 (F2 Tekst als bedrag: 'twaalf' is geen bedrag" in text and "en 5 meer" in text
+
+
 def test_bank_links_come_from_the_records(fixture_site, page, base):
     """Section 4: the practices under an SDG are the records tagged with it (generated, not hand-kept)."""
     import json

@@ -30,6 +30,11 @@
     return m ? ("0000" + m[1]).slice(-4) : null;
   }
 
+  function policyFieldName(text) {
+    var t = text.trim(), m = FIELD_CODE_RE.exec(t);
+    return m ? t.slice(m[1].length).replace(/^[ \-:]+|[ \-:]+$/g, "") : t;
+  }
+
   function rawText(value) {
     return typeof value === "string" ? value.replace(/\r\n/g, "\n").replace(/\r/g, "\n") : w.cellText(value);
   }
@@ -245,7 +250,7 @@
       var number = rows[r][0], cells = rows[r][1];
       var text = function (i) { return i !== null && i < cells.length ? w.cellText(cells[i]) : ""; };
       var field = text(columns.beleidsveld), code = policyFieldCode(field) || "";
-      var name = text(columns.naam) || (code && field.indexOf(code) === 0 ? field.slice(code.length).trim() : field);
+      var name = text(columns.naam) || policyFieldName(field);
       if (government !== null && government < cells.length && w.cellText(cells[government])) {
         governments[w.cellText(cells[government])] = true;
       }
@@ -297,5 +302,6 @@
       kopcellen: header.map(w.cellText) };
   }
 
-  ns.formaten = { readSpecial: readSpecial, headerYear: headerYear, policyFieldCode: policyFieldCode };
+  ns.formaten = { readSpecial: readSpecial, headerYear: headerYear, policyFieldCode: policyFieldCode,
+    policyFieldName: policyFieldName };
 })(typeof globalThis.PbBegroting === "object" ? globalThis.PbBegroting : (globalThis.PbBegroting = {}));

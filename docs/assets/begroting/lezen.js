@@ -241,6 +241,7 @@
     for (var r = headerIndex + 1; r < rows.length; r++) {
       var number = rows[r][0], cells = rows[r][1];
       var description = text(cells, "omschrijving"), code = text(cells, "code");
+      if (!("omschrijving" in fields)) description = ns.formaten.policyFieldName(text(cells, "beleidsveld"));
       if (problems[number]) { unread.push(unreadRow(number, problems[number], null, code, description)); continue; }
       if (isEmpty(cells)) { emptyRows++; continue; }
       var reasons = [], amounts = {}, amountFound = false;

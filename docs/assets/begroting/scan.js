@@ -224,7 +224,15 @@
       ["P", "Bedrag", "Aandeel van het totaal"]);
   }
 
+  var PRINTED_UNREAD = 5;
+
   function renderUnread(s) {
+    var list = s.niet_gelezen.slice(0, PRINTED_UNREAD).map(function (r) {
+      return "rij " + r.rij + " (" + ns.samenvatten.unreadName(r) + ")";
+    });
+    $("pb-scan-rapport-fouten").textContent = s.niet_gelezen.length ? "Niet gelezen: " + list.join("; ") +
+      (s.niet_gelezen.length > PRINTED_UNREAD ? "; en " + (s.niet_gelezen.length - PRINTED_UNREAD) +
+        " meer (zie de CSV-samenvatting)." : ".") : "";
     var box = $("pb-scan-fouten");
     if (!s.niet_gelezen.length) { box.innerHTML = "<p>Geen: elke regel is gelezen.</p>"; return; }
     box.innerHTML = "<div class=\"pb-tabel-wrap\"><table class=\"pb-tabel\"><caption class=\"pb-sr\">Niet gelezen regels" +

@@ -40,6 +40,12 @@ def policy_field_code(text: str) -> str | None:
     return match.group(1).zfill(4) if match else None
 
 
+def policy_field_name(text: str) -> str:
+    """'0200 Wegen' -> 'Wegen'; a text without a code stays as it is."""
+    code = _FIELD_CODE_RE.match(text.strip())
+    return text.strip()[len(code.group(1)):].strip(" -:") if code else text.strip()
+
+
 def raw_text(value) -> str:
     """A cell as text with its line breaks kept (cell_text joins lines)."""
     return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else cell_text(value)
@@ -246,7 +252,7 @@ def read_policy_fields(spec: dict, rows: list, header_index: int, names: list, c
 
         field = text(columns["beleidsveld"])
         code = policy_field_code(field) or ""
-        name = text(columns["naam"]) or (field[len(code):].strip() if code and field.startswith(code) else field)
+        name = text(columns["naam"]) or policy_field_name(field)
         if number in problems:
             unread.append(_unread(number, problems[number], None, code, name))
             continue

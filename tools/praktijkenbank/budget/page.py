@@ -59,7 +59,8 @@ def bank_links(renderer, src_uri: str) -> dict:
 
     out = {}
     for number, term in renderer.site["families"]["sdg"].items():
-        views = {kind: sorted(term.get(kind, []), key=lambda v: v["titel"].lower())
+        # the records that focus on this SDG first (fewest SDGs), then by title
+        views = {kind: sorted(term.get(kind, []), key=lambda v: (len(v.get("sdgs", [])), v["titel"].lower()))
                  for kind in ("praktijken", "instrumenten")}
         out[str(number)] = {"pagina": link(f"sdg/{number}/"),
                             "aantal": {kind: len(items) for kind, items in views.items()},
