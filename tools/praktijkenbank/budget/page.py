@@ -21,7 +21,7 @@ from pathlib import Path
 from ..site.model import text_colour
 from ..site.vendor import BY_PACKAGE
 from ..records.vocab import DATA_DIR
-from .parse import decode, read_csv, spec
+from .parse import browser_spec, decode, read_csv, spec
 from .suggest_model import build_model
 
 FOLDER = "begroting"
@@ -30,7 +30,7 @@ EXAMPLE = DATA_DIR / "begroting-voorbeeld.csv"
 LIBRARIES = ["papaparse", "fflate"]
 # The model of the SDG suggestions (suggesties.js fetches it)
 MODEL_FILE = f"{FOLDER}/sdg-suggesties.json"
-SCRIPTS = ["waarden.js", "xlsx.js", "lezen.js", "samenvatten.js", "grafieken.js", "scan.js"]
+SCRIPTS = ["waarden.js", "xlsx.js", "sdgtekst.js", "formaten.js", "lezen.js", "samenvatten.js", "grafieken.js", "scan.js"]
 
 
 def page_data(vocab) -> dict:
@@ -40,7 +40,7 @@ def page_data(vocab) -> dict:
         "sdgs": [{"nummer": n, "naam": e["naam"], "kleur": e["kleur"], "tekstkleur": text_colour(e["kleur"])}
                  for n, e in vocab.sdgs.items()],
         "ps": [{"id": pid, "naam": e["naam"], "kleur": e["kleur"], "sdgs": list(e["sdgs"])} for pid, e in vocab.ps.items()],
-        "spec": {k: data[k] for k in ("velden", "soorten", "types", "totaalwoorden")},
+        "spec": browser_spec(),
     }
 
 
@@ -144,7 +144,7 @@ def downloads() -> dict[str, bytes]:
     example = EXAMPLE.read_bytes()
     out[f"{FOLDER}/voorbeeldgemeente-fictief.csv"] = example
     rows = []
-    for _, cells in read_csv(decode(example)):
+    for _, cells in read_csv(decode(example))[0]:
         converted = list(cells)
         if len(cells) == len(header) and cells[0] != "Code":
             converted = cells[:5] + [_number(c) for c in cells[5:]]
