@@ -118,6 +118,7 @@ def build_model() -> dict:
         "velden": dict(weights["velden"]),
         "beleidsveld": list(weights["beleidsveld"]),
         "drempel": float(weights["drempel"]),
+        "plafond": float(weights["plafond"]),
         "subdoel_aandeel": float(weights["subdoel_aandeel"]),
         "termen": {key: [[t, w] for t, w in sorted(per.items(), key=lambda item: order[item[0]])]
                    for key, per in sorted(terms.items())},
