@@ -214,10 +214,13 @@
         var entry = slot[1];
         if (entry[0] !== sdg) return;
         var many = entry[2].length > 1;
+        var target = best(entry[3]);
+        var where = target.indexOf(".") >= 0 ? "subdoel " + target + " van SDG " + sdg : "SDG " + sdg;
         reasons.push((many ? "de woorden " : "het woord ") + quote(entry[2]) + " " + FIELD_PLACE[slot[0]] +
-          (many ? " wijzen" : " wijst") + " naar subdoel " + best(entry[3]) + " van SDG " + sdg + " (" + name + ")");
+          (many ? " wijzen" : " wijst") + " naar " + where + " (" + name + ")");
       });
-      var perTarget = targetScore.get(sdg);
+      var perTarget = new Map();
+      (targetScore.get(sdg) || new Map()).forEach(function (value, t) { if (t.indexOf(".") >= 0) perTarget.set(t, value); });
       var top = best(perTarget);
       var share = top ? perTarget.get(top) : 0;
       return {

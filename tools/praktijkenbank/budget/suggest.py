@@ -183,9 +183,11 @@ def suggest(model: dict, line: dict) -> list[dict]:
                 continue
             found = entry[2]
             many = len(found) > 1
+            target = _best(entry[3])
+            where = f"subdoel {target} van SDG {sdg}" if "." in target else f"SDG {sdg}"
             reasons.append(f"{'de woorden' if many else 'het woord'} {_quote(found)} {FIELD_PLACE[field]} "
-                           f"{'wijzen' if many else 'wijst'} naar subdoel {_best(entry[3])} van SDG {sdg} ({name})")
-        per = target_score.get(sdg, {})
+                           f"{'wijzen' if many else 'wijst'} naar {where} ({name})")
+        per = {t: v for t, v in target_score.get(sdg, {}).items() if "." in t}
         best = _best(per)
         share = per.get(best, 0.0) if best else 0.0
         out.append({"sdg": sdg,
