@@ -8,8 +8,9 @@ plans in its text, so the texts stay as varied as in a real file (the engine cac
 per text; identical copies would flatter it).
 
 * CLI: ``praktijkenbank begroting FILE --json OUT`` and the same with ``--suggesties`` (wall time of
-  a fresh process, Python start included), and in-process: read_path() alone and read_path() +
-  a suggestion for every uncoded line (model built once, included).
+  a fresh process, Python start included), and in-process: read_path() alone and a suggestion for
+  every uncoded line (model built once, included), wall and CPU time (on a busy machine the wall
+  time counts the waiting for a core too).
 * Chromium (Debian, Playwright): the page's scripts on an empty page; in-page timings of
   readBudget() alone and of the suggestions for every line (model JSON parsed, included), and the
   size of the model JSON (raw and gzip).
@@ -25,6 +26,7 @@ import csv
 import gzip
 import io
 import json
+import os
 import random
 import re
 import statistics
@@ -87,13 +89,13 @@ def python_side(path: Path) -> dict:
             subprocess.run([str(ROOT / ".venv" / "bin" / "praktijkenbank"), "begroting", str(path), *extra,
                             "--json", str(Path(tmp) / "uit.json")], check=True, capture_output=True)
             result[key] = time.perf_counter() - start
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     parsed = read_path(path)
-    result["read_s"] = time.perf_counter() - start
+    result["read_s"], result["read_cpu_s"] = time.perf_counter() - start, time.process_time() - cpu
     suggest.load_model.cache_clear()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     found = per_line.suggestions(parsed)
-    result["suggest_s"] = time.perf_counter() - start
+    result["suggest_s"], result["suggest_cpu_s"] = time.perf_counter() - start, time.process_time() - cpu
     result["lines"] = len(parsed["regels"])
     result["suggestions"] = [found[line["rij"]] for line in parsed["regels"] if line["rij"] in found]
     return result
@@ -149,7 +151,7 @@ def main(argv=None) -> int:
             same = same and inside["suggestions"] == python["suggestions"] and inside["lines"] == python["lines"]
             for key in ("read_ms", "suggest_ms"):
                 runs.setdefault(key, []).append(inside[key])
-            for key in ("cli_s", "cli_suggesties_s", "read_s", "suggest_s"):
+            for key in ("cli_s", "cli_suggesties_s", "read_s", "suggest_s", "read_cpu_s", "suggest_cpu_s"):
                 runs.setdefault(key, []).append(python[key])
         browser.close()
     med = {k: statistics.median(v) for k, v in runs.items()}
@@ -159,11 +161,13 @@ def main(argv=None) -> int:
                              "command": "python benchmarks/bench_suggest.py " + " ".join(sys.argv[1:] if argv is None else argv),
                              "rows": [row]})
     print("| acties | browser: lezen (ms) | browser: suggesties (ms) | CLI zonder --suggesties (s) | "
-          "CLI met --suggesties (s) | Python: lezen (s) | Python: suggesties (s) | model JSON (kB, gzip) | zelfde |")
+          "CLI met --suggesties (s) | Python: lezen (s; CPU) | Python: suggesties (s; CPU) | model JSON (kB, gzip) | zelfde |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     print(f"| {row['actions']:,} | {med['read_ms']:.0f} | {med['suggest_ms']:.0f} | {med['cli_s']:.2f} | "
-          f"{med['cli_suggesties_s']:.2f} | {med['read_s']:.2f} | {med['suggest_s']:.2f} | "
+          f"{med['cli_suggesties_s']:.2f} | {med['read_s']:.2f}; {med['read_cpu_s']:.2f} | "
+          f"{med['suggest_s']:.2f}; {med['suggest_cpu_s']:.2f} | "
           f"{row['model_bytes'] / 1000:.0f} ({row['model_gzip_bytes'] / 1000:.0f}) | {'ja' if same else 'NEE'} |".replace(",", "."))
+    print(f"(belasting van de machine tijdens de meting: {os.getloadavg()[0]:.1f} op {os.cpu_count()} kernen)")
     print(f"\n(resultaten ook in {saved})", file=sys.stderr)
     return 0 if same else 1
 

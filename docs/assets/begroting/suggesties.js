@@ -120,7 +120,7 @@
     return parseInt(target.split(".")[0], 10);
   }
 
-  // Per SDG: [sdg, summed word weight, words as written, Map target -> summed weight].
+  // Per SDG: [sdg, summed word weight, words as written, Map target -> summed weight, {field: reason}].
   function evidence(model, text) {
     var st = state(model);
     var cached = st.text.get(text);
@@ -132,7 +132,7 @@
         var target = pair[0], weight = pair[1], sdg = sdgOf(target);
         var entry = perSdg.get(sdg);
         if (!entry) {
-          entry = [sdg, 0, [], new Map()];
+          entry = [sdg, 0, [], new Map(), {}];
           perSdg.set(sdg, entry);
         }
         entry[1] += weight;
@@ -143,6 +143,18 @@
     cached = Array.from(perSdg.values());
     st.text.set(text, cached);
     return cached;
+  }
+
+  // The reason of one field for one SDG (kept with the cached evidence of the text).
+  function wordReason(model, field, entry) {
+    var made = entry[4][field];
+    if (made === undefined) {
+      var sdg = entry[0], many = entry[2].length > 1, target = best(entry[3]);
+      var where = target.indexOf(".") >= 0 ? "subdoel " + target + " van SDG " + sdg : "SDG " + sdg;
+      made = entry[4][field] = (many ? "de woorden " : "het woord ") + quote(entry[2]) + " " + FIELD_PLACE[field] +
+        (many ? " wijzen" : " wijst") + " naar " + where + " (" + model.sdgs[String(sdg)] + ")";
+    }
+    return made;
   }
 
   function best(perTarget) {
@@ -211,13 +223,7 @@
         reasons.push("beleidsveld " + code + " " + row.naam + " hoort bij SDG " + sdg + " (" + name + "): " + row.reden);
       }
       slots.forEach(function (slot) {
-        var entry = slot[1];
-        if (entry[0] !== sdg) return;
-        var many = entry[2].length > 1;
-        var target = best(entry[3]);
-        var where = target.indexOf(".") >= 0 ? "subdoel " + target + " van SDG " + sdg : "SDG " + sdg;
-        reasons.push((many ? "de woorden " : "het woord ") + quote(entry[2]) + " " + FIELD_PLACE[slot[0]] +
-          (many ? " wijzen" : " wijst") + " naar " + where + " (" + name + ")");
+        if (slot[1][0] === sdg) reasons.push(wordReason(model, slot[0], slot[1]));
       });
       var perTarget = new Map();
       (targetScore.get(sdg) || new Map()).forEach(function (value, t) { if (t.indexOf(".") >= 0) perTarget.set(t, value); });

@@ -113,7 +113,7 @@ def analyse(model: dict, text: str) -> list[tuple[str, str]]:
 
 def evidence(model: dict, text: str) -> list[list]:
     """Per SDG the words of ``text`` point to, in order of first appearance:
-    [sdg, summed word weight, words as written, {target: summed weight}]."""
+    [sdg, summed word weight, words as written, {target: summed weight}, {field: reason}]."""
     cache = _state(model)["text"]
     found = cache.get(text)
     if found is not None:
@@ -124,7 +124,7 @@ def evidence(model: dict, text: str) -> list[list]:
             sdg = int(target.split(".")[0])
             entry = per_sdg.get(sdg)
             if entry is None:
-                entry = per_sdg[sdg] = [sdg, 0.0, [], {}]
+                entry = per_sdg[sdg] = [sdg, 0.0, [], {}, {}]
             entry[1] += weight
             if written not in entry[2]:
                 entry[2].append(written)
@@ -161,7 +161,7 @@ def suggest(model: dict, line: dict) -> list[dict]:
             continue
         factor = model["velden"][field]
         for entry in evidence(model, text):
-            sdg, raw, _, targets = entry
+            sdg, raw, _, targets, _ = entry
             slots.append((field, entry))
             # The action plan and the goal count for an SDG up to a ceiling: the many words of a
             # long goal cannot outweigh the action itself.
@@ -179,14 +179,8 @@ def suggest(model: dict, line: dict) -> list[dict]:
         if row and sdg in row["sdgs"]:
             reasons.append(f"beleidsveld {code} {row['naam']} hoort bij SDG {sdg} ({name}): {row['reden']}")
         for field, entry in slots:
-            if entry[0] != sdg:
-                continue
-            found = entry[2]
-            many = len(found) > 1
-            target = _best(entry[3])
-            where = f"subdoel {target} van SDG {sdg}" if "." in target else f"SDG {sdg}"
-            reasons.append(f"{'de woorden' if many else 'het woord'} {_quote(found)} {FIELD_PLACE[field]} "
-                           f"{'wijzen' if many else 'wijst'} naar {where} ({name})")
+            if entry[0] == sdg:
+                reasons.append(_word_reason(model, field, entry))
         per = {t: v for t, v in target_score.get(sdg, {}).items() if "." in t}
         best = _best(per)
         share = per.get(best, 0.0) if best else 0.0
@@ -195,6 +189,18 @@ def suggest(model: dict, line: dict) -> list[dict]:
                     "score": round_score(sdg_score[sdg]),
                     "redenen": reasons})
     return out
+
+
+def _word_reason(model: dict, field: str, entry: list) -> str:
+    """The reason of one field for one SDG (kept with the cached evidence of the text)."""
+    made = entry[4].get(field)
+    if made is None:
+        sdg, found, target = entry[0], entry[2], _best(entry[3])
+        many = len(found) > 1
+        where = f"subdoel {target} van SDG {sdg}" if "." in target else f"SDG {sdg}"
+        made = entry[4][field] = (f"{'de woorden' if many else 'het woord'} {_quote(found)} {FIELD_PLACE[field]} "
+                                  f"{'wijzen' if many else 'wijst'} naar {where} ({model['sdgs'][str(sdg)]})")
+    return made
 
 
 def _best(per_target: dict[str, float]) -> str | None:
