@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from praktijkenbank.budget import suggest_model
+from praktijkenbank.budget import learn, suggest_model
 from praktijkenbank.budget.page import MODEL_FILE, files
 from praktijkenbank.budget.suggest import load_model, suggest
 from praktijkenbank.records.vocab import DATA_DIR
@@ -61,8 +61,9 @@ def test_model_loads_and_every_target_it_names_exists():
     assert len(model["beleidsvelden"]) == 142
     named = {t for pairs in model["termen"].values() for t, _ in pairs}
     named |= {t for row in model["beleidsvelden"].values() for t in row["subdoelen"]}
-    assert named <= set(targets)
-    assert {t.split(".")[0] for t in named} == {str(n) for n in range(1, 18)}
+    sdg_level = {str(n) for n in range(1, 18)}  # learned words point to an SDG, not a target
+    assert named <= set(targets) | sdg_level
+    assert {t.split(".")[0] for t in named} == sdg_level
     assert set(model["voorvoegsels"].values()) <= set(model["termen"])
 
 
@@ -133,3 +134,21 @@ def test_javascript_gives_the_same_suggestions(tmp_path):
     browser = json.loads(done.stdout)["suggesties"]
     model = load_model()
     assert browser == [suggest(model, line) for line in lines]
+
+
+def test_learning_keeps_words_that_point_to_one_sdg_and_leaves_known_words_alone():
+    texts = [("Het kringloopcafé van de wijk", {12}), ("Een kringloopcafé in de bib", {12}),
+             ("Kringloopcafé en fietsherstel", {12, 11}), ("Fietspad en kringloopcafé", {11}),
+             ("Riolering in de straat", {6}), ("Riolering vernieuwd", {6}), ("Riolering en fietspad", {6})]
+    learned = learn.learn(texts)
+    assert learned["kringloopcaf"] == {12: round(learn.WEIGHT * 3 / 4, 3)}
+    assert "rioler" not in learned  # in sdg-woorden.yaml already: the hand-made list wins
+
+
+def test_learned_file_never_uses_the_evaluation_rows(monkeypatch):
+    texts = learn.labelled_texts()
+    with open(ROOT / "benchmarks" / "data" / "sdg-acties.csv", encoding="utf-8") as handle:
+        evaluation = [row["tekst"] for row in csv.DictReader(handle, delimiter=";") if row["deel"] == "eval"]
+    assert not any(text.startswith(row) for text, _ in texts for row in evaluation)
+    learned = yaml.safe_load((DATA_DIR / "sdg-woorden-geleerd.yaml").read_text(encoding="utf-8"))["stammen"]
+    assert learned and all(1 <= int(n) <= 17 for weights in learned.values() for n in weights)

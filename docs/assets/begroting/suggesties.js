@@ -18,13 +18,20 @@
     return t;
   }
 
-  // Per model: the word functions and the caches (never serialised: a property the JSON lacks).
+  var DIGITS = /^[0-9]+$/;
+
+  // Per model: the word functions, the caches and the first words of word groups (a property the
+  // JSON lacks, so never serialised).
   function state(model) {
     var s = model.__state;
     if (!s || s.token.size + s.text.size > MAX_CACHE) {
       var t = taal();
       t.setStopWords(model.stopwoorden);
-      s = { taal: t, token: new Map(), text: new Map() };
+      var starts = new Set();
+      Object.keys(model.termen).forEach(function (key) {
+        if (key.indexOf(" ") >= 0) starts.add(key.split(" ")[0]);
+      });
+      s = { taal: t, token: new Map(), text: new Map(), starts: starts };
       Object.defineProperty(model, "__state", { value: s, enumerable: false, configurable: true, writable: true });
     }
     return s;
@@ -43,22 +50,25 @@
     return chars.length > n && chars.slice(chars.length - n).join("") === suffix;
   }
 
+  // [stem, keys] of one lower-case word (see token_terms in suggest.py).
   function tokenTerms(model, token) {
     var st = state(model);
-    if (st.token.has(token)) return st.token.get(token);
+    var cached = st.token.get(token);
+    if (cached) return cached;
     var terms = model.termen;
-    var s = st.taal.stem(token);
-    var found = [];
+    var digits = DIGITS.test(token);
+    var s = digits ? token : st.taal.stem(token);
+    var keys = [];
     if (has(terms, s)) {
-      found.push(s);
-    } else {
+      keys.push(s);
+    } else if (!digits) {
       var chars = Array.from(token);
       var street = model.straatwoorden.some(function (w) { return endsWith(chars, w); });
       if (!street) {
         for (var end = chars.length - 1; end > 3; end--) {
           var prefix = chars.slice(0, end).join("");
           if (has(model.voorvoegsels, prefix)) {
-            found.push(model.voorvoegsels[prefix]);
+            keys.push(model.voorvoegsels[prefix]);
             break;
           }
         }
@@ -66,47 +76,85 @@
       var sc = Array.from(s);
       for (var start = 1; start < sc.length - 3; start++) {
         var tail = sc.slice(start).join("");
-        if (has(terms, tail) && found.indexOf(tail) < 0) {
-          found.push(tail);
+        if (has(terms, tail) && keys.indexOf(tail) < 0) {
+          keys.push(tail);
           break;
         }
       }
     }
-    st.token.set(token, found);
-    return found;
+    cached = [s, keys];
+    st.token.set(token, cached);
+    return cached;
   }
 
   function analyse(model, text) {
     var st = state(model);
-    if (st.text.has(text)) return st.text.get(text);
     var tokens = st.taal.words(text);
-    var stems = tokens.map(st.taal.stem);
+    var found = tokens.map(function (t) { return tokenTerms(model, t); });
     var seen = new Set();
     var out = [];
     for (var i = 0; i < tokens.length; i++) {
-      var keys = tokenTerms(model, tokens[i]);
+      var keys = found[i][1];
       for (var k = 0; k < keys.length; k++) {
         if (!seen.has(keys[k])) {
           seen.add(keys[k]);
           out.push([keys[k], tokens[i]]);
         }
       }
-      for (var n = 2; n <= 3; n++) {
-        if (i + n <= tokens.length) {
-          var key = stems.slice(i, i + n).join(" ");
-          if (has(model.termen, key) && !seen.has(key)) {
-            seen.add(key);
-            out.push([key, tokens.slice(i, i + n).join(" ")]);
+      if (st.starts.has(found[i][0])) {
+        for (var n = 2; n <= 3; n++) {
+          if (i + n <= tokens.length) {
+            var key = found.slice(i, i + n).map(function (f) { return f[0]; }).join(" ");
+            if (has(model.termen, key) && !seen.has(key)) {
+              seen.add(key);
+              out.push([key, tokens.slice(i, i + n).join(" ")]);
+            }
           }
         }
       }
     }
-    st.text.set(text, out);
     return out;
   }
 
   function sdgOf(target) {
     return parseInt(target.split(".")[0], 10);
+  }
+
+  // Per SDG: [sdg, summed word weight, words as written, Map target -> summed weight, {field: reason}].
+  function evidence(model, text) {
+    var st = state(model);
+    var cached = st.text.get(text);
+    if (cached) return cached;
+    var perSdg = new Map();
+    analyse(model, text).forEach(function (found) {
+      var key = found[0], written = found[1];
+      model.termen[key].forEach(function (pair) {
+        var target = pair[0], weight = pair[1], sdg = sdgOf(target);
+        var entry = perSdg.get(sdg);
+        if (!entry) {
+          entry = [sdg, 0, [], new Map(), {}];
+          perSdg.set(sdg, entry);
+        }
+        entry[1] += weight;
+        if (entry[2].indexOf(written) < 0) entry[2].push(written);
+        entry[3].set(target, (entry[3].get(target) || 0) + weight);
+      });
+    });
+    cached = Array.from(perSdg.values());
+    st.text.set(text, cached);
+    return cached;
+  }
+
+  // The reason of one field for one SDG (kept with the cached evidence of the text).
+  function wordReason(model, field, entry) {
+    var made = entry[4][field];
+    if (made === undefined) {
+      var sdg = entry[0], many = entry[2].length > 1, target = best(entry[3]);
+      var where = target.indexOf(".") >= 0 ? "subdoel " + target + " van SDG " + sdg : "SDG " + sdg;
+      made = entry[4][field] = (many ? "de woorden " : "het woord ") + quote(entry[2]) + " " + FIELD_PLACE[field] +
+        (many ? " wijzen" : " wijst") + " naar " + where + " (" + model.sdgs[String(sdg)] + ")";
+    }
+    return made;
   }
 
   function best(perTarget) {
@@ -125,52 +173,40 @@
   function suggest(model, line) {
     var sdgScore = new Map();
     var targetScore = new Map();
-    var fieldWords = new Map();
-    var fieldTarget = new Map();
-    var fieldOrder = [];
-
-    function credit(sdg, target, amount) {
-      sdgScore.set(sdg, (sdgScore.get(sdg) || 0) + amount);
-      if (target !== null) {
-        if (!targetScore.has(sdg)) targetScore.set(sdg, new Map());
-        var per = targetScore.get(sdg);
-        per.set(target, (per.get(target) || 0) + amount);
-      }
-    }
+    var slots = [];
 
     var code = line.beleidsveld;
     var row = code && has(model.beleidsvelden, String(code)) ? model.beleidsvelden[String(code)] : null;
     if (row) {
       row.sdgs.forEach(function (sdg, i) {
         var weight = model.beleidsveld[Math.min(i, model.beleidsveld.length - 1)];
-        var target = null;
+        sdgScore.set(sdg, (sdgScore.get(sdg) || 0) + weight);
         for (var t = 0; t < row.subdoelen.length; t++) {
-          if (sdgOf(row.subdoelen[t]) === sdg) { target = row.subdoelen[t]; break; }
+          if (sdgOf(row.subdoelen[t]) === sdg) {
+            if (!targetScore.has(sdg)) targetScore.set(sdg, new Map());
+            targetScore.get(sdg).set(row.subdoelen[t], weight);
+            break;
+          }
         }
-        credit(sdg, target, weight);
       });
     }
 
     var texts = line.teksten || {};
+    var ceiling = model.plafond;
     FIELDS.forEach(function (field) {
       var text = texts[field] || "";
       if (!text.trim()) return;
       var factor = model.velden[field];
-      analyse(model, text).forEach(function (found) {
-        var key = found[0], written = found[1];
-        model.termen[key].forEach(function (pair) {
-          var target = pair[0], sdg = sdgOf(target), amount = factor * pair[1];
-          credit(sdg, target, amount);
-          var slot = sdg + "|" + field;
-          if (!fieldWords.has(slot)) {
-            fieldWords.set(slot, []);
-            fieldTarget.set(slot, new Map());
-            fieldOrder.push([sdg, field, slot]);
-          }
-          var list = fieldWords.get(slot);
-          if (list.indexOf(written) < 0) list.push(written);
-          var per = fieldTarget.get(slot);
-          per.set(target, (per.get(target) || 0) + amount);
+      evidence(model, text).forEach(function (entry) {
+        var sdg = entry[0], raw = entry[1];
+        slots.push([field, entry]);
+        // The action plan and the goal count for an SDG up to a ceiling: the many words of a
+        // long goal cannot outweigh the action itself.
+        sdgScore.set(sdg, (sdgScore.get(sdg) || 0) + factor * (field === "actie" ? raw : Math.min(raw, ceiling)));
+        if (!targetScore.has(sdg)) targetScore.set(sdg, new Map());
+        var per = targetScore.get(sdg);
+        entry[3].forEach(function (weight, target) {
+          per.set(target, (per.get(target) || 0) + factor * weight);
         });
       });
     });
@@ -186,15 +222,11 @@
       if (row && row.sdgs.indexOf(sdg) >= 0) {
         reasons.push("beleidsveld " + code + " " + row.naam + " hoort bij SDG " + sdg + " (" + name + "): " + row.reden);
       }
-      fieldOrder.forEach(function (slot) {
-        if (slot[0] !== sdg) return;
-        var found = fieldWords.get(slot[2]);
-        var many = found.length > 1;
-        reasons.push((many ? "de woorden " : "het woord ") + quote(found) + " " + FIELD_PLACE[slot[1]] +
-          (many ? " wijzen" : " wijst") + " naar subdoel " + best(fieldTarget.get(slot[2])) +
-          " van SDG " + sdg + " (" + name + ")");
+      slots.forEach(function (slot) {
+        if (slot[1][0] === sdg) reasons.push(wordReason(model, slot[0], slot[1]));
       });
-      var perTarget = targetScore.get(sdg);
+      var perTarget = new Map();
+      (targetScore.get(sdg) || new Map()).forEach(function (value, t) { if (t.indexOf(".") >= 0) perTarget.set(t, value); });
       var top = best(perTarget);
       var share = top ? perTarget.get(top) : 0;
       return {
@@ -206,5 +238,5 @@
     });
   }
 
-  ns.suggesties = { suggest: suggest, analyse: analyse, tokenTerms: tokenTerms, roundScore: roundScore };
+  ns.suggesties = { suggest: suggest, analyse: analyse, evidence: evidence, tokenTerms: tokenTerms, roundScore: roundScore };
 })(typeof globalThis.PbBegroting === "object" ? globalThis.PbBegroting : (globalThis.PbBegroting = {}));

@@ -22,6 +22,7 @@ fixtures (tests/fixtures/begroting/suggesties.yaml) prove it.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 from ..site.search_text import stem, words
@@ -32,6 +33,7 @@ FIELD_PLACE = {"actie": "in de actie", "actieplan": "in het actieplan", "doelste
 MAX_SUGGESTIONS = 3
 MAX_WORDS_IN_REASON = 4
 MAX_CACHE = 200_000
+DIGITS = re.compile(r"[0-9]+")
 
 
 @lru_cache(maxsize=1)
@@ -45,66 +47,90 @@ def round_score(value: float) -> float:
     return math.floor(value * 1000 + 0.5) / 1000
 
 
-def _caches(model: dict) -> dict:
-    caches = model.get("_cache")
-    if caches is None or len(caches["token"]) + len(caches["text"]) > MAX_CACHE:
-        caches = model["_cache"] = {"token": {}, "text": {}}
-    return caches
+def _state(model: dict) -> dict:
+    """Per model: the caches and the first words of word groups (never part of the JSON)."""
+    state = model.get("_state")
+    if state is None or len(state["token"]) + len(state["text"]) > MAX_CACHE:
+        starts = {key.split(" ")[0] for key in model["termen"] if " " in key}
+        state = model["_state"] = {"token": {}, "text": {}, "starts": starts}
+    return state
 
 
-def token_terms(model: dict, token: str) -> list[str]:
-    """The vocabulary keys one (lower-case) word stands for: its stem, or else the longest
-    listed word it starts with (not for a street name) and the longest it ends with."""
-    cache = _caches(model)["token"]
-    if token in cache:
-        return cache[token]
+def token_terms(model: dict, token: str) -> tuple[str, list[str]]:
+    """The stem of one (lower-case) word and the vocabulary keys it stands for: its stem, or else
+    the longest listed word it starts with (not for a street name) and the longest it ends with."""
+    cache = _state(model)["token"]
+    found = cache.get(token)
+    if found is not None:
+        return found
     terms = model["termen"]
-    s = stem(token)
+    s = token if DIGITS.fullmatch(token) else stem(token)
+    keys = []
     if s in terms:
-        found = [s]
-    else:
-        found = []
+        keys.append(s)
+    elif not DIGITS.fullmatch(token):
         street = any(token.endswith(w) and len(token) > len(w) for w in model["straatwoorden"])
         if not street:
             prefixes = model["voorvoegsels"]
             for end in range(len(token) - 1, 3, -1):
                 key = prefixes.get(token[:end])
                 if key is not None:
-                    found.append(key)
+                    keys.append(key)
                     break
         for start in range(1, len(s) - 3):
             tail = s[start:]
-            if tail in terms and tail not in found:
-                found.append(tail)
+            if tail in terms and tail not in keys:
+                keys.append(tail)
                 break
-    cache[token] = found
-    return found
+    cache[token] = (s, keys)
+    return s, keys
 
 
 def analyse(model: dict, text: str) -> list[tuple[str, str]]:
     """(key, word as written) for every vocabulary entry found in ``text``, each key once,
     in order of first appearance; word groups after the word they start at."""
-    cache = _caches(model)["text"]
-    if text in cache:
-        return cache[text]
     terms = model["termen"]
+    state = _state(model)
+    starts, cache = state["starts"], state["token"]
     tokens = words(text)
-    stems = [stem(t) for t in tokens]
+    found = [cache.get(t) or token_terms(model, t) for t in tokens]
     seen: set[str] = set()
     out: list[tuple[str, str]] = []
     for i, token in enumerate(tokens):
-        for key in token_terms(model, token):
+        for key in found[i][1]:
             if key not in seen:
                 seen.add(key)
                 out.append((key, token))
-        for n in (2, 3):
-            if i + n <= len(tokens):
-                key = " ".join(stems[i:i + n])
-                if key in terms and key not in seen:
-                    seen.add(key)
-                    out.append((key, " ".join(tokens[i:i + n])))
-    cache[text] = out
+        if found[i][0] in starts:
+            for n in (2, 3):
+                if i + n <= len(tokens):
+                    key = " ".join(f[0] for f in found[i:i + n])
+                    if key in terms and key not in seen:
+                        seen.add(key)
+                        out.append((key, " ".join(tokens[i:i + n])))
     return out
+
+
+def evidence(model: dict, text: str) -> list[list]:
+    """Per SDG the words of ``text`` point to, in order of first appearance:
+    [sdg, summed word weight, words as written, {target: summed weight}, {field: reason}]."""
+    cache = _state(model)["text"]
+    found = cache.get(text)
+    if found is not None:
+        return found
+    per_sdg: dict[int, list] = {}
+    for key, written in analyse(model, text):
+        for target, weight in model["termen"][key]:
+            sdg = int(target.split(".")[0])
+            entry = per_sdg.get(sdg)
+            if entry is None:
+                entry = per_sdg[sdg] = [sdg, 0.0, [], {}, {}]
+            entry[1] += weight
+            if written not in entry[2]:
+                entry[2].append(written)
+            entry[3][target] = entry[3].get(target, 0.0) + weight
+    found = cache[text] = list(per_sdg.values())
+    return found
 
 
 def _quote(found: list[str]) -> str:
@@ -115,44 +141,34 @@ def suggest(model: dict, line: dict) -> list[dict]:
     """At most three SDG suggestions for ``line``, best first (see the module docstring)."""
     sdg_score: dict[int, float] = {}
     target_score: dict[int, dict[str, float]] = {}
-    field_words: dict[tuple[int, str], list[str]] = {}
-    field_target: dict[tuple[int, str], dict[str, float]] = {}
-    field_order: list[tuple[int, str]] = []
-
-    def credit(sdg: int, target: str | None, amount: float) -> None:
-        sdg_score[sdg] = sdg_score.get(sdg, 0.0) + amount
-        if target is not None:
-            per = target_score.setdefault(sdg, {})
-            per[target] = per.get(target, 0.0) + amount
+    slots: list[tuple[str, list]] = []  # (field, evidence entry), in order
 
     code = line.get("beleidsveld")
     row = model["beleidsvelden"].get(str(code)) if code else None
     if row:
         for i, sdg in enumerate(row["sdgs"]):
             weight = model["beleidsveld"][min(i, len(model["beleidsveld"]) - 1)]
+            sdg_score[sdg] = sdg_score.get(sdg, 0.0) + weight
             target = next((t for t in row["subdoelen"] if int(t.split(".")[0]) == sdg), None)
-            credit(sdg, target, weight)
+            if target is not None:
+                target_score.setdefault(sdg, {})[target] = weight
 
     texts = line.get("teksten") or {}
+    ceiling = model["plafond"]
     for field in FIELDS:
         text = texts.get(field) or ""
         if not text.strip():
             continue
         factor = model["velden"][field]
-        for key, written in analyse(model, text):
-            for target, weight in model["termen"][key]:
-                sdg = int(target.split(".")[0])
-                amount = factor * weight
-                credit(sdg, target, amount)
-                slot = (sdg, field)
-                if slot not in field_words:
-                    field_words[slot] = []
-                    field_target[slot] = {}
-                    field_order.append(slot)
-                if written not in field_words[slot]:
-                    field_words[slot].append(written)
-                per = field_target[slot]
-                per[target] = per.get(target, 0.0) + amount
+        for entry in evidence(model, text):
+            sdg, raw, _, targets, _ = entry
+            slots.append((field, entry))
+            # The action plan and the goal count for an SDG up to a ceiling: the many words of a
+            # long goal cannot outweigh the action itself.
+            sdg_score[sdg] = sdg_score.get(sdg, 0.0) + factor * (raw if field == "actie" else min(raw, ceiling))
+            per = target_score.setdefault(sdg, {})
+            for target, weight in targets.items():
+                per[target] = per.get(target, 0.0) + factor * weight
 
     ranked = sorted((s for s in sdg_score if sdg_score[s] >= model["drempel"]),
                     key=lambda s: (-sdg_score[s], s))[:MAX_SUGGESTIONS]
@@ -162,22 +178,29 @@ def suggest(model: dict, line: dict) -> list[dict]:
         reasons = []
         if row and sdg in row["sdgs"]:
             reasons.append(f"beleidsveld {code} {row['naam']} hoort bij SDG {sdg} ({name}): {row['reden']}")
-        for slot in field_order:
-            if slot[0] != sdg:
-                continue
-            found = field_words[slot]
-            best = _best(field_target[slot])
-            verb = "wijzen" if len(found) > 1 else "wijst"
-            noun = "de woorden" if len(found) > 1 else "het woord"
-            reasons.append(f"{noun} {_quote(found)} {FIELD_PLACE[slot[1]]} {verb} naar subdoel {best} "
-                           f"van SDG {sdg} ({name})")
-        best = _best(target_score.get(sdg, {}))
-        share = target_score.get(sdg, {}).get(best, 0.0) if best else 0.0
+        for field, entry in slots:
+            if entry[0] == sdg:
+                reasons.append(_word_reason(model, field, entry))
+        per = {t: v for t, v in target_score.get(sdg, {}).items() if "." in t}
+        best = _best(per)
+        share = per.get(best, 0.0) if best else 0.0
         out.append({"sdg": sdg,
                     "subdoel": best if best and share >= model["subdoel_aandeel"] * sdg_score[sdg] else None,
                     "score": round_score(sdg_score[sdg]),
                     "redenen": reasons})
     return out
+
+
+def _word_reason(model: dict, field: str, entry: list) -> str:
+    """The reason of one field for one SDG (kept with the cached evidence of the text)."""
+    made = entry[4].get(field)
+    if made is None:
+        sdg, found, target = entry[0], entry[2], _best(entry[3])
+        many = len(found) > 1
+        where = f"subdoel {target} van SDG {sdg}" if "." in target else f"SDG {sdg}"
+        made = entry[4][field] = (f"{'de woorden' if many else 'het woord'} {_quote(found)} {FIELD_PLACE[field]} "
+                                  f"{'wijzen' if many else 'wijst'} naar {where} ({model['sdgs'][str(sdg)]})")
+    return made
 
 
 def _best(per_target: dict[str, float]) -> str | None:

@@ -6,6 +6,7 @@
   street-name endings.
 * ``data/subdoelen.yaml``: the 169 Dutch targets; their distinctive words count too, lightly.
 * ``data/sdgs.yaml``: the SDG names used in the reasons.
+* ``data/sdg-woorden-geleerd.yaml``: words learned from labelled texts (``learn.py``), for an SDG.
 
 :func:`build_model` returns plain JSON-able data. Python (``suggest.py``) and the browser
 (``docs/assets/begroting/suggesties.js``, which gets this same dict as JSON from the build) run
@@ -27,6 +28,7 @@ MIN_AFFIX = 4  # a word counts inside a longer word from this many letters on
 MAX_NGRAM = 3  # word groups up to three words ('individuele behandeling afvalwater')
 TARGET_TEXT_MIN_LENGTH = 8  # distinctive words of the target texts: stems of at least 8 letters ...
 TARGET_TEXT_MAX_TARGETS = 2  # ... and in at most 2 of the 169 targets
+LEARNED = "sdg-woorden-geleerd.yaml"  # made by learn.py from labelled texts
 
 
 class ModelError(ValueError):
@@ -55,7 +57,9 @@ def build_model() -> dict:
     targets = _read("subdoelen.yaml")
     sdgs = _read("sdgs.yaml")
     weights = vocab["gewichten"]
-    order = {target: i for i, target in enumerate(targets)}
+    # SDG-level entries ('12': a learned word points to an SDG, not a target) sort before its targets
+    order = {key: i for i, key in enumerate(k for n in range(1, 18)
+                                            for k in [str(n), *(t for t in targets if t.split(".")[0] == str(n))])}
 
     terms: dict[str, dict[str, float]] = {}
     prefixes: dict[str, str] = {}
@@ -101,6 +105,15 @@ def build_model() -> dict:
             if spread[key] <= TARGET_TEXT_MAX_TARGETS and key not in excluded:
                 add(key, target, float(weights["subdoeltekst"]))
 
+    # Learned words (learn.py): exact stems, for an SDG; the hand-made list wins.
+    for key, per_sdg in (_read(LEARNED).get("stammen") or {}).items():
+        if key in terms:
+            continue
+        for sdg, weight in per_sdg.items():
+            if not 1 <= int(sdg) <= 17:
+                raise ModelError(f"{LEARNED}: stam '{key}': SDG {sdg} bestaat niet")
+            add(str(key), str(int(sdg)), float(weight))
+
     rows = {}
     for row in fields["beleidsvelden"]:
         code = str(row["code"])
@@ -118,6 +131,7 @@ def build_model() -> dict:
         "velden": dict(weights["velden"]),
         "beleidsveld": list(weights["beleidsveld"]),
         "drempel": float(weights["drempel"]),
+        "plafond": float(weights["plafond"]),
         "subdoel_aandeel": float(weights["subdoel_aandeel"]),
         "termen": {key: [[t, w] for t, w in sorted(per.items(), key=lambda item: order[item[0]])]
                    for key, per in sorted(terms.items())},
