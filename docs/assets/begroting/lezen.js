@@ -95,21 +95,23 @@
     return best;
   }
 
+  var QUOTED_FIELD_RE = /"[^"]*(?:""[^"]*)*"(?!")/y;
+
   /* [position, record number] of a quote that opens a field and is never closed, or null (see files.py). */
   function unclosedQuote(text, sep) {
-    var quoted = false, atStart = true, record = 1, opened = null;
-    for (var i = 0; i < text.length; i++) {
-      var ch = text.charAt(i);
-      if (quoted) {
-        if (ch === "\"") {
-          if (text.charAt(i + 1) === "\"") i++; else { quoted = false; atStart = false; }
-        }
-      } else if (ch === "\"" && atStart) { quoted = true; opened = [i, record]; }
-      else if (ch === sep) atStart = true;
-      else if (ch === "\n") { atStart = true; record++; }
-      else atStart = false;
+    if (text.indexOf("\"") < 0) return null;
+    var opening = new RegExp("(?<![^" + sep.replace(/[\\^\]-]/g, "\\$&") + "\\n])\"", "g");
+    var position = 0, record = 1, last = 0;
+    for (;;) {
+      opening.lastIndex = position;
+      var found = opening.exec(text);
+      if (!found) return null;
+      var start = found.index;
+      for (var i = last; i < start; i++) if (text.charCodeAt(i) === 10) record++;
+      QUOTED_FIELD_RE.lastIndex = start;
+      if (!QUOTED_FIELD_RE.test(text)) return [start, record];
+      position = last = QUOTED_FIELD_RE.lastIndex;
     }
-    return quoted ? opened : null;
   }
 
   function readCsv(text) {

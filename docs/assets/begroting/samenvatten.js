@@ -71,7 +71,7 @@
     var top = numbers.map(function (n) {
       var best = parts[n].sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; }).slice(0, TOP);
       return { nummer: n, regels: best.map(function (p) {
-        return { rij: p[1], code: p[2].code, omschrijving: p[2].omschrijving, bedrag: p[0] };
+        return { rij: p[1], code: p[2].code, omschrijving: p[2].omschrijving, bedrag: p[0], herkomst: p[2].herkomst || "" };
       }) };
     });
     var psum = function (p) { return p.sdgs.reduce(function (s, n) { return s + perSdg[n]; }, 0); };

@@ -250,7 +250,8 @@
       parts.push("<details class=\"pb-scan__top\"><summary>SDG " + t.nummer + " " + esc(data.sdgs[i].naam) + " (" +
         esc(euro(s.sdgs[i].bedrag)) + ")</summary><ol>" + t.regels.map(function (r) {
           return "<li>" + esc(r.omschrijving || r.code || "(zonder omschrijving)") + ": " + esc(euro(r.bedrag)) +
-            " <span class=\"pb-scan__rij\">(rij " + r.rij + ")</span></li>";
+            " <span class=\"pb-scan__rij\">(rij " + r.rij + (r.herkomst ? ", " + esc(data.spec.sdg_tekst.herkomst[r.herkomst]) : "") +
+            ")</span></li>";
         }).join("") + "</ol></details>");
     });
     $("pb-scan-top").innerHTML = parts.join("") || "<p>Geen regels met een SDG-code in deze selectie.</p>";

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 import zipfile
 
@@ -77,28 +78,29 @@ def sniff_separator(text: str) -> str:
     return best
 
 
+_QUOTED_FIELD_RE = re.compile(r'"[^"]*(?:""[^"]*)*"(?!")')
+
+
 def unclosed_quote(text: str, separator: str) -> tuple[int, int] | None:
-    """(position, record number) of a quote that opens a field and is never closed, or None."""
-    quoted, at_start, record, opened = False, True, 1, (0, 0)
-    index, size = 0, len(text)
-    while index < size:
-        char = text[index]
-        if quoted:
-            if char == '"':
-                if index + 1 < size and text[index + 1] == '"':
-                    index += 1
-                else:
-                    quoted, at_start = False, False
-        elif char == '"' and at_start:
-            quoted, opened = True, (index, record)
-        elif char == separator:
-            at_start = True
-        elif char == "\n":
-            at_start, record = True, record + 1
-        else:
-            at_start = False
-        index += 1
-    return opened if quoted else None
+    """(position, record number) of a quote that opens a field and is never closed, or None.
+
+    A quote opens a field only at its start (after the separator, a line end or the start);
+    a quoted field ends at a quote not followed by another ('""' is a quote in the text).
+    """
+    if '"' not in text:
+        return None
+    opening = re.compile(r'(?<![^' + re.escape(separator) + r'\n])"')
+    position, record, last = 0, 1, 0
+    while True:
+        found = opening.search(text, position)
+        if not found:
+            return None
+        start = found.start()
+        record += text.count("\n", last, start)
+        field = _QUOTED_FIELD_RE.match(text, start)
+        if not field:
+            return start, record
+        position = last = field.end()
 
 
 def repair_quotes(text: str, separator: str) -> tuple[str, set[int]]:

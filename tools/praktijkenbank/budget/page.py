@@ -51,18 +51,19 @@ BANK_LINKS = 4  # practices and instruments shown per SDG under the result
 
 def bank_links(renderer, src_uri: str) -> dict:
     """Per SDG the bank's practices and instruments that work on it, as links from the scan page
-    (generated from the records at build time: {number: {pagina, praktijken, instrumenten, aantal}})."""
+    (generated from the records at build time: {number: {pagina, praktijken, instrumenten, aantal}}).
+    The template writes them as hidden HTML (escaped like every page); bank.js shows two of them."""
     here = site_model.page_url(src_uri, renderer.use_directory_urls)
 
     def link(path: str) -> str:
         return site_model.relative_url(renderer.url_for(path), here)
 
     out = {}
-    for number, term in renderer.site["families"]["sdg"].items():
+    for number, term in sorted(renderer.site["families"]["sdg"].items()):
         # the records that focus on this SDG first (fewest SDGs), then by title
         views = {kind: sorted(term.get(kind, []), key=lambda v: (len(v.get("sdgs", [])), v["titel"].lower()))
                  for kind in ("praktijken", "instrumenten")}
-        out[str(number)] = {"pagina": link(f"sdg/{number}/"),
+        out[number] = {"pagina": link(f"sdg/{number}/"),
                             "aantal": {kind: len(items) for kind, items in views.items()},
                             **{kind: [{"titel": v["titel"], "href": link(v["pad"])} for v in items[:BANK_LINKS]]
                                for kind, items in views.items()}}
@@ -77,7 +78,7 @@ def _json_for_script(value) -> str:
 def pages(renderer) -> dict[str, str]:
     src_uri = f"{FOLDER}/index.md"
     spec.cache_clear()  # 'mkdocs serve' rebuilds after begroting.yaml changed
-    data = dict(page_data(renderer.vocab), bank=bank_links(renderer, src_uri))
+    data = page_data(renderer.vocab)
     return {src_uri: renderer._render(
         "begroting.md.j2", src_uri,
         {"title": "SDG-begrotingsscan",
@@ -85,6 +86,7 @@ def pages(renderer) -> dict[str, str]:
          "hide": ["toc"]},
         data_json=_json_for_script(data), velden=spec()["velden"], soorten=spec()["soorten"], types=spec()["types"],
         jaren=spec()["sjabloon_jaren"], scripts=SCRIPTS, projecten=spec()["projecten"],
+        bank=bank_links(renderer, src_uri),
         vendor=[BY_PACKAGE[name].url for name in LIBRARIES])}
 
 

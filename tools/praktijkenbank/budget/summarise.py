@@ -85,7 +85,8 @@ def summarise(parsed: dict, names: dict, years=None, soort: str | None = "uitgav
     for n in numbers:
         best = sorted(parts[n], key=lambda item: (-item[0], item[1]))[:TOP]
         top.append({"nummer": n, "regels": [{"rij": rij, "code": line["code"], "omschrijving": line["omschrijving"],
-                                              "bedrag": part} for part, rij, line in best]})
+                                              "bedrag": part, "herkomst": line.get("herkomst", "")}
+                                             for part, rij, line in best]})
     return {
         "selectie": chosen,
         "regels": count,
