@@ -124,9 +124,15 @@ def test_browser_model_file_is_the_python_model():
 
 
 def test_javascript_gives_the_same_suggestions(tmp_path):
+    """The fixtures, the 298 real action texts of benchmarks/data/sdg-acties.csv and every beleidsveld."""
     if NODE is None:
         pytest.fail("node is nodig voor deze test (make test installeert alles)")
     lines = [line_of(case) for case in FIXTURES]
+    with open(ROOT / "benchmarks" / "data" / "sdg-acties.csv", encoding="utf-8") as handle:
+        lines += [{"beleidsveld": None, "teksten": {"actie": row["tekst"], "actieplan": "", "doelstelling": row["context"]}}
+                  for row in csv.DictReader(handle, delimiter=";")]
+    lines += [{"beleidsveld": code, "teksten": {"actie": "Heraanleg en renovatie", "actieplan": "", "doelstelling": ""}}
+              for code in load_model()["beleidsvelden"]]
     job = tmp_path / "job.json"
     job.write_text(json.dumps({"model": suggest_model.build_model(), "lines": lines}), encoding="utf-8")
     done = subprocess.run([NODE, str(ROOT / "tests" / "js" / "suggesties_node.js"), str(job)],
