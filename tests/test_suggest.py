@@ -15,7 +15,7 @@ import yaml
 
 from praktijkenbank.budget import learn, suggest_model
 from praktijkenbank.budget.page import MODEL_FILE, files
-from praktijkenbank.budget.suggest import load_model, suggest
+from praktijkenbank.budget.suggest import beleidsveld_code, load_model, suggest
 from praktijkenbank.records.vocab import DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,7 +105,8 @@ def test_reasons_are_dutch_and_name_their_evidence(case):
         assert item["redenen"]
         for reason in item["redenen"]:
             if reason.startswith("beleidsveld "):
-                assert reason.startswith(f"beleidsveld {case['beleidsveld']} ") and f"hoort bij SDG {item['sdg']} (" in reason
+                code = beleidsveld_code(case["beleidsveld"])
+                assert reason.startswith(f"beleidsveld {code} ") and f"hoort bij SDG {item['sdg']} (" in reason
             else:
                 assert re.match(r"(het woord|de woorden) \"", reason)
                 assert re.search(r"(wijst|wijzen) naar subdoel \d+\.\w+ van SDG \d+ \(", reason)

@@ -20,6 +20,7 @@
 
   var DIGITS = /^[0-9]+$/;
   var ASTRAL = /[\uD800-\uDFFF]/;
+  var BELEIDSVELD = /^\s*([0-9]{1,4})(?![0-9])/;
 
   // Per model: the word functions, the caches and the first words of word groups (a property the
   // JSON lacks, so never serialised).
@@ -166,6 +167,12 @@
     return found;
   }
 
+  // The four-digit code of a beleidsveld as files write it: "0310", 310, "310", "0310 Beheer van ...".
+  function beleidsveldCode(value) {
+    var found = value === null || value === undefined ? null : BELEIDSVELD.exec(String(value));
+    return found ? ("000" + found[1]).slice(-4) : null;
+  }
+
   function quote(found) {
     return found.slice(0, MAX_WORDS_IN_REASON).map(function (w) { return "\"" + w + "\""; }).join(", ");
   }
@@ -175,8 +182,8 @@
     var targetScore = new Map();
     var slots = [];
 
-    var code = line.beleidsveld;
-    var row = code && has(model.beleidsvelden, String(code)) ? model.beleidsvelden[String(code)] : null;
+    var code = beleidsveldCode(line.beleidsveld);
+    var row = code && has(model.beleidsvelden, code) ? model.beleidsvelden[code] : null;
     if (row) {
       row.sdgs.forEach(function (sdg, i) {
         var weight = model.beleidsveld[Math.min(i, model.beleidsveld.length - 1)];
