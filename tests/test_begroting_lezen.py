@@ -182,3 +182,43 @@ def test_cli_json_has_per_line_origin_and_suggestions(tmp_path):
     assert first["rij"] == 2 and first["tekst"] == "Sociaal huis verbouwen" and first["bedrag"] == 15000000
     assert first["herkomst_tekst"] == "uit de tekst van de beleidsdoelstelling"
     assert all("suggesties" in line for line in data["per_regel"])
+
+
+@pytest.mark.parametrize("content,name,message", [
+    (b"%PDF-1.7 ...", "meerjarenplan.pdf", "pdf-bestand"),
+    (b"", "leeg.xlsx", None)])
+def test_wrong_kind_of_file_says_what_it_is(tmp_path, content, name, message):
+    import zipfile
+    path = tmp_path / name
+    if message is None:  # a Word document renamed to .xlsx
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("word/document.xml", "<w:document/>")
+        message = "geen Excel-werkblad"
+    else:
+        path.write_bytes(content)
+    done = _cli(path)
+    assert done.returncode == 1 and message in done.stderr, done.stderr
+    got = node("try{ns.lezen.readBudget(input.spec,new Uint8Array(require('fs').readFileSync(input.path)),input.name,null);"
+               "out('gelezen')}catch(e){out(e.message)}", {"spec": parse.browser_spec(), "path": str(path), "name": name})
+    assert message in got
+
+
+def test_per_beleidsveld_table_with_several_governments_says_so():
+    text = ("NIS_code;Boekjaar;Beleidsveld;Totaal\n11001;2026;0200 Wegen;100\n11002;2026;0200 Wegen;50\n")
+    parsed = read_budget(text.encode(), "x.csv")
+    assert parsed["regels"][0]["bedragen"] == {2026: 15000} and "2 besturen" in parsed["opmerkingen"][1]
+    path = ROOT / "test-artifacts" / "twee-besturen.csv"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    assert _lines_js(path)["opmerkingen"] == parsed["opmerkingen"]
+
+
+def test_wide_table_per_beleidsveld_names_each_line():
+    text = "Beleidsveld;2026;2027\n0200 Wegen;100;200\n0310 Beheer van regen- en afvalwater;50;0\n"
+    parsed = read_budget(text.encode(), "x.csv")
+    assert [(l["beleidsveld"], l["omschrijving"]) for l in parsed["regels"]] == [
+        ("0200", "Wegen"), ("0310", "Beheer van regen- en afvalwater")]
+    path = ROOT / "test-artifacts" / "breed-per-beleidsveld.csv"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    assert json.dumps(_lines_js(path)["regels"], sort_keys=True) == json.dumps(parsed["regels"], sort_keys=True)

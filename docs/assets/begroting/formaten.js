@@ -30,6 +30,11 @@
     return m ? ("0000" + m[1]).slice(-4) : null;
   }
 
+  function policyFieldName(text) {
+    var t = text.trim(), m = FIELD_CODE_RE.exec(t);
+    return m ? t.slice(m[1].length).replace(/^[ \-:]+|[ \-:]+$/g, "") : t;
+  }
+
   function rawText(value) {
     return typeof value === "string" ? value.replace(/\r\n/g, "\n").replace(/\r/g, "\n") : w.cellText(value);
   }
@@ -219,7 +224,15 @@
     Object.keys(levels).forEach(function (l) { columns[l] = w.cellText(header[levels[l]]); });
     Object.keys(extra).forEach(function (f) { columns[f] = w.cellText(header[extra[f]]); });
     return { formaat: "projecten", kopregel: rows[headerIndex][0], kolommen: columns, jaren: yearList,
-      totaal_genegeerd: false, regels: lines, niet_gelezen: unread, lege_rijen: empty, opmerkingen: notes };
+      totaal_genegeerd: false, regels: lines, niet_gelezen: unread, lege_rijen: empty, opmerkingen: notes,
+      kopcellen: header.map(w.cellText) };
+  }
+
+  function governmentNote(list) {
+    if (list.length < 2) return [];
+    list.sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
+    return ["Het bestand bevat " + list.length + " besturen (" + list.slice(0, 3).join(", ") + (list.length > 3 ? ", ..." : "") +
+      "): hun bedragen per beleidsveld zijn samengeteld. Laad één bestuur per bestand voor de cijfers van één bestuur."];
   }
 
   function bookYear(value) {
@@ -229,6 +242,7 @@
 
   function readPolicyFields(spec, rows, headerIndex, names, columns, problems) {
     var header = rows[headerIndex][1];
+    var government = find(names, ["nis code", "nis", "bestuur", "gemeente"]), governments = {};
     var domain = find(names, ["bv domein", "beleidsdomein", "domein"]);
     var subdomain = find(names, ["bv subdomein", "beleidssubdomein", "subdomein"]);
     var groups = {}, order = [], unread = [], empty = 0, years = {}, read = 0;
@@ -236,7 +250,10 @@
       var number = rows[r][0], cells = rows[r][1];
       var text = function (i) { return i !== null && i < cells.length ? w.cellText(cells[i]) : ""; };
       var field = text(columns.beleidsveld), code = policyFieldCode(field) || "";
-      var name = text(columns.naam) || (code && field.indexOf(code) === 0 ? field.slice(code.length).trim() : field);
+      var name = text(columns.naam) || policyFieldName(field);
+      if (government !== null && government < cells.length && w.cellText(cells[government])) {
+        governments[w.cellText(cells[government])] = true;
+      }
       if (problems[number]) { unread.push(unreadRow(number, problems[number], null, code, name)); continue; }
       if (!cells.some(function (c) { return w.cellText(c); })) { empty++; continue; }
       var year = bookYear(columns.jaar < cells.length ? cells[columns.jaar] : null), cents, reason;
@@ -280,8 +297,11 @@
     Object.keys(used).forEach(function (k) { cols[k] = w.cellText(header[used[k]]); });
     return { formaat: "beleidsvelden", kopregel: rows[headerIndex][0], kolommen: cols, jaren: yearList,
       totaal_genegeerd: false, regels: lines, niet_gelezen: unread, lege_rijen: empty,
-      opmerkingen: [lines.length + " beleidsvelden uit " + read + " rijen (één rij per beleidsveld en boekjaar)."] };
+      opmerkingen: [lines.length + " beleidsvelden uit " + read + " rijen (één rij per beleidsveld en boekjaar)."]
+        .concat(governmentNote(Object.keys(governments))),
+      kopcellen: header.map(w.cellText) };
   }
 
-  ns.formaten = { readSpecial: readSpecial, headerYear: headerYear, policyFieldCode: policyFieldCode };
+  ns.formaten = { readSpecial: readSpecial, headerYear: headerYear, policyFieldCode: policyFieldCode,
+    policyFieldName: policyFieldName };
 })(typeof globalThis.PbBegroting === "object" ? globalThis.PbBegroting : (globalThis.PbBegroting = {}));

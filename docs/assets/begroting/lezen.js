@@ -130,6 +130,9 @@
     var lower = name.toLowerCase();
     var zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
     if (/\.xls[xm]$/.test(lower) || zip) return [ns.xlsx.rows(bytes, FileError, limits), {}];
+    if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d) {
+      throw new FileError("dit is een pdf-bestand: daar kan de scan geen bedragen uit lezen. Exporteer het meerjarenplan als CSV of Excel (.xlsx).");
+    }
     if (/\.xls$/.test(lower) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) {
       throw new FileError("oude Excel-bestanden (.xls) worden niet gelezen: bewaar het bestand als .xlsx of CSV.");
     }
@@ -238,6 +241,7 @@
     for (var r = headerIndex + 1; r < rows.length; r++) {
       var number = rows[r][0], cells = rows[r][1];
       var description = text(cells, "omschrijving"), code = text(cells, "code");
+      if (!("omschrijving" in fields)) description = ns.formaten.policyFieldName(text(cells, "beleidsveld"));
       if (problems[number]) { unread.push(unreadRow(number, problems[number], null, code, description)); continue; }
       if (isEmpty(cells)) { emptyRows++; continue; }
       var reasons = [], amounts = {}, amountFound = false;

@@ -104,6 +104,7 @@
       if (e instanceof FileError) throw e;
       throw broken(FileError, "geen geldig zip-archief: " + (e && e.message));
     }
+    if (!Object.keys(files).length) throw broken(FileError, "er staat geen Excel-werkblad in: is het een ander soort bestand, zoals Word of OpenDocument?");
     Object.keys(files).forEach(function (name) {
       var head = fflate.strFromU8(files[name].subarray(0, 65536));
       if (/\.xml$/.test(name) && (head.indexOf("<!DOCTYPE") >= 0 || head.indexOf("<!ENTITY") >= 0)) {

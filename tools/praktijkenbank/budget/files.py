@@ -140,6 +140,8 @@ def check_xlsx(data: bytes, limits: dict) -> None:
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise _broken(f"geen geldig zip-archief: {exc}") from None
+    if not any(m.filename.startswith("xl/") for m in members):
+        raise _broken("er staat geen Excel-werkblad in: is het een ander soort bestand, zoals Word of OpenDocument?")
     total = sum(m.file_size for m in members)
     if total > limits["uitgepakt_mb"] * 1024 * 1024:
         raise _too_large(f"uitgepakt meer dan {limits['uitgepakt_mb']} MB")
@@ -194,6 +196,8 @@ def read_rows(data: bytes, name: str, limits: dict) -> tuple[list[tuple[int, lis
     """Rows of a budget file: ([(row number, [cells])], {row number: problem})."""
     if name.lower().endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04":
         return read_xlsx(data, limits), {}
+    if data[:5] == b"%PDF-":
+        raise BudgetFileError("dit is een pdf-bestand: daar kan de scan geen bedragen uit lezen. Exporteer het meerjarenplan als CSV of Excel (.xlsx).")
     if name.lower().endswith(".xls") or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise BudgetFileError("oude Excel-bestanden (.xls) worden niet gelezen: bewaar het bestand als .xlsx of CSV.")
     return read_csv(decode(data))

@@ -40,6 +40,12 @@ def policy_field_code(text: str) -> str | None:
     return match.group(1).zfill(4) if match else None
 
 
+def policy_field_name(text: str) -> str:
+    """'0200 Wegen' -> 'Wegen'; a text without a code stays as it is."""
+    code = _FIELD_CODE_RE.match(text.strip())
+    return text.strip()[len(code.group(1)):].strip(" -:") if code else text.strip()
+
+
 def raw_text(value) -> str:
     """A cell as text with its line breaks kept (cell_text joins lines)."""
     return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else cell_text(value)
@@ -234,6 +240,7 @@ def _book_year(value) -> int | None:
 
 def read_policy_fields(spec: dict, rows: list, header_index: int, names: list, columns: dict, problems: dict) -> dict:
     header_number, header = rows[header_index]
+    government = _find(names, ["nis code", "nis", "bestuur", "gemeente"])
     domain = _find(names, ["bv domein", "beleidsdomein", "domein"])
     subdomain = _find(names, ["bv subdomein", "beleidssubdomein", "subdomein"])
     groups: dict[str, dict] = {}
@@ -245,7 +252,7 @@ def read_policy_fields(spec: dict, rows: list, header_index: int, names: list, c
 
         field = text(columns["beleidsveld"])
         code = policy_field_code(field) or ""
-        name = text(columns["naam"]) or (field[len(code):].strip() if code and field.startswith(code) else field)
+        name = text(columns["naam"]) or policy_field_name(field)
         if number in problems:
             unread.append(_unread(number, problems[number], None, code, name))
             continue
@@ -279,10 +286,15 @@ def read_policy_fields(spec: dict, rows: list, header_index: int, names: list, c
         years.add(year)
         read += 1
     lines = list(groups.values())
+    governments = {cell_text(cells[government]) for _, cells in rows[header_index + 1:]
+                   if government is not None and government < len(cells) and cell_text(cells[government])}
     for line in lines:
         line["bedragen"] = {y: line["bedragen"].get(y, 0) for y in sorted(years)}
     used = {"beleidsveld": columns["beleidsveld"], "jaar": columns["jaar"], "bedrag": columns["bedrag"]}
     return {"formaat": "beleidsvelden", "kopregel": header_number,
             "kolommen": {k: cell_text(header[i]) for k, i in used.items()}, "jaren": sorted(years),
             "totaal_genegeerd": False, "regels": lines, "niet_gelezen": unread, "lege_rijen": empty,
-            "opmerkingen": [f"{len(lines)} beleidsvelden uit {read} rijen (één rij per beleidsveld en boekjaar)."]}
+            "opmerkingen": [f"{len(lines)} beleidsvelden uit {read} rijen (één rij per beleidsveld en boekjaar)."]
+            + ([f"Het bestand bevat {len(governments)} besturen ({', '.join(sorted(governments)[:3])}"
+                f"{', ...' if len(governments) > 3 else ''}): hun bedragen per beleidsveld zijn samengeteld. "
+                "Laad één bestuur per bestand voor de cijfers van één bestuur."] if len(governments) > 1 else [])}

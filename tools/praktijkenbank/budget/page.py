@@ -18,6 +18,7 @@ import io
 import json
 from pathlib import Path
 
+from ..site import model as site_model
 from ..site.model import text_colour
 from ..site.vendor import BY_PACKAGE
 from ..records.vocab import DATA_DIR
@@ -30,7 +31,8 @@ EXAMPLE = DATA_DIR / "begroting-voorbeeld.csv"
 LIBRARIES = ["papaparse", "fflate"]
 # The model of the SDG suggestions (suggesties.js fetches it)
 MODEL_FILE = f"{FOLDER}/sdg-suggesties.json"
-SCRIPTS = ["waarden.js", "xlsx.js", "sdgtekst.js", "formaten.js", "lezen.js", "samenvatten.js", "grafieken.js", "scan.js"]
+SCRIPTS = ["waarden.js", "xlsx.js", "sdgtekst.js", "formaten.js", "lezen.js", "samenvatten.js", "regels.js",
+           "suggesties.js", "grafieken.js", "keuzes.js", "bank.js", "scan.js"]
 
 
 def page_data(vocab) -> dict:
@@ -44,6 +46,29 @@ def page_data(vocab) -> dict:
     }
 
 
+BANK_LINKS = 4  # practices and instruments shown per SDG under the result
+
+
+def bank_links(renderer, src_uri: str) -> dict:
+    """Per SDG the bank's practices and instruments that work on it, as links from the scan page
+    (generated from the records at build time: {number: {pagina, praktijken, instrumenten, aantal}})."""
+    here = site_model.page_url(src_uri, renderer.use_directory_urls)
+
+    def link(path: str) -> str:
+        return site_model.relative_url(renderer.url_for(path), here)
+
+    out = {}
+    for number, term in renderer.site["families"]["sdg"].items():
+        # the records that focus on this SDG first (fewest SDGs), then by title
+        views = {kind: sorted(term.get(kind, []), key=lambda v: (len(v.get("sdgs", [])), v["titel"].lower()))
+                 for kind in ("praktijken", "instrumenten")}
+        out[str(number)] = {"pagina": link(f"sdg/{number}/"),
+                            "aantal": {kind: len(items) for kind, items in views.items()},
+                            **{kind: [{"titel": v["titel"], "href": link(v["pad"])} for v in items[:BANK_LINKS]]
+                               for kind, items in views.items()}}
+    return out
+
+
 def _json_for_script(value) -> str:
     """JSON safe inside <script type="application/json">."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
@@ -52,14 +77,14 @@ def _json_for_script(value) -> str:
 def pages(renderer) -> dict[str, str]:
     src_uri = f"{FOLDER}/index.md"
     spec.cache_clear()  # 'mkdocs serve' rebuilds after begroting.yaml changed
-    data = page_data(renderer.vocab)
+    data = dict(page_data(renderer.vocab), bank=bank_links(renderer, src_uri))
     return {src_uri: renderer._render(
         "begroting.md.j2", src_uri,
         {"title": "SDG-begrotingsscan",
          "description": "Tel je meerjarenplan of budget op per SDG en per P, in je browser: niets wordt verstuurd.",
          "hide": ["toc"]},
         data_json=_json_for_script(data), velden=spec()["velden"], soorten=spec()["soorten"], types=spec()["types"],
-        jaren=spec()["sjabloon_jaren"], scripts=SCRIPTS,
+        jaren=spec()["sjabloon_jaren"], scripts=SCRIPTS, projecten=spec()["projecten"],
         vendor=[BY_PACKAGE[name].url for name in LIBRARIES])}
 
 

@@ -166,6 +166,8 @@ def read_lines(rows: list[tuple[int, list]], header_index: int, fields: dict, ye
             return cell_text(cells[index]) if index is not None and index < len(cells) else ""
 
         description, code = text("omschrijving"), text("code")
+        if "omschrijving" not in fields:  # a wide table per beleidsveld: '0200 Wegen' names the line
+            description = formats.policy_field_name(text("beleidsveld"))
         if number in problems:
             unread.append(unread_row(number, problems[number], None, code, description))
             continue
