@@ -67,17 +67,31 @@ def test_model_loads_and_every_target_it_names_exists():
     assert set(model["voorvoegsels"].values()) <= set(model["termen"])
 
 
-def test_unknown_target_in_the_vocabulary_is_a_dutch_error(monkeypatch):
+def _broken(monkeypatch, name: str, change) -> None:
     real = suggest_model._read
 
-    def fake(name):
-        data = real(name)
-        if name == "sdg-woorden.yaml":
-            data["woorden"]["6.99"] = {"sterk": ["riolering"]}
+    def fake(file_name):
+        data = real(file_name)
+        if file_name == name:
+            change(data)
         return data
 
     monkeypatch.setattr(suggest_model, "_read", fake)
-    with pytest.raises(suggest_model.ModelError, match="subdoel '6.99' bestaat niet"):
+
+
+@pytest.mark.parametrize("name, change, message", [
+    ("sdg-woorden.yaml", lambda d: d["woorden"].update({"6.99": {"sterk": ["riolering"]}}), "subdoel '6.99' bestaat niet"),
+    ("sdg-woorden.yaml", lambda d: d["verwant"].update({"6.3": {"6.99": 0.5}}), "verwant: subdoel '6.99' bestaat niet"),
+    ("sdg-woorden.yaml", lambda d: d["woorden"]["6.3"]["sterk"].append("een heel lang woordgroepje hier"),
+     "schrijf 1 tot 3 gewone woorden"),
+    ("beleidsvelden.yaml", lambda d: d["beleidsvelden"].append(dict(d["beleidsvelden"][0])), "0010 staat er twee keer in"),
+    ("beleidsvelden.yaml", lambda d: next(r for r in d["beleidsvelden"] if r["code"] == "0200").update({"subdoelen": ["3.4"]}),
+     "subdoel '3.4' bestaat niet of hoort niet bij een SDG van de rij"),
+    ("sdg-woorden-geleerd.yaml", lambda d: d["stammen"].update({"kringloopcaf": {18: 0.5}}), "SDG 18 bestaat niet"),
+], ids=["subdoel", "verwant", "woordgroep", "dubbel-beleidsveld", "subdoel-beleidsveld", "geleerde-sdg"])
+def test_a_mistake_in_a_data_file_is_a_dutch_error(monkeypatch, name, change, message):
+    _broken(monkeypatch, name, change)
+    with pytest.raises(suggest_model.ModelError, match=re.escape(message)):
         suggest_model.build_model()
 
 
