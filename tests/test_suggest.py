@@ -15,7 +15,7 @@ import yaml
 
 from praktijkenbank.budget import learn, suggest_model
 from praktijkenbank.budget.page import MODEL_FILE, files
-from praktijkenbank.budget.suggest import load_model, suggest
+from praktijkenbank.budget.suggest import beleidsveld_code, load_model, suggest
 from praktijkenbank.records.vocab import DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,17 +67,31 @@ def test_model_loads_and_every_target_it_names_exists():
     assert set(model["voorvoegsels"].values()) <= set(model["termen"])
 
 
-def test_unknown_target_in_the_vocabulary_is_a_dutch_error(monkeypatch):
+def _broken(monkeypatch, name: str, change) -> None:
     real = suggest_model._read
 
-    def fake(name):
-        data = real(name)
-        if name == "sdg-woorden.yaml":
-            data["woorden"]["6.99"] = {"sterk": ["riolering"]}
+    def fake(file_name):
+        data = real(file_name)
+        if file_name == name:
+            change(data)
         return data
 
     monkeypatch.setattr(suggest_model, "_read", fake)
-    with pytest.raises(suggest_model.ModelError, match="subdoel '6.99' bestaat niet"):
+
+
+@pytest.mark.parametrize("name, change, message", [
+    ("sdg-woorden.yaml", lambda d: d["woorden"].update({"6.99": {"sterk": ["riolering"]}}), "subdoel '6.99' bestaat niet"),
+    ("sdg-woorden.yaml", lambda d: d["verwant"].update({"6.3": {"6.99": 0.5}}), "verwant: subdoel '6.99' bestaat niet"),
+    ("sdg-woorden.yaml", lambda d: d["woorden"]["6.3"]["sterk"].append("een heel lang woordgroepje hier"),
+     "schrijf 1 tot 3 gewone woorden"),
+    ("beleidsvelden.yaml", lambda d: d["beleidsvelden"].append(dict(d["beleidsvelden"][0])), "0010 staat er twee keer in"),
+    ("beleidsvelden.yaml", lambda d: next(r for r in d["beleidsvelden"] if r["code"] == "0200").update({"subdoelen": ["3.4"]}),
+     "subdoel '3.4' bestaat niet of hoort niet bij een SDG van de rij"),
+    ("sdg-woorden-geleerd.yaml", lambda d: d["stammen"].update({"kringloopcaf": {18: 0.5}}), "SDG 18 bestaat niet"),
+], ids=["subdoel", "verwant", "woordgroep", "dubbel-beleidsveld", "subdoel-beleidsveld", "geleerde-sdg"])
+def test_a_mistake_in_a_data_file_is_a_dutch_error(monkeypatch, name, change, message):
+    _broken(monkeypatch, name, change)
+    with pytest.raises(suggest_model.ModelError, match=re.escape(message)):
         suggest_model.build_model()
 
 
@@ -105,7 +119,8 @@ def test_reasons_are_dutch_and_name_their_evidence(case):
         assert item["redenen"]
         for reason in item["redenen"]:
             if reason.startswith("beleidsveld "):
-                assert reason.startswith(f"beleidsveld {case['beleidsveld']} ") and f"hoort bij SDG {item['sdg']} (" in reason
+                code = beleidsveld_code(case["beleidsveld"])
+                assert reason.startswith(f"beleidsveld {code} ") and f"hoort bij SDG {item['sdg']} (" in reason
             else:
                 assert re.match(r"(het woord|de woorden) \"", reason)
                 assert re.search(r"(wijst|wijzen) naar subdoel \d+\.\w+ van SDG \d+ \(", reason)
@@ -124,9 +139,15 @@ def test_browser_model_file_is_the_python_model():
 
 
 def test_javascript_gives_the_same_suggestions(tmp_path):
+    """The fixtures, the 298 real action texts of benchmarks/data/sdg-acties.csv and every beleidsveld."""
     if NODE is None:
         pytest.fail("node is nodig voor deze test (make test installeert alles)")
     lines = [line_of(case) for case in FIXTURES]
+    with open(ROOT / "benchmarks" / "data" / "sdg-acties.csv", encoding="utf-8") as handle:
+        lines += [{"beleidsveld": None, "teksten": {"actie": row["tekst"], "actieplan": "", "doelstelling": row["context"]}}
+                  for row in csv.DictReader(handle, delimiter=";")]
+    lines += [{"beleidsveld": code, "teksten": {"actie": "Heraanleg en renovatie", "actieplan": "", "doelstelling": ""}}
+              for code in load_model()["beleidsvelden"]]
     job = tmp_path / "job.json"
     job.write_text(json.dumps({"model": suggest_model.build_model(), "lines": lines}), encoding="utf-8")
     done = subprocess.run([NODE, str(ROOT / "tests" / "js" / "suggesties_node.js"), str(job)],

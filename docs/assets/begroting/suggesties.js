@@ -19,6 +19,8 @@
   }
 
   var DIGITS = /^[0-9]+$/;
+  var ASTRAL = /[\uD800-\uDFFF]/;
+  var BELEIDSVELD = /^\s*([0-9]{1,4})(?![0-9])/;
 
   // Per model: the word functions, the caches and the first words of word groups (a property the
   // JSON lacks, so never serialised).
@@ -45,11 +47,6 @@
     return Object.prototype.hasOwnProperty.call(object, key);
   }
 
-  function endsWith(chars, suffix) {
-    var n = Array.from(suffix).length;
-    return chars.length > n && chars.slice(chars.length - n).join("") === suffix;
-  }
-
   // [stem, keys] of one lower-case word (see token_terms in suggest.py).
   function tokenTerms(model, token) {
     var st = state(model);
@@ -62,20 +59,24 @@
     if (has(terms, s)) {
       keys.push(s);
     } else if (!digits) {
-      var chars = Array.from(token);
-      var street = model.straatwoorden.some(function (w) { return endsWith(chars, w); });
+      // Code points, as Python counts them; plain strings when there is no surrogate pair (fast path).
+      var chars = ASTRAL.test(token) ? Array.from(token) : token;
+      var sc = ASTRAL.test(s) ? Array.from(s) : s;
+      var part = function (seq, from, to) { return typeof seq === "string" ? seq.slice(from, to) : seq.slice(from, to).join(""); };
+      var street = model.straatwoorden.some(function (w) {
+        return chars.length > w.length && part(chars, chars.length - w.length) === w;
+      });
       if (!street) {
         for (var end = chars.length - 1; end > 3; end--) {
-          var prefix = chars.slice(0, end).join("");
+          var prefix = part(chars, 0, end);
           if (has(model.voorvoegsels, prefix)) {
             keys.push(model.voorvoegsels[prefix]);
             break;
           }
         }
       }
-      var sc = Array.from(s);
       for (var start = 1; start < sc.length - 3; start++) {
-        var tail = sc.slice(start).join("");
+        var tail = part(sc, start);
         if (has(terms, tail) && keys.indexOf(tail) < 0) {
           keys.push(tail);
           break;
@@ -166,6 +167,12 @@
     return found;
   }
 
+  // The four-digit code of a beleidsveld as files write it: "0310", 310, "310", "0310 Beheer van ...".
+  function beleidsveldCode(value) {
+    var found = value === null || value === undefined ? null : BELEIDSVELD.exec(String(value));
+    return found ? ("000" + found[1]).slice(-4) : null;
+  }
+
   function quote(found) {
     return found.slice(0, MAX_WORDS_IN_REASON).map(function (w) { return "\"" + w + "\""; }).join(", ");
   }
@@ -175,8 +182,8 @@
     var targetScore = new Map();
     var slots = [];
 
-    var code = line.beleidsveld;
-    var row = code && has(model.beleidsvelden, String(code)) ? model.beleidsvelden[String(code)] : null;
+    var code = beleidsveldCode(line.beleidsveld);
+    var row = code && has(model.beleidsvelden, code) ? model.beleidsvelden[code] : null;
     if (row) {
       row.sdgs.forEach(function (sdg, i) {
         var weight = model.beleidsveld[Math.min(i, model.beleidsveld.length - 1)];

@@ -34,6 +34,7 @@ MAX_SUGGESTIONS = 3
 MAX_WORDS_IN_REASON = 4
 MAX_CACHE = 200_000
 DIGITS = re.compile(r"[0-9]+")
+BELEIDSVELD = re.compile(r"\s*([0-9]{1,4})(?![0-9])")
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +134,12 @@ def evidence(model: dict, text: str) -> list[list]:
     return found
 
 
+def beleidsveld_code(value) -> str | None:
+    """The four-digit code of a beleidsveld as files write it: '0310', 310, '310', '0310 Beheer van ...'."""
+    found = BELEIDSVELD.match(str(value)) if value is not None else None
+    return found.group(1).zfill(4) if found else None
+
+
 def _quote(found: list[str]) -> str:
     return ", ".join(f'"{w}"' for w in found[:MAX_WORDS_IN_REASON])
 
@@ -143,8 +150,8 @@ def suggest(model: dict, line: dict) -> list[dict]:
     target_score: dict[int, dict[str, float]] = {}
     slots: list[tuple[str, list]] = []  # (field, evidence entry), in order
 
-    code = line.get("beleidsveld")
-    row = model["beleidsvelden"].get(str(code)) if code else None
+    code = beleidsveld_code(line.get("beleidsveld"))
+    row = model["beleidsvelden"].get(code) if code else None
     if row:
         for i, sdg in enumerate(row["sdgs"]):
             weight = model["beleidsveld"][min(i, len(model["beleidsveld"]) - 1)]
