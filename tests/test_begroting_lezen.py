@@ -222,3 +222,14 @@ def test_wide_table_per_beleidsveld_names_each_line():
     path.parent.mkdir(exist_ok=True)
     path.write_text(text, encoding="utf-8")
     assert json.dumps(_lines_js(path)["regels"], sort_keys=True) == json.dumps(parsed["regels"], sort_keys=True)
+
+
+def test_projects_export_with_years_in_a_merged_row_above(tmp_path):
+    text = (';;;;2026;;2027;\n'
+            'Bestuur;Beleidsdoelstelling;Actieplan;Actie;Uitgave;Uitgave per inwoner;Uitgave;Uitgave per inwoner\n'
+            'Gemeente;"Code: BD1";"Code: AP1";"Code: A1\nKorte omschrijving: Fietspad";1.000,00;0,10;2.000,00;0,20\n')
+    parsed = read_budget(text.encode(), "x.csv")
+    assert parsed["jaren"] == [2026, 2027] and parsed["regels"][0]["bedragen"] == {2026: 100000, 2027: 200000}
+    path = tmp_path / "samengevoegd.csv"
+    path.write_text(text, encoding="utf-8")
+    assert json.dumps(_lines_js(path)["regels"], sort_keys=True) == json.dumps(parsed["regels"], sort_keys=True)

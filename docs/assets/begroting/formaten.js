@@ -147,6 +147,15 @@
     return [{}, null, notes];
   }
 
+  function withRowAbove(above, header) {
+    var last = "";
+    return header.map(function (cell, i) {
+      var value = i < above.length ? w.cellText(above[i]) : "";
+      last = value || last;
+      return (last + " " + w.cellText(cell)).trim();
+    });
+  }
+
   function label(block) { return [block.code || "", block.kort || ""].filter(Boolean).join(" "); }
 
   function textOf(block) {
@@ -156,7 +165,12 @@
   }
 
   function readProjects(spec, rows, headerIndex, names, levels, problems, FileError) {
-    var header = rows[headerIndex][1], yc = yearColumns(spec, names, header), years = yc[0], kind = yc[1], notes = yc[2];
+    var header = rows[headerIndex][1], yc = yearColumns(spec, names, header);
+    if (!Object.keys(yc[0]).length && headerIndex > 0) { // years in a merged row above (see formats.py)
+      var merged = withRowAbove(rows[headerIndex - 1][1], header);
+      yc = yearColumns(spec, merged.map(w.normalise), merged);
+    }
+    var years = yc[0], kind = yc[1], notes = yc[2];
     var levelIdx = Object.keys(levels).map(function (k) { return levels[k]; }), extra = {};
     names.forEach(function (name, index) {
       var field = spec._kopNaarVeld[name];

@@ -149,6 +149,16 @@ def _year_columns(spec: dict, names: list[str], header: list) -> tuple[dict, str
     return {}, None, notes
 
 
+def _with_row_above(above: list, header: list) -> list[str]:
+    """Each header cell prefixed by the cell above it, a merged (empty) cell taking the one on its left."""
+    out, last = [], ""
+    for index, cell in enumerate(header):
+        value = cell_text(above[index]) if index < len(above) else ""
+        last = value or last
+        out.append(f"{last} {cell_text(cell)}".strip())
+    return out
+
+
 def _label(block: dict) -> str:
     return " ".join(v for v in (block.get("code", ""), block.get("kort", "")) if v)
 
@@ -163,6 +173,9 @@ def _text(block: dict) -> str:
 def read_projects(spec: dict, rows: list, header_index: int, names: list, levels: dict, problems: dict) -> dict:
     header_number, header = rows[header_index]
     years, kind, notes = _year_columns(spec, names, header)
+    if not years and header_index > 0:  # years in a merged row above ('2026' over 'Uitgave' and 'Per inwoner')
+        merged = _with_row_above(rows[header_index - 1][1], header)
+        years, kind, notes = _year_columns(spec, [normalise(c) for c in merged], merged)
     extra = {}
     for index, name in enumerate(names):
         field = spec["kop_naar_veld"].get(name)
