@@ -33,7 +33,7 @@
       Object.keys(model.termen).forEach(function (key) {
         if (key.indexOf(" ") >= 0) starts.add(key.split(" ")[0]);
       });
-      s = { taal: t, token: new Map(), text: new Map(), starts: starts };
+      s = { taal: t, token: new Map(), text: new Map(), starts: starts, sdg: new Map() };
       Object.defineProperty(model, "__state", { value: s, enumerable: false, configurable: true, writable: true });
     }
     return s;
@@ -130,7 +130,11 @@
     analyse(model, text).forEach(function (found) {
       var key = found[0], written = found[1];
       model.termen[key].forEach(function (pair) {
-        var target = pair[0], weight = pair[1], sdg = sdgOf(target);
+        var target = pair[0], weight = pair[1], sdg = st.sdg.get(target);
+        if (sdg === undefined) {
+          sdg = sdgOf(target);
+          st.sdg.set(target, sdg);
+        }
         var entry = perSdg.get(sdg);
         if (!entry) {
           entry = [sdg, 0, [], new Map(), {}];

@@ -53,7 +53,7 @@ def _state(model: dict) -> dict:
     state = model.get("_state")
     if state is None or len(state["token"]) + len(state["text"]) > MAX_CACHE:
         starts = {key.split(" ")[0] for key in model["termen"] if " " in key}
-        state = model["_state"] = {"token": {}, "text": {}, "starts": starts}
+        state = model["_state"] = {"token": {}, "text": {}, "starts": starts, "sdg": {}}
     return state
 
 
@@ -119,10 +119,13 @@ def evidence(model: dict, text: str) -> list[list]:
     found = cache.get(text)
     if found is not None:
         return found
+    sdg_of = _state(model)["sdg"]
     per_sdg: dict[int, list] = {}
     for key, written in analyse(model, text):
         for target, weight in model["termen"][key]:
-            sdg = int(target.split(".")[0])
+            sdg = sdg_of.get(target)
+            if sdg is None:
+                sdg = sdg_of[target] = int(target.split(".")[0])
             entry = per_sdg.get(sdg)
             if entry is None:
                 entry = per_sdg[sdg] = [sdg, 0.0, [], {}, {}]
