@@ -63,10 +63,18 @@ FORM_FIELDS = {
     "contact_dienst": "contact",
     "contact_email": "contact",
     "verwant": "verwant",
+    "beleidsdomeinen": "beleidsdomeinen",
+    "bewijs": "bewijs",
+    "partners": "partners",
+    "personeelsinzet": "personeelsinzet",
+    "duur": "duur",
+    "wat_niet_werkte": "wat_niet_werkte",
 }
 # Record fields the form does not ask: set by the tool or derived.
 # (vijf_p, instrumenten and productgroepen: added by a maintainer who knows the source and the bank.)
-NOT_IN_FORM = {"toegevoegd", "geverifieerd", "vijf_p", "instrumenten", "productgroepen"}
+# (subdomeinen and kost: added by a maintainer; navolgers: through the form 'We doen dit ook', see followers.py.)
+NOT_IN_FORM = {"toegevoegd", "geverifieerd", "vijf_p", "instrumenten", "productgroepen", "subdomeinen", "kost",
+               "navolgers"}
 YES_NO = ["Nee", "Ja"]
 
 
@@ -87,6 +95,8 @@ def expected_options(vocab: Vocab | None = None) -> dict[str, list[str]]:
         "status": [st["naam"] for st in vocab.statuses.values()],
         "bron_document": [d["titel"] for d in vocab.documents.values()],
         "alle_sdgs": YES_NO,
+        "beleidsdomeinen": [d["naam"] for d in vocab.domains.values()],
+        "bewijs": [e["naam"] for e in vocab.evidence.values()],
     }
 
 
@@ -105,6 +115,8 @@ def _label_to_id(vocab: Vocab) -> dict[str, dict[str, object]]:
         "status": {st["naam"]: sid for sid, st in vocab.statuses.items()},
         "bron_document": {d["titel"]: did for did, d in vocab.documents.items()},
         "alle_sdgs": {"Ja": True, "Nee": False},
+        "beleidsdomeinen": {d["naam"]: did for did, d in vocab.domains.items()},
+        "bewijs": {e["naam"]: eid for eid, e in vocab.evidence.items()},
     }
 
 
@@ -269,7 +281,7 @@ def parse_issue(body: str, vocab: Vocab | None = None, fields: list[FormField] |
             notes.append(f"Periode '{period}' niet herkend: vul 'periode' zelf in (van/tot als jaartal).")
 
     mapping = _label_to_id(vocab)
-    for key in ("status", "sdgs", "alle_sdgs", "themas", "fasen", "niveau", "bron_document"):
+    for key in ("status", "sdgs", "alle_sdgs", "themas", "fasen", "beleidsdomeinen", "niveau", "bron_document", "bewijs"):
         if key not in by_id:
             continue
         chosen, unknown = parse_dropdown(get(key), by_id[key].options)
@@ -277,7 +289,7 @@ def parse_issue(body: str, vocab: Vocab | None = None, fields: list[FormField] |
         unknown += [label for label in chosen if label not in mapping[key]]
         if unknown:
             notes.append(f"{by_id[key].label}: onbekende keuze(s) {', '.join(repr(u) for u in unknown)}.")
-        if key in ("niveau", "status", "bron_document"):
+        if key in ("niveau", "status", "bron_document", "bewijs"):
             if ids:
                 meta[key] = ids[0]
         elif key == "alle_sdgs":
@@ -307,6 +319,13 @@ def parse_issue(body: str, vocab: Vocab | None = None, fields: list[FormField] |
             contact = {"organisatie": governments[0]["naam"], **contact}
             notes.append(f"Contact: organisatie aangevuld met '{governments[0]['naam']}'; controleer dit.")
         meta["contact"] = contact
+
+    partners = [p.strip() for p in re.split(r"[,;\n]", get("partners")) if p.strip() and not _is_empty(p)]
+    if partners:
+        meta["partners"] = list(dict.fromkeys(partners))
+    for key in ("personeelsinzet", "duur", "wat_niet_werkte"):
+        if _text(get(key)):
+            meta[key] = _text(get(key))
 
     related = _list(get("verwant"))
     if related:

@@ -34,11 +34,14 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 CSV_COLUMNS = [
     "slug", "soort", "titel", "samenvatting", "status", "besturen", "provincies", "periode_van", "periode_tot",
     "sdgs", "alle_sdgs", "subdoelen", "vijf_p", "themas", "fasen", "niveau", "instrumenten", "productgroepen",
+    "beleidsdomeinen", "subdomeinen", "grootteklassen", "bewijs", "kost_orde", "kost_bedrag", "kost_omvat",
+    "personeelsinzet", "duur", "partners", "wat_niet_werkte", "navolgers",
     "bronnen", "contact_organisatie", "contact_dienst", "contact_email", "contact_website", "toegevoegd",
     "geverifieerd", "te_herzien", "verwant", "pad", "url",
 ]
 INSTRUMENT_CSV_COLUMNS = [
-    "slug", "soort", "titel", "samenvatting", "vorm", "niveaus", "fasen", "sdgs", "alle_sdgs", "themas", "tijd",
+    "slug", "soort", "titel", "samenvatting", "vorm", "niveaus", "fasen", "sdgs", "alle_sdgs", "themas",
+    "beleidsdomeinen", "subdomeinen", "tijd",
     "nodig", "uitgever", "licentie", "links", "bronnen", "gebruikt_in", "toegevoegd", "geverifieerd", "pad", "url",
 ]
 
@@ -64,6 +67,8 @@ def _common(view: dict, site_url: str) -> dict:
         "pad": view["pad"],
         "url": _absolute(site_url, view["pad"]),
         "bestand": view["repo_pad"],
+        "beleidsdomeinen": [t["id"] for t in view.get("beleidsdomeinen", [])],
+        "subdomeinen": [t["id"] for t in view.get("subdomeinen", [])],
     }
 
 
@@ -87,6 +92,15 @@ def record(view: dict, site_url: str = "") -> dict:
         "niveau": view["niveau"]["id"] if view["niveau"] else None,
         "instrumenten": [r["slug"] for r in view["instrumenten"]],
         "productgroepen": [r["slug"] for r in view["productgroepen"]],
+        "grootteklassen": [t["id"] for t in view["grootteklassen"]],
+        "kost": ({k: view["kost"][k] for k in ("bedrag", "omvat") if view["kost"][k]} | {"orde": view["kost"]["orde_id"]}
+                 if view["kost"] else None),
+        "personeelsinzet": view["personeelsinzet"],
+        "duur": view["duur"],
+        "partners": view["partners"],
+        "bewijs": view["bewijs"]["id"] if view["bewijs"] else None,
+        "wat_niet_werkte": view["wat_niet_werkte"],
+        "navolgers": [{k: f[k] for k in ("naam", "soort", "sinds", "url", "gemeld") if f.get(k)} for f in view["navolgers"]],
         "bronnen": _sources(view),
         "contact": ({k: v for k, v in view["contact"].items() if v} if view["contact"] else None),
         "toegevoegd": view["toegevoegd"],
@@ -204,6 +218,12 @@ def csv_row(data: dict) -> dict:
         "subdoelen": data["subdoelen"], "vijf_p": data["vijf_p"], "themas": data["themas"],
         "fasen": data["fasen"], "niveau": data["niveau"],
         "instrumenten": data["instrumenten"], "productgroepen": data["productgroepen"],
+        "beleidsdomeinen": data["beleidsdomeinen"], "subdomeinen": data["subdomeinen"],
+        "grootteklassen": data["grootteklassen"], "bewijs": data["bewijs"],
+        "kost_orde": (data["kost"] or {}).get("orde"), "kost_bedrag": (data["kost"] or {}).get("bedrag"),
+        "kost_omvat": (data["kost"] or {}).get("omvat"), "personeelsinzet": data["personeelsinzet"],
+        "duur": data["duur"], "partners": data["partners"], "wat_niet_werkte": data["wat_niet_werkte"],
+        "navolgers": [f["naam"] for f in data["navolgers"]],
         "bronnen": _source_cell(data["bronnen"]),
         "contact_organisatie": contact.get("organisatie"), "contact_dienst": contact.get("dienst"),
         "contact_email": contact.get("email"), "contact_website": contact.get("website"),
