@@ -1,5 +1,6 @@
 """``praktijkenbank uit-issue``: turn an issue made with the form
-``.github/ISSUE_TEMPLATE/nieuwe-praktijk.yml`` into ``practices/<slug>.md``.
+``.github/ISSUE_TEMPLATE/nieuwe-praktijk.yml`` into ``practices/<slug>.md``
+(an issue made with 'We doen dit ook' adds a follower to a practice instead: see :mod:`followers`).
 
 GitHub renders the answers of an issue form as Markdown sections::
 
@@ -382,12 +383,22 @@ def main(args) -> int:
         print(f"praktijkenbank uit-issue: kan {args.bestand} niet lezen ({exc}).", file=sys.stderr)
         return 2
     form = Path(args.formulier) if args.formulier else None
-    path, text, notes = record_from_issue(body, Path(args.map), form=form, today=today, slug=args.slug)
-    try:
-        write_new(path, text)
-    except FileExistsError:
-        print(f"praktijkenbank uit-issue: {display_path(path)} bestaat al; ik overschrijf niets.", file=sys.stderr)
-        return 1
+    from . import followers
+
+    if form is None and followers.is_follower_issue(body):  # the form 'We doen dit ook'
+        try:
+            path, text, notes = followers.apply(body, Path(args.map), today=today)
+        except followers.FollowerError as exc:
+            print(f"praktijkenbank uit-issue: {exc}", file=sys.stderr)
+            return 1
+        path.write_text(text, encoding="utf-8")
+    else:
+        path, text, notes = record_from_issue(body, Path(args.map), form=form, today=today, slug=args.slug)
+        try:
+            write_new(path, text)
+        except FileExistsError:
+            print(f"praktijkenbank uit-issue: {display_path(path)} bestaat al; ik overschrijf niets.", file=sys.stderr)
+            return 1
     for note in notes:
         print(f"opmerking: {note}", file=sys.stderr)
     if args.notities:
