@@ -120,7 +120,7 @@ def test_fiche_shows_domains_size_evidence_effort_and_similar_governments(site, 
     renderer = render.Renderer(site, vocab)
     src = "praktijken/provincie-west-vlaanderen-noodhulp-oekraine.md"
     html = renderer.fill(src, renderer.record(view))
-    assert "<dt>Beleidsdomeinen</dt>" in html and "<dt>Bewijs</dt>" in html
+    assert ">Beleidsdomeinen</dt>" in html and ">Bewijs</dt>" in html
     assert "## Wat het vroeg" in html and "175.000 euro" in html
     similar = site["per_slug"]["zwevegem-duurzame-helden-laat-niemand-achter"]["vergelijkbaar"]
     assert similar and len(similar) <= model.SIMILAR_LIMIT
