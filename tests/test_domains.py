@@ -125,6 +125,7 @@ def test_fiche_shows_domains_size_evidence_effort_and_similar_governments(site, 
     similar = site["per_slug"]["zwevegem-duurzame-helden-laat-niemand-achter"]["vergelijkbaar"]
     assert similar and len(similar) <= model.SIMILAR_LIMIT
     own = site["per_slug"]["zwevegem-duurzame-helden-laat-niemand-achter"]
+    assert len({tuple(ref["besturen"]) for ref in similar}) == len(similar)  # one practice per government
     for ref in similar:
         other = site["per_slug"][ref["slug"]]
         assert {t["id"] for t in other["grootteklassen"]} & {t["id"] for t in own["grootteklassen"]}

@@ -388,7 +388,15 @@ def _similar(practices: list[dict]) -> None:
                 if key[1:] not in entry[2]:
                     entry[2].add(key[1:])
                     entry[0] += 1
-        ranked = sorted(scores.values(), key=lambda e: (-e[0], e[1]["titel"].casefold()))[:SIMILAR_LIMIT]
+        ranked, shown = [], set()
+        for entry in sorted(scores.values(), key=lambda e: (-e[0], e[1]["titel"].casefold())):
+            governments = {g["slug"] for g in entry[1]["besturen"]}
+            if governments & shown:
+                continue  # one practice per government: 'similar governments', not one government's list
+            shown |= governments
+            ranked.append(entry)
+            if len(ranked) == SIMILAR_LIMIT:
+                break
         view["vergelijkbaar"] = [
             {**_ref(other), "besturen": [g["huidige_naam"] for g in other["besturen"] if g["soort"] == "gemeente"],
              "grootte": next(t["naam"] for t in other["grootteklassen"] if t["id"] == size), "gedeeld": count}
