@@ -163,5 +163,8 @@ def test_statistics_show_domains_with_fewer_than_three_practices_as_gaps(site, v
     safety = lines["4 Veiligheidszorg"]
     assert safety["minimum"] == 3 and safety["gehaald"] is (safety["aantal"] >= 3)
     assert lines["0 Algemene financiering"]["minimum"] is None  # no SDG work: never a gap
+    small = next(line for line in figures["grootte"] if line["naam"] == "Van een gemeente onder 15.000 inwoners")
+    expected = sum(1 for v in site["praktijken"] if any((g.get("inwoners") or 10**9) < 15000 for g in v["besturen"]))
+    assert small["aantal"] == expected and small["minimum"] == 10
     text = stats.as_text(figures)
     assert "Praktijken per beleidsdomein" in text and "Praktijken per grootte van de gemeente" in text

@@ -40,6 +40,7 @@ def spread(site: dict, vocab: Vocab, targets: dict | None = None) -> dict:
     sizes = Counter(t["id"] for view in practices for t in view["grootteklassen"])
     evidence = Counter(view["bewijs"]["id"] for view in practices if view["bewijs"])
     domain_minimum = targets.get("per_beleidsdomein_minimum", 3)
+    small = targets.get("klein_inwoners", 15000)
     untagged = sum(1 for kind in vocab.kinds.values() for view in site[kind.plural] if not view.get("beleidsdomeinen"))
     groups = []
     for group in targets["groepen"]:
@@ -63,11 +64,19 @@ def spread(site: dict, vocab: Vocab, targets: dict | None = None) -> dict:
                             for did, entry in vocab.domains.items()]
                            + [_line("Records zonder beleidsdomein (alle soorten)", untagged, None)],
         "grootte": [_line(entry["naam"], sizes[cid]) for cid, entry in vocab.size_classes.items()]
+                   + [_line(f"Van een gemeente onder {small:,} inwoners".replace(",", "."),
+                            sum(1 for v in practices if _smallest(v, vocab) < small), targets.get("klein_minimum"))]
                    + [_line("Zonder grootteklasse (provincie, organisatie, onbekend)",
                             sum(1 for v in practices if not v["grootteklassen"]))],
         "bewijs": [_line(entry["naam"], evidence[eid]) for eid, entry in vocab.evidence.items()]
                   + [_line("Nog niet ingevuld", sum(1 for v in practices if not v["bewijs"]))],
     }
+
+
+def _smallest(view: dict, vocab: Vocab) -> float:
+    """Inhabitants of the smallest municipality of a practice (infinite when none is known)."""
+    counts = [g["inwoners"] for g in view["besturen"] if g.get("inwoners")]
+    return min(counts) if counts else float("inf")
 
 
 TITLES = {"soorten": "Records", "besturen": "Besturen", "provincies": "Praktijken per provincie",
