@@ -141,6 +141,10 @@ def test_open_data_and_finder_facets(site, vocab):
     assert record["beleidsdomeinen"] == ["algemeen-bestuur", "zorg-en-opvang"]
     assert record["kost"] == {"bedrag": "175.000 euro", "omvat": record["kost"]["omvat"], "orde": "50000-tot-500000"}
     assert record["bewijs"] == "geen"
+    domains = json.loads(files[opendata.DOMAINS_JSON_PATH])["beleidsdomeinen"]
+    nature = next(d for d in domains if d["code"] == "3")
+    assert nature["pad"] == "beleidsdomeinen/natuur-en-milieubeheer/" and nature["aantal"]["praktijken"] > 0
+    assert "0350" in next(s["beleidsvelden"] for s in nature["subdomeinen"] if s["code"] == "035")
     header = files[opendata.CSV_PATH].decode("utf-8-sig").splitlines()[0].split(";")
     assert {"beleidsdomeinen", "grootteklassen", "bewijs", "kost_orde", "navolgers"} <= set(header)
     records = [{"soort": "praktijk", **r} for r in data]

@@ -26,6 +26,7 @@ CSV_PATH = "data/practices.csv"
 INSTRUMENTS_JSON_PATH = "data/instrumenten.json"
 INSTRUMENTS_CSV_PATH = "data/instrumenten.csv"
 PRODUCT_GROUPS_JSON_PATH = "data/productgroepen.json"
+DOMAINS_JSON_PATH = "data/beleidsdomeinen.json"
 FEED_PATH = "feed.xml"
 SCHEMA_PATH = "schema/praktijk.schema.json"
 FEED_SIZE = 50
@@ -312,6 +313,27 @@ def atom_feed(site: dict, site_url: str = "", size: int = FEED_SIZE) -> bytes:
     return etree.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
+def domains_json(site: dict, vocab, site_url: str = "") -> str:
+    """The BBC policy domains with the page of each (beleidsdomeinen/<id>/), their subdomains and counts.
+
+    For the budget scan: a row's domain code ('3' of '0350' via its subdomain '035') leads to the page
+    that lists what other governments did in that domain.
+    """
+    families = site["families"]["beleidsdomein"]
+    rows = []
+    for did, entry in vocab.domains.items():
+        term = families.get(did, {})
+        rows.append({"id": did, "code": entry["code"], "naam": entry["naam"], "pad": term.get("pad"),
+                     "url": _absolute(site_url, term["pad"]) if term.get("pad") else None,
+                     "sdg_werk": entry["sdg_werk"],
+                     "subdomeinen": [{"id": sid, "code": vocab.subdomains[sid]["code"], "naam": vocab.subdomains[sid]["naam"],
+                                      "beleidsvelden": vocab.subdomains[sid]["beleidsvelden"]} for sid in entry["subdomeinen"]],
+                     "aantal": {key: len(term.get(key, [])) for key in ("praktijken", "instrumenten", "productgroepen", "dossiers")}})
+    return _json_file(site, "beleidsdomeinen", rows,
+                      "De beleidsdomeinen van de beleids- en beheerscyclus (BBC) met hun subdomeinen en beleidsvelden, "
+                      "de pagina van elk domein en het aantal records erin.", "", site_url)
+
+
 def files(site: dict, vocab=None, site_url: str = "", today=None) -> dict[str, str | bytes]:
     """Every open-data file of one build: {path on the site: content}."""
     return {
@@ -327,4 +349,5 @@ def files(site: dict, vocab=None, site_url: str = "", today=None) -> dict[str, s
             "Productgroepen voor duurzaam aankopen: criteria per stap van de opdracht, labels en modeldocumenten.",
             "schema/productgroep.schema.json", site_url),
         FEED_PATH: atom_feed(site, site_url),
+        **({DOMAINS_JSON_PATH: domains_json(site, vocab, site_url)} if vocab is not None and "beleidsdomein" in site["families"] else {}),
     }
