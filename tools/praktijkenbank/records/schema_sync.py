@@ -26,6 +26,10 @@ _ENUMS = {
     ("besturen", "items", "properties", "provincie", "enum"): lambda v: list(v.provinces),
     ("bronnen", "items", "properties", "document", "enum"): lambda v: list(v.documents),
     ("criteria", "items", "properties", "stap", "enum"): lambda v: list(v.steps),
+    ("beleidsdomeinen", "items", "enum"): lambda v: list(v.domains),
+    ("subdomeinen", "items", "enum"): lambda v: list(v.subdomains),
+    ("bewijs", "enum"): lambda v: list(v.evidence),
+    ("kost", "properties", "orde", "enum"): lambda v: list(v.cost_orders),
 }
 
 
