@@ -173,3 +173,40 @@ def test_learned_file_never_uses_the_evaluation_rows(monkeypatch):
     assert not any(text.startswith(row) for text, _ in texts for row in evaluation)
     learned = yaml.safe_load((DATA_DIR / "sdg-woorden-geleerd.yaml").read_text(encoding="utf-8"))["stammen"]
     assert learned and all(1 <= int(n) <= 17 for weights in learned.values() for n in weights)
+
+
+def _broken_data_dir(monkeypatch, tmp_path, name: str, change) -> Path:
+    """A copy of the data folder with one file changed (text in, text out), used by the model."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA_DIR, folder)
+    path = folder / name
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    monkeypatch.setattr(suggest_model, "DATA_DIR", folder)
+    load_model.cache_clear()
+    return path
+
+
+@pytest.mark.parametrize("name, change, where, message", [
+    ("sdg-woorden.yaml", lambda t: t.replace('  "6.3":\n    sterk: [', '  "6.3":\n    sterk: [[', 1), None,
+     "geen geldige YAML"),
+    ("sdg-woorden.yaml", lambda t: t.replace('  "6.3":', '  "6.99":', 1), '"6.99":', "subdoel '6.99' bestaat niet"),
+    ("sdg-woorden.yaml", lambda t: t.replace("  drempel: 0.25\n", ""), "gewichten:", "'drempel' ontbreekt"),
+    ("beleidsvelden.yaml", lambda t: t.replace('domein: "3 Natuur en milieubeheer", sdgs: [6]', 'domein: "3 Natuur en milieubeheer", sdgs: [3]', 1),
+     'code: "0310"', "subdoel '6.3' bestaat niet of hoort niet bij een SDG van de rij"),
+], ids=["yaml", "subdoel", "gewicht", "beleidsveld"])
+def test_cli_names_file_and_line_of_a_broken_data_file(monkeypatch, tmp_path, capsys, name, change, where, message):
+    from praktijkenbank.contrib.cli import main
+    path = _broken_data_dir(monkeypatch, tmp_path, name, change)
+    try:
+        code = main(["begroting", str(ROOT / "tools" / "praktijkenbank" / "data" / "begroting-voorbeeld.csv"), "--suggesties"])
+    finally:
+        load_model.cache_clear()
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    found = re.search(r"kloppen niet: (\S+?):(\d+)(?::\d+)?: (.*)", err)
+    assert found and found.group(1).endswith(name) and message in found.group(3), err
+    line = int(found.group(2))
+    if where:
+        assert where in path.read_text(encoding="utf-8").splitlines()[line - 1], (line, err)
+    else:
+        assert line > 1
