@@ -186,6 +186,20 @@ def _build(where: list[str]) -> dict:
         rows[code] = {"naam": row["naam"], "sdgs": list(row.get("sdgs") or []),
                       "subdoelen": list(row.get("subdoelen") or []), "reden": row["reden"]}
 
+    where[:] = ["sdg-woorden.yaml", "terugval:"]
+    fallback = vocab["terugval"]
+    rules = []
+    for rule in fallback["regels"]:
+        if not 1 <= int(rule["sdg"]) <= 17:
+            raise _error("sdg-woorden.yaml", f"terugval: SDG {rule['sdg']} bestaat niet", f"terugval:>sdg: {rule['sdg']}")
+        found = [w for word in rule.get("woorden") or [] for w in words(str(word))]
+        rules.append({"sdg": int(rule["sdg"]), "instrumenteel": bool(rule.get("instrumenteel")),
+                      "woorden": sorted({w for w in found if len(w) >= MIN_AFFIX}),
+                      "stammen": sorted({stem(w) for w in found}), "uitleg": str(rule["uitleg"])})
+    if not rules or rules[-1]["woorden"]:
+        raise _error("sdg-woorden.yaml", "terugval: de laatste regel heeft geen woorden (hij geldt als niets anders past)",
+                     "terugval:")
+
     where[:] = ["sdg-woorden.yaml", "gewichten:"]
     return {
         "versie": 1,
@@ -200,5 +214,6 @@ def _build(where: list[str]) -> dict:
         "straatwoorden": list(vocab["straatwoorden"]),
         "sdgs": {str(e["nummer"]): e["naam"] for e in sdgs},
         "beleidsvelden": rows,
+        "terugval": {"inleiding": str(fallback["inleiding"]), "regels": rules},
         "stopwoorden": sorted(STOP_WORDS),
     }
