@@ -228,7 +228,7 @@
     ranked = ranked.slice(0, MAX_SUGGESTIONS);
     if (!ranked.length) return [fallback(model, texts, code, row)];
 
-    return ranked.map(function (sdg) {
+    var out = ranked.map(function (sdg) {
       var name = model.sdgs[String(sdg)];
       var reasons = [];
       if (row && row.sdgs.indexOf(sdg) >= 0) {
@@ -248,6 +248,8 @@
         redenen: reasons
       };
     });
+    if (out.length < MAX_SUGGESTIONS) complement(model, texts, out);
+    return out;
   }
 
   // The one suggestion of a line whose words point to no SDG (see fallback in suggest.py).
@@ -255,7 +257,7 @@
     var rules = model.terugval.regels;
     var chosen = null, found = null;
     for (var f = 0; f < FIELDS.length && chosen === null; f++) {
-      var hits = ruleWords(model, texts[FIELDS[f]] || "");
+      var hits = ruleWords(model, "regels", texts[FIELDS[f]] || "");
       for (var h = 0; h < hits.length; h++) {
         if (chosen === null || hits[h][0] < chosen) {
           chosen = hits[h][0];
@@ -279,15 +281,16 @@
     return { sdg: rule.sdg, subdoel: null, score: 0, redenen: reasons };
   }
 
-  // [rule number, word as written] for the first word of the text each fallback rule knows.
-  function ruleWords(model, text) {
+  // [rule number, word as written] for the first word of the text each rule of model.terugval[kind] knows.
+  function ruleWords(model, kind, text) {
     if (!text.trim()) return [];
     var st = state(model);
-    var cached = st.prior.get(text);
+    var cacheKey = kind + "\u0000" + text;
+    var cached = st.prior.get(cacheKey);
     if (cached) return cached;
     var found = [];
     var tokens = st.taal.words(text);
-    model.terugval.regels.forEach(function (rule, i) {
+    model.terugval[kind].forEach(function (rule, i) {
       for (var t = 0; t < tokens.length; t++) {
         var token = tokens[t];
         if (rule.stammen.indexOf(st.taal.stem(token)) >= 0 ||
@@ -297,8 +300,25 @@
         }
       }
     });
-    st.prior.set(text, found);
+    st.prior.set(cacheKey, found);
     return found;
+  }
+
+  // Room for the usual SDG (see complement in suggest.py).
+  function complement(model, texts, out) {
+    for (var f = 0; f < 2; f++) {
+      var field = FIELDS[f];
+      var hits = ruleWords(model, "aanvulling", texts[field] || "");
+      hits.forEach(function (hit) {
+        var rule = model.terugval.aanvulling[hit[0]];
+        var present = out.some(function (item) { return item.sdg === rule.sdg; });
+        if (out.length < MAX_SUGGESTIONS && !present) {
+          out.push({ sdg: rule.sdg, subdoel: null, score: 0,
+                     redenen: ["het woord \"" + hit[1] + "\" " + FIELD_PLACE[field] + ": " + rule.uitleg] });
+        }
+      });
+      if (hits.length) break;
+    }
   }
 
   ns.suggesties = { suggest: suggest, analyse: analyse, evidence: evidence, tokenTerms: tokenTerms, roundScore: roundScore };

@@ -200,6 +200,8 @@ def suggest(model: dict, line: dict) -> list[dict]:
                     "subdoel": best if best and share >= model["subdoel_aandeel"] * sdg_score[sdg] else None,
                     "score": round_score(sdg_score[sdg]),
                     "redenen": reasons})
+    if len(out) < MAX_SUGGESTIONS:
+        complement(model, texts, out)
     return out
 
 
@@ -231,7 +233,7 @@ def fallback(model: dict, texts: dict, code: str | None, row: dict | None) -> di
     rules = model["terugval"]["regels"]
     chosen, found = None, None
     for field in FIELDS:
-        for i, token in _rule_words(model, texts.get(field) or ""):
+        for i, token in _rule_words(model, "regels", texts.get(field) or ""):
             if chosen is None or i < chosen:
                 chosen, found = i, (field, token)
         if chosen is not None:
@@ -251,21 +253,37 @@ def fallback(model: dict, texts: dict, code: str | None, row: dict | None) -> di
     return {"sdg": rule["sdg"], "subdoel": None, "score": 0.0, "redenen": reasons}
 
 
-def _rule_words(model: dict, text: str) -> list[tuple[int, str]]:
-    """(rule number, word as written) for the first word of ``text`` that each fallback rule knows:
-    its stem is one of the rule's stems, or it starts with one of the rule's words."""
+def _rule_words(model: dict, kind: str, text: str) -> list[tuple[int, str]]:
+    """(rule number, word as written) for the first word of ``text`` that each rule of
+    ``model["terugval"][kind]`` knows: its stem is one of the rule's stems, or it starts with one of
+    the rule's words."""
     if not text.strip():
         return []
     cache = _state(model)["prior"]
-    found = cache.get(text)
+    found = cache.get((kind, text))
     if found is not None:
         return found
     found = []
     tokens = words(text)
-    for i, rule in enumerate(model["terugval"]["regels"]):
+    for i, rule in enumerate(model["terugval"][kind]):
         for token in tokens:
             if stem(token) in rule["stammen"] or any(token.startswith(w) for w in rule["woorden"]):
                 found.append((i, token))
                 break
-    cache[text] = found
+    cache[(kind, text)] = found
     return found
+
+
+def complement(model: dict, texts: dict, out: list[dict]) -> None:
+    """Room for the usual SDG: when there are fewer than three suggestions, each rule of
+    'aanvulling' with a word in the action (else the action plan) adds its SDG, if it is not
+    there yet, with score 0 and a reason that says how weak it is."""
+    for field in FIELDS[:2]:
+        hits = _rule_words(model, "aanvulling", texts.get(field) or "")
+        for i, token in hits:
+            rule = model["terugval"]["aanvulling"][i]
+            if len(out) < MAX_SUGGESTIONS and all(item["sdg"] != rule["sdg"] for item in out):
+                out.append({"sdg": rule["sdg"], "subdoel": None, "score": 0.0,
+                            "redenen": [f'het woord "{token}" {FIELD_PLACE[field]}: {rule["uitleg"]}']})
+        if hits:
+            break

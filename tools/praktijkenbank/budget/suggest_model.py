@@ -188,14 +188,25 @@ def _build(where: list[str]) -> dict:
 
     where[:] = ["sdg-woorden.yaml", "terugval:"]
     fallback = vocab["terugval"]
-    rules = []
-    for rule in fallback["regels"]:
-        if not 1 <= int(rule["sdg"]) <= 17:
-            raise _error("sdg-woorden.yaml", f"terugval: SDG {rule['sdg']} bestaat niet", f"terugval:>sdg: {rule['sdg']}")
-        found = [w for word in rule.get("woorden") or [] for w in words(str(word))]
-        rules.append({"sdg": int(rule["sdg"]), "instrumenteel": bool(rule.get("instrumenteel")),
-                      "woorden": sorted({w for w in found if len(w) >= MIN_AFFIX}),
-                      "stammen": sorted({stem(w) for w in found}), "uitleg": str(rule["uitleg"])})
+
+    def rules_of(kind: str) -> list[dict]:
+        out = []
+        for rule in fallback[kind]:
+            if not 1 <= int(rule["sdg"]) <= 17:
+                raise _error("sdg-woorden.yaml", f"terugval, {kind}: SDG {rule['sdg']} bestaat niet",
+                             f"terugval:>sdg: {rule['sdg']}")
+            found = []
+            for word in rule.get("woorden") or []:
+                if len(words(str(word))) != 1:
+                    raise _error("sdg-woorden.yaml", f"terugval, {kind}: '{word}': schrijf één gewoon woord",
+                                 f"terugval:>{word}")
+                found.extend(words(str(word)))
+            out.append({"sdg": int(rule["sdg"]), "instrumenteel": bool(rule.get("instrumenteel")),
+                        "woorden": sorted({w for w in found if len(w) >= MIN_AFFIX}),
+                        "stammen": sorted({stem(w) for w in found}), "uitleg": str(rule["uitleg"])})
+        return out
+
+    rules, extra = rules_of("regels"), rules_of("aanvulling")
     if not rules or rules[-1]["woorden"]:
         raise _error("sdg-woorden.yaml", "terugval: de laatste regel heeft geen woorden (hij geldt als niets anders past)",
                      "terugval:")
@@ -214,6 +225,6 @@ def _build(where: list[str]) -> dict:
         "straatwoorden": list(vocab["straatwoorden"]),
         "sdgs": {str(e["nummer"]): e["naam"] for e in sdgs},
         "beleidsvelden": rows,
-        "terugval": {"inleiding": str(fallback["inleiding"]), "regels": rules},
+        "terugval": {"inleiding": str(fallback["inleiding"]), "regels": rules, "aanvulling": extra},
         "stopwoorden": sorted(STOP_WORDS),
     }
