@@ -152,7 +152,7 @@ def test_instrumental_beleidsveld_gives_only_the_plainly_weak_fallback():
 
 
 @pytest.mark.parametrize("actie, sdg, word", [
-    ("", 11, None), ("Project xyz fase 2", 11, None), ("Verrichtingen zonder actie - Secretariaat", 16, "secretariaat"),
+    ("", 11, None), ("Project xyz fase 2", 11, None), ("Verrichtingen zonder actie - Thesaurie", 16, "thesaurie"),
     ("Diverse kosten algemene financiering", 16, "algemene")])
 def test_every_uncoded_line_gets_a_suggestion_with_a_reason(actie, sdg, word):
     """Words that point to no SDG: one plainly weak suggestion (sdg-woorden.yaml, terugval: regels)."""
