@@ -53,6 +53,7 @@ from praktijkenbank.projectscan import page as projectscan
 from praktijkenbank.records import vocab as vocab_module
 from praktijkenbank.records import moved as moved_module
 from praktijkenbank.budget import page as budget_page
+from praktijkenbank.budget.suggest_model import ModelError
 
 log = logging.getLogger("mkdocs.hooks.praktijkenbank")
 
@@ -203,7 +204,11 @@ def on_files(files: Files, config, **kwargs):
                                                       instruments=site["instrumenten"])
     except projectscan.ScanDataError as error:
         raise PluginError(str(error)) from None
-    pages.update({**charts.pages(renderer), **budget_page.pages(renderer)})
+    try:  # SDG-begrotingsscan (begroting/): a broken suggestion data file is a build error, not a traceback
+        pages.update({**charts.pages(renderer), **budget_page.pages(renderer)})
+        budget_files = budget_page.files(repo_root)
+    except ModelError as error:
+        raise PluginError(f"de gegevens van de SDG-suggesties kloppen niet: {error}") from None
     global _renderer
     _renderer = renderer
     for src_uri, content in pages.items():
@@ -222,7 +227,7 @@ def on_files(files: Files, config, **kwargs):
         files.append(file)
     site_url = config.site_url or ""
     for src_uri, content in {**opendata.files(site, vocab, site_url=site_url, today=today),
-                             **budget_page.files(repo_root), **modeltext_files.files(site)}.items():
+                             **budget_files, **modeltext_files.files(site)}.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             files.remove(existing)

@@ -248,3 +248,22 @@ def test_a_building_or_road_action_keeps_room_for_sdg_11():
                                  "horen vaak ook bij SDG 11 (duurzame steden en gemeenten); zwakke aanwijzing, kies zelf"]
     full = suggest(load_model(), {"beleidsveld": None, "teksten": {"actie": "Renovatie sporthal", "actieplan": "", "doelstelling": ""}})
     assert len(full) == 3 and all(s["score"] > 0 for s in full)
+
+
+def test_the_site_build_names_a_broken_data_file_without_traceback(monkeypatch, tmp_path, caplog):
+    """The strict build stops with the same Dutch path:line message as the CLI (was a traceback)."""
+    from mkdocs.exceptions import Abort
+
+    from conftest import build_site
+    path = _broken_data_dir(monkeypatch, tmp_path, "sdg-woorden.yaml",
+                            lambda t: t.replace('  "6.3":', '  "6.99":', 1))
+    try:
+        with pytest.raises(Abort) as raised:
+            build_site(ROOT / "tests" / "fixtures" / "site", tmp_path / "site")
+    finally:
+        load_model.cache_clear()
+    assert "BuildError" in str(raised.value)
+    message = caplog.text
+    assert "SDG-suggesties kloppen niet" in message and "Traceback" not in message
+    found = re.search(r"sdg-woorden\.yaml:(\d+): subdoel '6\.99' bestaat niet", message)
+    assert found and '"6.99":' in path.read_text(encoding="utf-8").splitlines()[int(found.group(1)) - 1]
