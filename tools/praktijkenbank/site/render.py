@@ -149,6 +149,34 @@ def render_body_html(text: str, demote: int = 0, resolve=None) -> Markup:
         md.pb_resolve = None
 
 
+# A paragraph that cannot occur in a record (checked: the number of parts must match), between the
+# sections of one body so the whole body is converted in one go (see render_sections_html).
+_SECTION_BREAK = "pbsectiegrens0e1f6c"
+_SECTION_SPLIT = f"\n<p>{_SECTION_BREAK}</p>\n"
+
+
+def render_sections_html(texts: list[str], demote: int = 0, resolve=None) -> list[Markup]:
+    """:func:`render_body_html` of every text, with one Markdown conversion for all of them.
+
+    The texts are joined by a paragraph that no record contains; every block
+    ends at a blank line, so each part comes out exactly as its own conversion
+    would. Should a text contain the marker anyway, each text is converted apart.
+    """
+    filled = [i for i, text in enumerate(texts) if text.strip()]
+    out = [Markup("")] * len(texts)
+    if not filled:
+        return out
+    parts = None
+    if not any(_SECTION_BREAK in texts[i] for i in filled):
+        joined = f"\n\n{_SECTION_BREAK}\n\n".join(texts[i] for i in filled)
+        parts = str(render_body_html(joined, demote, resolve)).split(_SECTION_SPLIT)
+    if parts is None or len(parts) != len(filled):
+        parts = [render_body_html(texts[i], demote, resolve) for i in filled]
+    for i, part in zip(filled, parts):
+        out[i] = Markup(part)
+    return out
+
+
 _FENCE_OPEN_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX_RE = re.compile(r"^ {0,3}(#{1,2})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _REF_DEF_RE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S")
@@ -229,6 +257,7 @@ def environment(template_dir: str = str(TEMPLATE_DIR)) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # no file check per get_template(); on_config makes a new environment per build
     )
     env.filters["md"] = md_text
     env.filters["safe_url"] = safe_url
@@ -334,8 +363,9 @@ class Renderer:
             url = model.relative_url(path, here)
             return url + ("#" + target.anchor if target.anchor else "")
 
-        return [{"kop": s["kop"], "html": render_body_html(s["tekst"], resolve=resolve)}
-                for s in split_sections(view["body"])]
+        sections = split_sections(view["body"])
+        rendered = render_sections_html([s["tekst"] for s in sections], resolve=resolve)
+        return [{"kop": s["kop"], "html": html} for s, html in zip(sections, rendered)]
 
     def _edit_url(self, view: dict) -> str | None:
         """The 'Bewerk' link, only for a record in the repository (not a benchmark's generated bank)."""
