@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml constraints.txt
 setup: $(STAMP) ## Installeer alles in .venv (gebeurt ook vanzelf)
 
 serve: $(STAMP) ## Bouw de site en toon ze op http://127.0.0.1:8000/praktijkenbank/ (herlaadt bij wijzigingen)
-	$(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
+	$(BIN)/$(ENGINE) serve --dirty -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## Bouw de site in site/ (strikt: elke waarschuwing is een fout)
 	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml

@@ -26,6 +26,7 @@ import jsonschema
 from .checks import (  # noqa: F401  (re-exported: the checks used to live here)
     PLACEHOLDER, RECORD_CHECKS, _allowed, _closest, _field, _problem, check_dates, check_placeholders,
 )
+from .. import buildcache
 from .crosschecks import CROSS_CHECKS
 from .load import Record, discover, kind_of, load_practice, peek_practice
 from .problems import ERROR, Problem
@@ -232,7 +233,23 @@ def validate(records: list[Record], vocab: Vocab | None = None,
 
 
 def _load_and_check(path: Path) -> tuple[Record | None, list[Problem]]:
-    """Worker: load one file and run the per-record checks."""
+    """Worker: load one file and run the per-record checks (from the build cache when the
+    same bytes were checked before in this process: ``mkdocs serve``)."""
+    if not buildcache.enabled:
+        return _load_and_check_file(path)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return _load_and_check_file(path)
+    key = buildcache.key("valideer", str(path), data, str(_WORKER_STATE.get("today")), bool(_WORKER_STATE.get("light")))
+    found = buildcache.get("valideer", key)
+    if found is None:
+        found = _load_and_check_file(path)
+        buildcache.put("valideer", key, found)
+    return found[0], list(found[1])
+
+
+def _load_and_check_file(path: Path) -> tuple[Record | None, list[Problem]]:
     state = _WORKER_STATE
     if "vocab" not in state:
         vocab = load_vocab()

@@ -24,6 +24,7 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
+from .. import buildcache
 from ..records import links
 from . import model
 
@@ -374,13 +375,30 @@ class Renderer:
         return self.edit_base + quote(view["repo_pad"])
 
     def record(self, view: dict) -> str:
-        """The fiche of one record (practice, instrument, product group or dossier)."""
+        """The fiche of one record (practice, instrument, product group or dossier, any kind).
+
+        A fiche template sees its view (``p``), ``link`` and the vocabularies; with
+        :mod:`buildcache` on (``mkdocs serve``) the fiche is reused while those are unchanged.
+        """
         kind = self.vocab.kinds[view["soort"]]
         src_uri = f"{kind.site}/{view['slug']}.md"
         template = "fiche.md.j2" if kind.id == "praktijk" else f"{kind.id}.md.j2"
-        return self._render(template, src_uri,
-                            {"title": view["titel"], "description": view["samenvatting"], "fiche": True},
-                            p=view, secties=self._sections(view, src_uri), edit_url=self._edit_url(view))
+        edit_url = self._edit_url(view)
+        key = None
+        if buildcache.enabled:
+            key = buildcache.key("fiche", src_uri, template, self.use_directory_urls, edit_url, view)
+            found = buildcache.get("fiche", key)
+            if found is not None:
+                markdown_text, slots = found
+                if slots:
+                    self.slots[src_uri] = slots
+                return markdown_text
+        markdown_text = self._render(template, src_uri,
+                                     {"title": view["titel"], "description": view["samenvatting"], "fiche": True},
+                                     p=view, secties=self._sections(view, src_uri), edit_url=edit_url)
+        if key is not None:
+            buildcache.put("fiche", key, (markdown_text, self.slots.get(src_uri)))
+        return markdown_text
 
     def practice(self, view: dict) -> str:
         return self.record(view)

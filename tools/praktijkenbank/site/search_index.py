@@ -64,6 +64,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import buildcache
 from . import opendata
 from . import search_spelling, search_synonyms
 from .model import slugify, text_colour
@@ -401,6 +402,22 @@ def fiche(record: dict) -> dict:
     return card
 
 
+def _card_and_terms(record: dict, vocab: Vocab, synonyms) -> tuple[dict, tuple[Counter, float], Counter]:
+    """(:func:`fiche`, :func:`document_terms`, indexed words) of one record; with :mod:`buildcache`
+    on (``mkdocs serve``) reused while the record's open data, vocabularies and synonyms are unchanged."""
+    key = buildcache.key("zoekindex", record) if buildcache.enabled else None
+    if key is not None:
+        found = buildcache.get("zoekindex", key)
+        if found is not None:
+            return found
+    card = fiche(record)
+    surface: Counter = Counter()
+    terms = document_terms(card, record, vocab, synonyms, surface)
+    if key is not None:
+        buildcache.put("zoekindex", key, (card, terms, surface))
+    return card, terms, surface
+
+
 def _gzip(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
@@ -411,9 +428,12 @@ def index_files(records: list[dict], vocab: Vocab,
     rows = ordered(records)
     facet_labels = _labels(vocab, rows)
     packed, layout = pack_rows(rows, facet_labels)
-    cards = [fiche(record) for record in rows]
+    done = [_card_and_terms(record, vocab, synonyms) for record in rows]
+    cards = [card for card, _, _ in done]
+    per_row = [terms for _, terms, _ in done]
     surface: Counter = Counter()
-    per_row = [document_terms(c, r, vocab, synonyms, surface) for c, r in zip(cards, rows)]
+    for _, _, found in done:
+        surface.update(found)
     frequency: Counter = Counter(value for counts, _ in per_row for value in counts)
     chunks, firsts, stems = word_chunks(per_row)
     spelling = search_spelling.word_lists(surface, stem, frequency)
