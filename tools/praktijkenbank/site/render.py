@@ -18,7 +18,7 @@ import json
 import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
 import markdown
@@ -30,6 +30,9 @@ from . import model
 
 TEMPLATE_DIR = Path(__file__).parents[1] / "templates" / "site"
 _SLOT_RE = re.compile(r"<!--pb-slot-(\d+)-->")
+# Cards on one list of an SDG, theme, P, phase, level, province or government page; the rest is in
+# the finder (a link with that filter) and in the open data. Today's bank fits well within it.
+LISTING_LIMIT = 100
 
 # ------------------------------------------------------------ safe Markdown --
 
@@ -308,9 +311,24 @@ class Renderer:
             slots.append(str(html))
             return Markup(f"\n<!--pb-slot-{len(slots) - 1}-->\n")
 
-        def kaarten(views) -> Markup:
-            """A list of practice cards; each card is rendered once per practice and link."""
+        def kaarten(views, zoek: dict | None = None) -> Markup:
+            """A list of practice cards; each card is rendered once per practice and link.
+
+            ``zoek``: the finder filters that give the same list ({"sdg": 7}); with it a list
+            longer than LISTING_LIMIT shows its LISTING_LIMIT newest cards (in the usual
+            title order) and a link that opens the finder on the whole list.
+            """
             card = self.env.get_template("_kaart.html.j2")
+            more = ""
+            if zoek is not None and len(views) > LISTING_LIMIT:
+                total = len(views)
+                newest = sorted(range(total), key=lambda i: views[i].get("toegevoegd") or "", reverse=True)
+                views = [views[i] for i in sorted(newest[:LISTING_LIMIT])]
+                kind = self.vocab.kinds[views[0]["soort"]]
+                query = urlencode({"soort": kind.id, **zoek}, doseq=True)
+                more = self.env.get_template("_meer.html.j2").render(
+                    getoond=LISTING_LIMIT, totaal=total, soort=kind, zoeker=f"{link('zoeken/')}?{query}",
+                    open_data=link("open-data/"))
             parts = ['<ul class="pb-lijst">\n']
             for view in views:
                 href = link(view["pad"])
@@ -320,6 +338,7 @@ class Renderer:
                     html = self._cards[key] = card.render(p=view, href=href)
                 parts.append(html)
             parts.append("</ul>\n")
+            parts.append(more)
             return Markup("".join(parts))
 
         body = self.env.get_template(template).render(
