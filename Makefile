@@ -47,9 +47,10 @@ test: $(STAMP) node_modules/.installed browser ## Draai alle tests (validatie, b
 	$(BIN)/praktijkenbank valideer
 	$(BIN)/pytest
 
-bench: $(STAMP) node_modules/.installed browser ## Draai alle benchmarks (100, 1.000, 10.000 praktijken; ±20 min)
+bench: $(STAMP) node_modules/.installed browser ## Draai alle benchmarks (100, 1.000, 10.000 praktijken; ±30 min)
 	$(BIN)/python benchmarks/bench_validate.py --sizes 1000 10000
 	$(BIN)/python benchmarks/bench_site.py --sizes 100 1000 10000
+	$(BIN)/python benchmarks/bench_serve.py --sizes 1000 10000
 	$(BIN)/python benchmarks/bench_finder.py --sizes 100 1000 10000
 	$(BIN)/python benchmarks/bench_budget.py
 

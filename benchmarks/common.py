@@ -52,26 +52,48 @@ def _env(**extra) -> dict:
     return env
 
 
+def measured(command: list[str], **env) -> dict:
+    """Run ``command`` in a fresh process: wall and CPU seconds (user + system) and peak memory (MiB)
+    of that process alone (os.wait4), its exit code and its output."""
+    log = OUT / f".run-{os.getpid()}.log"
+    OUT.mkdir(parents=True, exist_ok=True)
+    with open(log, "w+", encoding="utf-8") as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, env=_env(**env), stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        text = output.read()
+    log.unlink()
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "mib": usage.ru_maxrss / 1024,
+            "code": process.returncode, "log": text}
+
+
 def timed_build(config: Path, site_dir: Path, **env) -> tuple[float, str]:
     """Run ``mkdocs build`` in a fresh process; returns (wall seconds, log output)."""
+    run = measured_build(config, site_dir, **env)
+    return run["wall"], run["log"]
+
+
+def measured_build(config: Path, site_dir: Path, **env) -> dict:
+    """Run ``mkdocs build`` in a fresh process; :func:`measured` figures."""
     if site_dir.exists():
         shutil.rmtree(site_dir)
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, env=_env(**env), capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"build mislukt ({config}):\n{done.stdout}\n{done.stderr}")
-    return seconds, done.stdout + done.stderr
+    run = measured([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)], **env)
+    if run["code"] != 0:
+        raise SystemExit(f"build mislukt ({config}):\n{run['log']}")
+    return run
 
 
 def build_ours(size: int) -> tuple[Path, dict]:
     """Our real build (mkdocs.yml + hooks: validation, generation, search index) of ``size`` practices."""
     folder = practices(size)
     site = work_dir(size) / "site"
-    seconds, log = timed_build(ROOT / "mkdocs.yml", site, PRAKTIJKENBANK_CONTENT_DIR=str(folder.parent))
-    index = re.search(r"Zoekindex: \d+ fiches, .* in ([\d.]+) s\.", log)
-    return site, {"seconds": seconds, "index_seconds": float(index.group(1)) if index else None}
+    run = measured_build(ROOT / "mkdocs.yml", site, PRAKTIJKENBANK_CONTENT_DIR=str(folder.parent))
+    index = re.search(r"Zoekindex: \d+ fiches, .* in ([\d.]+) s\.", run["log"])
+    return site, {"seconds": run["wall"], "cpu": run["cpu"], "mib": run["mib"],
+                  "index_seconds": float(index.group(1)) if index else None}
 
 
 def directory_bytes(folder: Path) -> tuple[int, int]:

@@ -166,12 +166,25 @@ def _fast_validator(schema: dict):
     return fastjsonschema.compile(schema, use_default=False)
 
 
+class _Lazy(dict):
+    """{kind: validator}, each made when first asked for (a bank of valid records never needs the
+    detailed validators, nor the compiled check of a kind it has no records of)."""
+
+    def __init__(self, make, vocab: Vocab):
+        super().__init__()
+        self.make, self.vocab = make, vocab
+
+    def __missing__(self, kind: str):
+        value = self[kind] = self.make(self.vocab.kinds[kind].schema)
+        return value
+
+
 class Validators:
-    """The compiled schema validators of every kind, made once per process."""
+    """The compiled schema validators of every kind, made once per process (when first needed)."""
 
     def __init__(self, vocab: Vocab):
-        self.full = {k: _schema_validator(kind.schema) for k, kind in vocab.kinds.items()}
-        self.fast = {k: _fast_validator(kind.schema) for k, kind in vocab.kinds.items()}
+        self.full = _Lazy(_schema_validator, vocab)
+        self.fast = _Lazy(_fast_validator, vocab)
 
 
 def check_schema(practice: Record, vocab: Vocab, validators: Validators | None = None) -> Iterator[Problem]:
