@@ -33,7 +33,7 @@ import urllib.request
 from pathlib import Path
 
 from bench_site import fair_docs, plain_config
-from common import OUT, ROOT, SUBPATH, TODAY, machine, practices, save, work_dir
+from common import OUT, ROOT, SUBPATH, TODAY, practices, print_table, save_rows, work_dir
 
 START_TIMEOUT = 900  # the first build of 10,000 practices on a busy machine
 RELOAD_TIMEOUT = 600
@@ -156,14 +156,11 @@ def main(argv=None) -> int:
         rows.append(row)
         print(f"N={size}: ours {row['reload_s']['ours']:.1f} s, plain {row['reload_s']['plain']:.1f} s "
               f"(rondes {row['runs']})", file=sys.stderr)
-    path = save("serve", {"machine": machine(), "command": "python benchmarks/bench_serve.py " + " ".join(
-        sys.argv[1:] if argv is None else argv), "rows": rows})
-    print("| N | wij: bewaren → pagina bijgewerkt (s) | kaal Material serve (s) | wij in rust (CPU-kern) | "
-          "kaal in rust (CPU-kern) |")
-    print("|---:|---:|---:|---:|---:|")
-    for r in rows:
-        print(f"| {r['n']:,} | {r['reload_s']['ours']:.1f} | {r['reload_s']['plain']:.1f} | "
-              f"{r['idle_cpu']['ours']:.0%} | {r['idle_cpu']['plain']:.0%} |")
+    path = save_rows("serve", argv, rows)
+    print_table(["N", "wij: bewaren → pagina bijgewerkt (s)", "kaal Material serve (s)", "wij in rust (CPU-kern)",
+                 "kaal in rust (CPU-kern)"],
+                [[f"{r['n']:,}", f"{r['reload_s']['ours']:.1f}", f"{r['reload_s']['plain']:.1f}",
+                  f"{r['idle_cpu']['ours']:.0%}", f"{r['idle_cpu']['plain']:.0%}"] for r in rows])
     print(f"\n(resultaten ook in {path})", file=sys.stderr)
     return 0
 

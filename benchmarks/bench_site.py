@@ -29,7 +29,7 @@ import sys
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from common import ROOT, TODAY, build_ours, directory_bytes, machine, measured_build, practices, save, work_dir
+from common import ROOT, TODAY, build_ours, directory_bytes, measured_build, practices, print_table, save_rows, work_dir
 
 
 def plain_docs(size: int):
@@ -142,16 +142,16 @@ def main(argv=None) -> int:
         rows.append(row)
         print(f"N={size}: " + ", ".join(f"{name} {m['cpu']:.1f} s CPU ({m['wall']:.1f} s, {m['mib']:.0f} MiB)"
                                         for name, m in med.items()), file=sys.stderr)
-    path = save("site", {"machine": machine(), "command": "python benchmarks/bench_site.py " + " ".join(
-        sys.argv[1:] if argv is None else argv), "rows": rows})
-    print("| N | wij: CPU (s) / muur (s) / MiB | eerlijk anker: CPU / muur / MiB | zelfde uitvoer kaal: CPU / muur / MiB | "
-          "wij ÷ eerlijk (CPU) | wij ÷ eerlijk (geheugen) | wij ÷ zelfde uitvoer (CPU) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
-    for r in rows:
-        m = r["median"]
-        cell = lambda v: f"{v['cpu']:.1f} / {v['wall']:.1f} / {v['mib']:.0f}"  # noqa: E731
-        print(f"| {r['n']:,} | {cell(m['ours'])} | {cell(m['fair'])} | {cell(m['plain'])} | "
-              f"{r['cpu_vs_fair']:.2f}× | {r['mib_vs_fair']:.2f}× | {r['cpu_vs_plain']:.2f}× |")
+    path = save_rows("site", argv, rows)
+
+    def cell(v: dict) -> str:
+        return f"{v['cpu']:.1f} / {v['wall']:.1f} / {v['mib']:.0f}"
+
+    print_table(["N", "wij: CPU (s) / muur (s) / MiB", "eerlijk anker: CPU / muur / MiB",
+                 "zelfde uitvoer kaal: CPU / muur / MiB", "wij ÷ eerlijk (CPU)", "wij ÷ eerlijk (geheugen)",
+                 "wij ÷ zelfde uitvoer (CPU)"],
+                [[f"{r['n']:,}", cell(r["median"]["ours"]), cell(r["median"]["fair"]), cell(r["median"]["plain"]),
+                  f"{r['cpu_vs_fair']:.2f}×", f"{r['mib_vs_fair']:.2f}×", f"{r['cpu_vs_plain']:.2f}×"] for r in rows])
     if args.lunr:
         for r in rows:
             print(f"N={r['n']}: kaal + lunr {r['median']['plain+lunr']['cpu']:.1f} s CPU", file=sys.stderr)

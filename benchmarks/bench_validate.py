@@ -21,7 +21,7 @@ from pathlib import Path
 import sys
 import time
 
-from common import ROOT, TODAY, machine, measured, practices, save
+from common import ROOT, TODAY, measured, practices, print_table, save_rows
 
 
 def main(argv=None) -> int:
@@ -59,14 +59,12 @@ def main(argv=None) -> int:
         rows.append(row)
         print(f"N={size}: valideer {row['valideer']['wall']:.2f} s, bare {row['bare']['wall']:.2f} s "
               f"({row['ratio_wall']:.2f}×), build {row['build']['wall']:.2f} s", file=sys.stderr)
-    save("validate", {"machine": machine(), "command": "python benchmarks/bench_validate.py " + " ".join(
-        sys.argv[1:] if argv is None else argv), "rows": rows})
-    print("| N | `praktijkenbank valideer`: muur / CPU (s) | kale pas: muur / CPU (s) | verhouding muur (CPU) | "
-          "`validate_paths` in de build: muur (s) |")
-    print("|---:|---:|---:|---:|---:|")
-    for r in rows:
-        print(f"| {r['n']:,} | {r['valideer']['wall']:.2f} / {r['valideer']['cpu']:.2f} | {r['bare']['wall']:.2f} / "
-              f"{r['bare']['cpu']:.2f} | {r['ratio_wall']:.2f}× ({r['ratio_cpu']:.2f}×) | {r['build']['wall']:.2f} |")
+    save_rows("validate", argv, rows)
+    print_table(["N", "`praktijkenbank valideer`: muur / CPU (s)", "kale pas: muur / CPU (s)", "verhouding muur (CPU)",
+                 "`validate_paths` in de build: muur (s)"],
+                [[f"{r['n']:,}", f"{r['valideer']['wall']:.2f} / {r['valideer']['cpu']:.2f}",
+                  f"{r['bare']['wall']:.2f} / {r['bare']['cpu']:.2f}", f"{r['ratio_wall']:.2f}× ({r['ratio_cpu']:.2f}×)",
+                  f"{r['build']['wall']:.2f}"] for r in rows])
     return 0
 
 

@@ -130,6 +130,21 @@ def machine() -> dict:
     }
 
 
+def save_rows(name: str, argv, rows: list[dict]) -> Path:
+    """out/<name>.json with the machine, the command line of the benchmark and its rows."""
+    args = sys.argv[1:] if argv is None else argv
+    return save(name, {"machine": machine(), "command": f"python benchmarks/bench_{name}.py " + " ".join(args),
+                       "rows": rows})
+
+
+def print_table(header: list[str], lines: list[list[str]]) -> None:
+    """A Markdown table (first column a number: right-aligned like the rest) for RESULTS.md."""
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---:|" * len(header))
+    for cells in lines:
+        print("| " + " | ".join(cells) + " |")
+
+
 def save(name: str, data) -> Path:
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"{name}.json"
