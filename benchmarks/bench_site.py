@@ -15,7 +15,10 @@ that process:
   docs folder beforehand (the same output), built by Material without the hook;
   with lunr: with Material's own search plugin.
 
-    python benchmarks/bench_site.py --sizes 100 1000 10000 [--repeat 3] [--lunr]
+* ``before`` (with ``--baseline DIR``): the real build of an earlier version, exported
+  to DIR (``git archive <commit> | tar -x -C DIR``), with its own code.
+
+    python benchmarks/bench_site.py --sizes 100 1000 10000 [--repeat 3] [--lunr] [--baseline DIR]
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import datetime as dt
 import shutil
 import statistics
 import sys
+from pathlib import Path
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
@@ -111,21 +115,24 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--lunr", action="store_true", help="ook kaal Material met zijn lunr-zoekfunctie")
+    parser.add_argument("--baseline", type=Path, help="map met een eerdere versie (git archive): ook die build")
     args = parser.parse_args(argv)
     rows = []
     for size in args.sizes:
         practices(size)
         plain_docs(size)
         fair_docs(size)
-        variants = ["ours", "fair", "plain"] + (["plain+lunr"] if args.lunr else [])
+        variants = (["ours", "fair", "plain"] + (["plain+lunr"] if args.lunr else [])
+                    + (["before"] if args.baseline else []))
         runs: dict[str, list[dict]] = {name: [] for name in variants}
         index = []
         for _ in range(args.repeat):  # the variants take turns: a busy moment hits all of them
             for name in variants:
-                if name == "ours":
-                    _, stats = build_ours(size)
+                if name in ("ours", "before"):
+                    _, stats = build_ours(size, args.baseline if name == "before" else None)
                     runs[name].append({"wall": stats["seconds"], "cpu": stats["cpu"], "mib": stats["mib"]})
-                    index.append(stats["index_seconds"])
+                    if name == "ours":
+                        index.append(stats["index_seconds"])
                 else:
                     run = measured_build(plain_config(size, lunr=name == "plain+lunr", fair=name == "fair"),
                                          work_dir(size) / f"site-{name.replace('+', '-')}")
@@ -152,6 +159,10 @@ def main(argv=None) -> int:
                  "wij ÷ zelfde uitvoer (CPU)"],
                 [[f"{r['n']:,}", cell(r["median"]["ours"]), cell(r["median"]["fair"]), cell(r["median"]["plain"]),
                   f"{r['cpu_vs_fair']:.2f}×", f"{r['mib_vs_fair']:.2f}×", f"{r['cpu_vs_plain']:.2f}×"] for r in rows])
+    if args.baseline:
+        for r in rows:
+            b = r["median"]["before"]
+            print(f"N={r['n']}: vorige versie {cell(b)} (CPU ÷ eerlijk {b['cpu'] / r['median']['fair']['cpu']:.2f}×)")
     if args.lunr:
         for r in rows:
             print(f"N={r['n']}: kaal + lunr {r['median']['plain+lunr']['cpu']:.1f} s CPU", file=sys.stderr)

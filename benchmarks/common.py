@@ -52,14 +52,14 @@ def _env(**extra) -> dict:
     return env
 
 
-def measured(command: list[str], **env) -> dict:
+def measured(command: list[str], cwd: Path = ROOT, **env) -> dict:
     """Run ``command`` in a fresh process: wall and CPU seconds (user + system) and peak memory (MiB)
     of that process alone (os.wait4), its exit code and its output."""
     log = OUT / f".run-{os.getpid()}.log"
     OUT.mkdir(parents=True, exist_ok=True)
     with open(log, "w+", encoding="utf-8") as output:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=ROOT, env=_env(**env), stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=cwd, env=_env(**env), stdout=output, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -76,21 +76,26 @@ def timed_build(config: Path, site_dir: Path, **env) -> tuple[float, str]:
     return run["wall"], run["log"]
 
 
-def measured_build(config: Path, site_dir: Path, **env) -> dict:
+def measured_build(config: Path, site_dir: Path, cwd: Path = ROOT, **env) -> dict:
     """Run ``mkdocs build`` in a fresh process; :func:`measured` figures."""
     if site_dir.exists():
         shutil.rmtree(site_dir)
-    run = measured([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)], **env)
+    run = measured([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)], cwd=cwd, **env)
     if run["code"] != 0:
         raise SystemExit(f"build mislukt ({config}):\n{run['log']}")
     return run
 
 
-def build_ours(size: int) -> tuple[Path, dict]:
-    """Our real build (mkdocs.yml + hooks: validation, generation, search index) of ``size`` practices."""
+def build_ours(size: int, baseline: Path | None = None) -> tuple[Path, dict]:
+    """Our real build (mkdocs.yml + hooks: validation, generation, search index) of ``size`` practices.
+
+    ``baseline``: a checkout of an earlier version (``git archive <commit> | tar -x -C <dir>``) whose
+    build runs instead, with its own code (PYTHONPATH), for a before/after comparison."""
     folder = practices(size)
-    site = work_dir(size) / "site"
-    run = measured_build(ROOT / "mkdocs.yml", site, PRAKTIJKENBANK_CONTENT_DIR=str(folder.parent))
+    site = work_dir(size) / ("site-voor" if baseline else "site")
+    root = baseline or ROOT
+    extra = {"PYTHONPATH": str(root / "tools")} if baseline else {}
+    run = measured_build(root / "mkdocs.yml", site, cwd=root, PRAKTIJKENBANK_CONTENT_DIR=str(folder.parent), **extra)
     index = re.search(r"Zoekindex: \d+ fiches, .* in ([\d.]+) s\.", run["log"])
     return site, {"seconds": run["wall"], "cpu": run["cpu"], "mib": run["mib"],
                   "index_seconds": float(index.group(1)) if index else None}

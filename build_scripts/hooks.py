@@ -19,7 +19,9 @@ A thin layer around the pure core in ``tools/praktijkenbank``:
 * ``on_startup``: remember whether this is ``mkdocs serve``: there, records
   with errors give a site whose pages list the errors (serve_errors.py) and
   that turns back into the normal site once they are fixed; ``mkdocs build``
-  stops with the same messages.
+  stops with the same messages. ``make serve`` runs ``serve --dirty``: per-record
+  work comes from buildcache.py (keyed by content) and serve_dirty.py tells
+  MkDocs which pages did not change, so a save redoes only what it changes.
 
 Environment variables (all optional):
 
