@@ -257,6 +257,7 @@ def on_files(files: Files, config, **kwargs):
              site["aantal"], len(site["instrumenten"]), len(site["productgroepen"]), len(site["dossiers"]), len(pages))
     if _command == "serve" and _dirty:
         log.info("Praktijkenbank: %d pagina's opnieuw opgemaakt (de rest is ongewijzigd).", serve_dirty.mark(files, config, renderer.slots.get))
+    renderer.release()
     return files
 
 

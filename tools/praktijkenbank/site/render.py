@@ -359,10 +359,17 @@ class Renderer:
         only parse that HTML again, which makes up most of the build time with
         thousands of practices. The MkDocs hook calls this in ``on_page_content``.
         """
-        slots = self.slots.get(src_uri)
+        slots = self.slots.pop(src_uri, None)  # used once: the HTML is not kept twice in memory
         if not slots:
             return html
         return _SLOT_RE.sub(lambda m: slots[int(m.group(1))], html)
+
+    def release(self) -> None:
+        """Once every page is generated: drop the site model (records, views, cards); keep what
+        :meth:`fill` needs. MkDocs then holds the pages without the model beside them."""
+        self.site = None
+        self.extra = {}
+        self._cards = {}
 
     # ---- pages ----
 
