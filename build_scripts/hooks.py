@@ -107,11 +107,11 @@ def _nav_path(item):
 
 
 def on_config(config, **kwargs):
-    buildcache.begin()
     buildcache.enabled = _command == "serve"  # a single build computes everything once anyway
-    vocab_module.load_vocab.cache_clear()
-    render.environment.cache_clear()
-    licentie.load.cache_clear()
+    if not buildcache.begin():  # serve keeps them while no vocabulary or template changed
+        vocab_module.load_vocab.cache_clear()
+        render.environment.cache_clear()
+        licentie.load.cache_clear()
     config.extra["licentie"] = licentie.load()  # footer and the print view of a fiche
     docs = Path(config.docs_dir)
     if config.nav:
@@ -259,6 +259,13 @@ def on_files(files: Files, config, **kwargs):
         log.info("Praktijkenbank: %d pagina's opnieuw opgemaakt (de rest is ongewijzigd).", serve_dirty.mark(files, config, renderer.slots.get))
     renderer.release()
     return files
+
+
+def on_env(env, config, files, **kwargs):
+    """Serve: the theme's templates too are compiled once per process (buildcache.py)."""
+    if buildcache.enabled:
+        env.bytecode_cache = buildcache.bytecode_cache()
+    return env
 
 
 def on_template_context(context, template_name, config, **kwargs):

@@ -20,6 +20,8 @@ import hashlib
 import json
 from pathlib import Path
 
+import jinja2
+
 PACKAGE = Path(__file__).resolve().parent
 _VERSIONED = [PACKAGE / "data", PACKAGE / "templates"]
 
@@ -29,17 +31,27 @@ _versions: str | None = None
 stats = {"hits": 0, "misses": 0}
 
 
-def begin() -> None:
-    """A new build starts: keep last build's entries for reuse, forget older ones, re-read versions."""
-    global _current, _previous, _versions
+_last_versions: str | None = None
+
+
+def begin() -> bool:
+    """A new build starts: keep last build's entries for reuse, forget older ones, re-read versions.
+    True when the vocabularies and templates are the same as in the previous build of this process."""
+    global _current, _previous, _versions, _last_versions
     _previous, _current = _current, {}
     _versions = None
     stats.update(hits=0, misses=0)
+    if not enabled:
+        _last_versions = None
+        return False
+    same = versions() == _last_versions
+    _last_versions = versions()
+    return same
 
 
 def clear() -> None:
-    global _current, _previous, _versions
-    _current, _previous, _versions = {}, {}, None
+    global _current, _previous, _versions, _last_versions
+    _current, _previous, _versions, _last_versions = {}, {}, None, None
 
 
 def versions() -> str:
@@ -90,3 +102,27 @@ def put(area: str, key_: str, value) -> None:
 
 
 enabled = False  # set by the MkDocs hook for 'mkdocs serve'; a single build gains nothing from it
+
+
+class _MemoryBytecode(jinja2.BytecodeCache):
+    """Compiled Jinja templates kept in memory between serve builds (ours and the theme's). Jinja
+    itself compares the template's source with the one compiled, so an edited template is compiled anew."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+templates = _MemoryBytecode()
+
+
+def bytecode_cache() -> jinja2.BytecodeCache | None:
+    """For a Jinja environment: the template cache while :data:`enabled`, else None."""
+    return templates if enabled else None

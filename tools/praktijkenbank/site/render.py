@@ -262,6 +262,7 @@ def environment(template_dir: str = str(TEMPLATE_DIR)) -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
         auto_reload=False,  # no file check per get_template(); on_config makes a new environment per build
+        bytecode_cache=buildcache.bytecode_cache(),  # serve: templates compiled once per process
     )
     env.filters["md"] = md_text
     env.filters["safe_url"] = safe_url

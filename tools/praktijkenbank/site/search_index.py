@@ -464,6 +464,29 @@ def index_files(records: list[dict], vocab: Vocab,
     return files, {"stems": stems, "chunks": len(chunks)}
 
 
+_written: dict[str, bytes] = {}  # serve: path -> digest of what this process last wrote there
+
+
+def _write_changed(site_dir: Path, files: dict[str, bytes]) -> None:
+    """Serve (``mkdocs serve --dirty``): write only the files whose content changed, remove the ones
+    that are no longer part of the index; one saved record changes a few files, not all of them."""
+    for folder in (WORDS_DIR, FICHES_DIR, SPELLING_DIR):
+        if (site_dir / folder).is_dir():
+            for old in (site_dir / folder).iterdir():
+                path = f"{folder}/{old.name}"
+                if path not in files:
+                    old.unlink()
+                    _written.pop(path, None)
+    for folder in (FOLDER, WORDS_DIR, FICHES_DIR, SPELLING_DIR):
+        (site_dir / folder).mkdir(parents=True, exist_ok=True)
+    for path, content in files.items():
+        digest = hashlib.blake2b(content, digest_size=16).digest()
+        target = site_dir / path
+        if _written.get(path) != digest or not target.is_file():
+            target.write_bytes(content)
+            _written[path] = digest
+
+
 def _read_records(site_dir: Path) -> list[dict]:
     """Practices, instruments and product groups, from the open data of this build."""
     records = []
@@ -494,13 +517,16 @@ def build(site_dir, vocab: Vocab | None = None) -> IndexStats:
         files, figures = index_files(records, vocab, synonyms)
     except (KeyError, TypeError, ValueError) as exc:
         raise SearchIndexError(f"een praktijk in de open data mist een veld voor de zoekindex ({exc!r})") from exc
-    for folder in (WORDS_DIR, FICHES_DIR, SPELLING_DIR):  # stale files of an earlier build (--dirty, serve) must go
-        if (site_dir / folder).exists():
-            shutil.rmtree(site_dir / folder)
-    for folder in (FOLDER, WORDS_DIR, FICHES_DIR, SPELLING_DIR):
-        (site_dir / folder).mkdir(parents=True, exist_ok=True)
-    for path, content in files.items():
-        (site_dir / path).write_bytes(content)
+    if buildcache.enabled:
+        _write_changed(site_dir, files)
+    else:
+        for folder in (WORDS_DIR, FICHES_DIR, SPELLING_DIR):  # stale files of an earlier build (--dirty) must go
+            if (site_dir / folder).exists():
+                shutil.rmtree(site_dir / folder)
+        for folder in (FOLDER, WORDS_DIR, FICHES_DIR, SPELLING_DIR):
+            (site_dir / folder).mkdir(parents=True, exist_ok=True)
+        for path, content in files.items():
+            (site_dir / path).write_bytes(content)
     stats = IndexStats(pages=len(records), seconds=time.perf_counter() - start, files=len(files),
                        bytes=sum(len(c) for c in files.values()), words=figures["stems"], chunks=figures["chunks"])
     log.info("Zoekindex: %d fiches, %d woordstammen in %d stukken, %.1f MB in %.1f s.",
