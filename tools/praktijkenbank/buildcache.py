@@ -20,8 +20,6 @@ import hashlib
 import json
 from pathlib import Path
 
-import jinja2
-
 PACKAGE = Path(__file__).resolve().parent
 _VERSIONED = [PACKAGE / "data", PACKAGE / "templates"]
 
@@ -104,25 +102,30 @@ def put(area: str, key_: str, value) -> None:
 enabled = False  # set by the MkDocs hook for 'mkdocs serve'; a single build gains nothing from it
 
 
-class _MemoryBytecode(jinja2.BytecodeCache):
-    """Compiled Jinja templates kept in memory between serve builds (ours and the theme's). Jinja
-    itself compares the template's source with the one compiled, so an edited template is compiled anew."""
-
-    def __init__(self):
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket):
-        code = self.store.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket):
-        self.store[bucket.key] = bucket.bytecode_to_string()
+_templates = None
 
 
-templates = _MemoryBytecode()
+def bytecode_cache():
+    """For a Jinja environment: compiled templates kept in memory between serve builds (ours and
+    the theme's) while :data:`enabled`, else None. Jinja itself compares a template's source with
+    the one compiled, so an edited template is compiled anew."""
+    global _templates
+    if not enabled:
+        return None
+    if _templates is None:
+        import jinja2
 
+        class MemoryBytecode(jinja2.BytecodeCache):
+            def __init__(self):
+                self.store: dict[str, bytes] = {}
 
-def bytecode_cache() -> jinja2.BytecodeCache | None:
-    """For a Jinja environment: the template cache while :data:`enabled`, else None."""
-    return templates if enabled else None
+            def load_bytecode(self, bucket):
+                code = self.store.get(bucket.key)
+                if code is not None:
+                    bucket.bytecode_from_string(code)
+
+            def dump_bytecode(self, bucket):
+                self.store[bucket.key] = bucket.bytecode_to_string()
+
+        _templates = MemoryBytecode()
+    return _templates

@@ -17,11 +17,11 @@ import datetime as dt
 import multiprocessing
 import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import fastjsonschema
-import jsonschema
 
 from .checks import (  # noqa: F401  (re-exported: the checks used to live here)
     PLACEHOLDER, RECORD_CHECKS, _allowed, _closest, _field, _problem, check_dates, check_placeholders,
@@ -31,6 +31,9 @@ from .crosschecks import CROSS_CHECKS
 from .load import Record, discover, kind_of, load_practice, peek_practice
 from .problems import ERROR, Problem
 from .vocab import Vocab, load_vocab
+
+if TYPE_CHECKING:
+    import jsonschema
 
 # ---------------------------------------------------------------- schema ----
 
@@ -43,6 +46,8 @@ _TYPE_NL = {"string": "tekst", "integer": "geheel getal", "array": "lijst", "obj
 
 
 def _schema_validator(schema: dict):
+    import jsonschema  # only for a record that fails the compiled check: saves its import otherwise
+
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema)
 
