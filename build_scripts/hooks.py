@@ -181,7 +181,8 @@ def on_startup(command, dirty, **kwargs):
     global _command, _dirty
     _command, _dirty = command, dirty
     if command == "serve" and dirty:
-        logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
+        for engine in ("mkdocs", "properdocs"):
+            logging.getLogger(f"{engine}.commands.build").addFilter(_QuietDirty())
 
 
 def _error_site(files: Files, config, errors: list) -> Files:
