@@ -54,20 +54,22 @@ def _env(**extra) -> dict:
 
 def measured(command: list[str], cwd: Path = ROOT, **env) -> dict:
     """Run ``command`` in a fresh process: wall and CPU seconds (user + system) and peak memory (MiB)
-    of that process alone (os.wait4), its exit code and its output."""
+    of that process alone, its exit code and its output. It is started by rusage_run.py, a small
+    process: Linux counts a child's peak memory from the process that forked it."""
     log = OUT / f".run-{os.getpid()}.log"
     OUT.mkdir(parents=True, exist_ok=True)
+    wrapped = [sys.executable, str(ROOT / "benchmarks" / "rusage_run.py"), *command]
     with open(log, "w+", encoding="utf-8") as output:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=_env(**env), stdout=output, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(process.pid, 0)
+        done = subprocess.run(wrapped, cwd=cwd, env=_env(**env), stdout=output, stderr=subprocess.STDOUT)
         wall = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
         output.seek(0)
         text = output.read()
     log.unlink()
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "mib": usage.ru_maxrss / 1024,
-            "code": process.returncode, "log": text}
+    found = re.findall(r"^PBRUSAGE ([\d.]+) (\d+)$", text, re.M)
+    cpu, kib = (float(found[-1][0]), int(found[-1][1])) if found else (float("nan"), 0)
+    text = re.sub(r"^PBRUSAGE .*\n?", "", text, flags=re.M)
+    return {"wall": wall, "cpu": cpu, "mib": kib / 1024, "code": done.returncode, "log": text}
 
 
 def timed_build(config: Path, site_dir: Path, **env) -> tuple[float, str]:
