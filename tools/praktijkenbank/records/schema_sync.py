@@ -26,6 +26,9 @@ _ENUMS = {
     ("besturen", "items", "properties", "provincie", "enum"): lambda v: list(v.provinces),
     ("bronnen", "items", "properties", "document", "enum"): lambda v: list(v.documents),
     ("criteria", "items", "properties", "stap", "enum"): lambda v: list(v.steps),
+    ("clausules", "items", "properties", "stap", "enum"): lambda v: list(v.steps),
+    ("clausules", "items", "properties", "niveau", "enum"): lambda v: list(v.ambitions),
+    ("clausules", "items", "properties", "bewijs", "items", "enum"): lambda v: list(v.proofs),
 }
 
 

@@ -157,7 +157,8 @@ def _schema_problem(practice: Record, error: jsonschema.ValidationError, root: d
             "email": "Schrijf een geldig e-mailadres, bv. duurzaamheid@gemeente.be.",
         }
         key = next((p for p in reversed(path) if isinstance(p, str)), "")
-        return _problem(practice, path, f"{_describe(value)} heeft niet de juiste vorm.", hints.get(key, ""))
+        return _problem(practice, path, f"{_describe(value)} heeft niet de juiste vorm.",
+                        hints.get(key) or _description(root, path, schema))
     return _problem(practice, path, f"ongeldige waarde ({error.message}).", "")
 
 
