@@ -48,7 +48,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from praktijkenbank.records import gitdates
 from praktijkenbank import load_practices, validate_paths
 from praktijkenbank.site import opendata, render, repo_links, serve_errors
-from praktijkenbank.site import charts, html_tweaks, licentie, model
+from praktijkenbank.site import charts, html_tweaks, licentie, model, modeltext_files
 from praktijkenbank.projectscan import page as projectscan
 from praktijkenbank.records import vocab as vocab_module
 from praktijkenbank.records import moved as moved_module
@@ -199,7 +199,8 @@ def on_files(files: Files, config, **kwargs):
     records = {f"{vocab.kinds[v['soort']].site}/{v['slug']}.md": v
                for kind in vocab.kinds.values() for v in site[kind.plural]}
     try:  # SDG-projectscan (projectscan/): its own module, template and data file
-        pages[projectscan.SRC_URI] = projectscan.page(vocab, use_directory_urls=config.use_directory_urls)
+        pages[projectscan.SRC_URI] = projectscan.page(vocab, use_directory_urls=config.use_directory_urls,
+                                                      instruments=site["instrumenten"])
     except projectscan.ScanDataError as error:
         raise PluginError(str(error)) from None
     pages.update({**charts.pages(renderer), **budget_page.pages(renderer)})
@@ -221,7 +222,7 @@ def on_files(files: Files, config, **kwargs):
         files.append(file)
     site_url = config.site_url or ""
     for src_uri, content in {**opendata.files(site, vocab, site_url=site_url, today=today),
-                             **budget_page.files(repo_root)}.items():
+                             **budget_page.files(repo_root), **modeltext_files.files(site)}.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             files.remove(existing)

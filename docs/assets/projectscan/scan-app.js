@@ -132,11 +132,11 @@
   // ------------------------------------------------------------- events --
 
   root.addEventListener("input", function (event) {
-    if (event.target === linkField || event.target.type === "file") return;
+    if (event.target === linkField || event.target.type === "file" || event.target.closest("#pb-scan-paragraaf")) return;
     schedule(event.target.tagName === "TEXTAREA" || event.target.type === "text" ? TYPING_PAUSE : 0);
   });
   root.addEventListener("change", function (event) {
-    if (event.target === linkField || event.target.type === "file") return;
+    if (event.target === linkField || event.target.type === "file" || event.target.closest("#pb-scan-paragraaf")) return;
     schedule(0);
   });
 
@@ -215,6 +215,8 @@
   });
 
   linkField.addEventListener("focus", function () { linkField.select(); });
+  // 'Maak er een SDG-paragraaf van' (scan-paragraaf.js) reads the scan as the form shows it now.
+  if (ns.paragraph) ns.paragraph.init(root, cfg, function () { update(true); return current; });
 
   // A link with another scan pasted into this tab opens that scan. An in-page link
   // (a suggested SDG, 'skip to content', a heading anchor) has scrolled by now:

@@ -37,6 +37,7 @@ import yaml
 
 from ..records.load import display_path
 from ..records.validate import PLACEHOLDER
+from . import scaffold_modeltext
 from ..records.vocab import Vocab, load_vocab
 from .cli_nl import date_option
 
@@ -740,7 +741,8 @@ def add_arguments(subparsers) -> None:
                     f"meegeeft en markeert het de rest met '{PLACEHOLDER}'. Met --soort maak je een instrument "
                     "(instruments/), een productgroep (procurement/) of een dossier (dossiers/).")
     parser.add_argument("--soort", default="praktijk", metavar="SOORT",
-                        help="soort record: praktijk (standaard), instrument, productgroep of dossier")
+                        help="soort record: praktijk (standaard), instrument, productgroep of dossier; "
+                             "'modeltekst' maakt een instrument met de tekst zelf (vorm: modeltekst, invulvelden)")
     parser.add_argument("--titel", help="titel van de praktijk")
     parser.add_argument("--bestuur", action="append", metavar="NAAM",
                         help=f"gemeente of provincie (herhaalbaar); een andere organisatie als '{ORGANISATION_PREFIX} NAAM'")
@@ -772,10 +774,14 @@ def main(args, input_fn: Callable[[str], str] = input, out=None, err=None) -> in
     err = err or sys.stderr
     vocab = load_vocab()
     kind_id = getattr(args, "soort", None) or "praktijk"
+    model_text = kind_id == scaffold_modeltext.ALIAS  # an instrument that holds its own text
+    if model_text:
+        kind_id = "instrument"
     if kind_id not in vocab.kinds:
-        suggestion = _closest(kind_id, vocab.kinds)
+        choices = [*vocab.kinds, scaffold_modeltext.ALIAS]
+        suggestion = _closest(kind_id, choices)
         hint = f" Bedoel je '{suggestion}'?" if suggestion else ""
-        print(f"praktijkenbank nieuw: --soort '{kind_id}' bestaat niet.{hint} Kies uit: {', '.join(vocab.kinds)}.", file=err)
+        print(f"praktijkenbank nieuw: --soort '{kind_id}' bestaat niet.{hint} Kies uit: {', '.join(choices)}.", file=err)
         return 2
     kind = vocab.kinds[kind_id]
     if not getattr(args, "map", None):
@@ -810,7 +816,11 @@ def main(args, input_fn: Callable[[str], str] = input, out=None, err=None) -> in
     date = today.isoformat()
     meta["toegevoegd"] = date
     meta["geverifieerd"] = date
+    if model_text:
+        meta = scaffold_modeltext.prepare(meta)
     text = render_record(meta, vocab, kind=kind_id)
+    if model_text:
+        text = scaffold_modeltext.finish(text)
     path = folder / f"{slug}.md"
     try:
         write_new(path, text)

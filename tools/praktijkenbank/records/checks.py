@@ -15,6 +15,7 @@ from . import links
 from .load import Record, _dotted
 from .problems import ERROR, WARNING, Problem
 from .vocab import Vocab
+from .modeltext import check_model_text
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG = 80
@@ -472,7 +473,7 @@ _COMMON = (check_file_name, check_targets, check_dates, check_outline, check_saf
 # Which checks run for which kind of record (the schema check runs for every kind first).
 RECORD_CHECKS = {
     "praktijk": _COMMON + (check_governments, check_five_ps, check_contact),
-    "instrument": _COMMON + (check_tool_page,),
+    "instrument": _COMMON + (check_tool_page, check_model_text),
     "productgroep": _COMMON + (check_source_numbers, check_clause_ids),
     "dossier": _COMMON,
 }

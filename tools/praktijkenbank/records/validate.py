@@ -96,7 +96,8 @@ def _schema_problem(practice: Record, error: jsonschema.ValidationError, root: d
         if missing == "sdgs" and not path:
             hint += " Gebruikt de praktijk alle 17 SDG's als kader, zet dan 'alle_sdgs: true'."
         if missing == "links" and not path:
-            hint += " Draait het instrument op deze site zelf, geef dan 'pagina' (bv. 'begroting/')."
+            hint += (" Draait het instrument op deze site zelf, geef dan 'pagina' (bv. 'begroting/'); staat de tekst van"
+                     " een modeltekst op de fiche zelf, geef dan 'invulvelden'.")
         if path[:1] == ("bronnen",) and missing in ("titel", "uitgever", "url", "geraadpleegd"):
             hint = ("Een webbron heeft titel, uitgever, url (https://...) en geraadpleegd (JJJJ-MM-DD). Gaat het om een "
                     "brondocument van de praktijkenbank, schrijf dan 'document: <id>' (zie de pagina 'Velden').")

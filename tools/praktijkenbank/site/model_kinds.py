@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..records.load import Record
+from .modeltext_files import file_names
 from .model import _list, _term, _text, common_view, dutch_date
 from ..records.vocab import Vocab
 
@@ -40,6 +41,9 @@ def instrument_view(record: Record, vocab: Vocab, today: dt.date, repo_root: Pat
         "links": _links(meta.get("links")),
         "pagina": _text(meta.get("pagina")) or None,  # a tool on this site itself
         "gebruikt_in": [],  # practices that name this instrument, see model.build_site
+        # A model text of the bank: its fill-in fields (the text itself is the section '## Modeltekst').
+        "invulvelden": [f for f in _list(meta.get("invulvelden")) if isinstance(f, str)],
+        "bestanden": file_names(record.slug) if meta.get("invulvelden") else {},  # .docx, .odt, .txt next to the fiche
     })
     return view
 

@@ -117,6 +117,7 @@ def instrument_record(view: dict, site_url: str = "") -> dict:
         "licentie": view["licentie"],
         "links": _links(view["links"]),
         "pagina": view["pagina"],
+        "invulvelden": view.get("invulvelden", []),  # a model text of the bank: its text is under '## Modeltekst'
         "bronnen": _sources(view),
         "gebruikt_in": [r["slug"] for r in view["gebruikt_in"]],
         "toegevoegd": view["toegevoegd"],
