@@ -53,6 +53,7 @@ from praktijkenbank.projectscan import page as projectscan
 from praktijkenbank.records import vocab as vocab_module
 from praktijkenbank.records import moved as moved_module
 from praktijkenbank.budget import page as budget_page
+from praktijkenbank.clausules import page as clausules_page
 
 log = logging.getLogger("mkdocs.hooks.praktijkenbank")
 
@@ -204,6 +205,7 @@ def on_files(files: Files, config, **kwargs):
     except projectscan.ScanDataError as error:
         raise PluginError(str(error)) from None
     pages.update({**charts.pages(renderer), **budget_page.pages(renderer)})
+    pages.update(clausules_page.pages(renderer))  # clause builder (clausules/)
     global _renderer
     _renderer = renderer
     for src_uri, content in pages.items():
@@ -222,7 +224,8 @@ def on_files(files: Files, config, **kwargs):
         files.append(file)
     site_url = config.site_url or ""
     for src_uri, content in {**opendata.files(site, vocab, site_url=site_url, today=today),
-                             **budget_page.files(repo_root), **modeltext_files.files(site)}.items():
+                             **budget_page.files(repo_root), **modeltext_files.files(site),
+                             **clausules_page.files(today)}.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             files.remove(existing)
