@@ -63,7 +63,8 @@
     (p.mand ? p.mand.split(",") : []).forEach(function (key) {
       key = key.trim();
       if (!key) return;
-      if (find(data, key) && state.mand.indexOf(key) < 0) state.mand.push(key); else dropped++;
+      if (!find(data, key)) dropped++;
+      else if (state.mand.indexOf(key) < 0) state.mand.push(key);  // a key twice: once in the basket
     });
     return { state: state, dropped: dropped };
   }
