@@ -56,9 +56,13 @@ bench: $(STAMP) node_modules/.installed browser ## Draai alle benchmarks (100, 1
 	$(BIN)/python benchmarks/bench_site.py --sizes 100 1000 10000
 	$(BIN)/python benchmarks/bench_finder.py --sizes 100 1000 10000
 	$(BIN)/python benchmarks/bench_budget.py
+	$(BIN)/python benchmarks/bench_suggest.py
+	$(BIN)/python benchmarks/eval_suggest.py
 
-bench-begroting: $(STAMP) node_modules/.installed browser ## Benchmark van de begrotingsscan (50.000 regels; browser en CLI)
+bench-begroting: $(STAMP) node_modules/.installed browser ## Benchmark van de begrotingsscan (50.000 regels; 11.000 acties met SDG-suggesties; browser en CLI) en de kwaliteit van de suggesties
 	$(BIN)/python benchmarks/bench_budget.py
+	$(BIN)/python benchmarks/bench_suggest.py
+	$(BIN)/python benchmarks/eval_suggest.py
 
 clean: ## Verwijder gebouwde bestanden
 	rm -rf site test-artifacts .pytest_cache

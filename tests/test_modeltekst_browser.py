@@ -16,13 +16,12 @@ import pytest
 from odfdo import Document
 from pypdf import PdfReader
 
-from conftest import ROOT, require_browser_tool
+from conftest import ROOT, add_axe
 from test_projectscan_browser import _load, _open, _tab_to
 from test_projectscan_js import realistic
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SLUG = "modeltekst-raadsbesluit-sdgs-als-kader-meerjarenplan"
 PHONE = {"width": 390, "height": 844}
 
@@ -104,13 +103,12 @@ def test_print_only_the_text(page, base, artifacts):
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE], ids=["desktop", "390px"])
 def test_axe_reports_no_violations_on_a_model_text(browser, base, artifacts, viewport):
-    require_browser_tool(AXE.is_file(), "axe-core (node_modules/axe-core)", "npm ci in de hoofdmap")
     context = _context(browser, viewport)
     try:
         page = context.new_page()
         _fiche(page, base)
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
-        page.add_script_tag(path=str(AXE))
+        add_axe(page)
         result = page.evaluate("async () => await axe.run(document)")
         problems = [f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
                     for v in result["violations"]]
@@ -148,9 +146,8 @@ def test_scan_makes_an_editable_sdg_paragraph(browser, base, artifacts, viewport
         if viewport is PHONE:
             assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
             page.locator("#pb-scan-paragraaf").screenshot(path=str(artifacts / "projectscan-paragraaf-390.png"))
-        if AXE.is_file():
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate("async () => await axe.run('#pb-scan-paragraaf')")
-            assert not [v["id"] for v in result["violations"]]
+        add_axe(page)
+        result = page.evaluate("async () => await axe.run('#pb-scan-paragraaf')")
+        assert not [v["id"] for v in result["violations"]]
     finally:
         context.close()

@@ -31,6 +31,7 @@ FULL_OPTIONS = [
     "--sdg", "17,11", "--sdg", "11",
     "--thema", "beleidsplanning", "--thema", "Begroting en financiën",
     "--fase", "meerjarenplan",
+    "--beleidsdomein", "algemeen-bestuur",
     "--niveau", "gevorderd",
     "--status", "uitgevoerd",
     "--samenvatting", "Gent gaf elke actie in zijn meerjarenplan 2026-2031 een SDG-code, zodat het bestuur "
@@ -141,7 +142,7 @@ def test_without_answers_every_problem_is_on_a_marked_line(tmp_path):
     assert all(p.is_error for p in problems)
     _assert_only_marked(path, problems)
     assert _marked_fields(path.read_text(encoding="utf-8")) == {
-        "titel", "samenvatting", "status", "besturen", "sdgs", "themas", "fasen", "niveau", "bronnen"}
+        "titel", "samenvatting", "status", "besturen", "sdgs", "themas", "fasen", "beleidsdomeinen", "niveau", "bronnen"}
     assert "Nog in te vullen" in out
 
 
@@ -203,6 +204,7 @@ def test_interactive_with_typos_reasks_and_accepts_suggestions(tmp_path):
         "beleidsplaning, 2",                           # typo + list number
         "j",
         "meerjarenplan",
+        "algemeen bestuur",                            # a domain by its name
         "gevordert",
         "j",
         "lopend",
@@ -229,6 +231,7 @@ def test_interactive_with_typos_reasks_and_accepts_suggestions(tmp_path):
     assert meta["themas"] == ["beleidsplanning", "begroting"]
     assert meta["niveau"] == "gevorderd"
     assert "Wanneer las je de bron?" in out and "geef een datum als JJJJ-MM-DD" in out and "ligt na vandaag" in out
+    assert meta["beleidsdomeinen"] == ["algemeen-bestuur"]
     assert meta["bronnen"][0] == {"titel": "Meerjarenplan 2026-2031 van Gent", "uitgever": "Stad Gent",
                                   "url": "https://www.gent.be/meerjarenplan", "geraadpleegd": "2026-11-02"}
     assert meta["status"] == "lopend"

@@ -1,5 +1,6 @@
 """``praktijkenbank uit-issue``: turn an issue made with the form
-``.github/ISSUE_TEMPLATE/nieuwe-praktijk.yml`` into ``practices/<slug>.md``.
+``.github/ISSUE_TEMPLATE/nieuwe-praktijk.yml`` into ``practices/<slug>.md``
+(an issue made with 'We doen dit ook' adds a follower to a practice instead: see :mod:`followers`).
 
 GitHub renders the answers of an issue form as Markdown sections::
 
@@ -66,10 +67,18 @@ FORM_FIELDS = {
     "contact_dienst": "contact",
     "contact_email": "contact",
     "verwant": "verwant",
+    "beleidsdomeinen": "beleidsdomeinen",
+    "bewijs": "bewijs",
+    "partners": "partners",
+    "personeelsinzet": "personeelsinzet",
+    "duur": "duur",
+    "wat_niet_werkte": "wat_niet_werkte",
 }
 # Record fields the form does not ask: set by the tool or derived.
 # (vijf_p, instrumenten and productgroepen: added by a maintainer who knows the source and the bank.)
-NOT_IN_FORM = {"toegevoegd", "geverifieerd", "vijf_p", "instrumenten", "productgroepen"}
+# (subdomeinen and kost: added by a maintainer; navolgers: through the form 'We doen dit ook', see followers.py.)
+NOT_IN_FORM = {"toegevoegd", "geverifieerd", "vijf_p", "instrumenten", "productgroepen", "subdomeinen", "kost",
+               "navolgers"}
 YES_NO = ["Nee", "Ja"]
 
 
@@ -90,6 +99,8 @@ def expected_options(vocab: Vocab | None = None) -> dict[str, list[str]]:
         "status": [st["naam"] for st in vocab.statuses.values()],
         "bron_document": [d["titel"] for d in vocab.documents.values()],
         "alle_sdgs": YES_NO,
+        "beleidsdomeinen": [d["naam"] for d in vocab.domains.values()],
+        "bewijs": [e["naam"] for e in vocab.evidence.values()],
     }
 
 
@@ -108,6 +119,8 @@ def _label_to_id(vocab: Vocab) -> dict[str, dict[str, object]]:
         "status": {st["naam"]: sid for sid, st in vocab.statuses.items()},
         "bron_document": {d["titel"]: did for did, d in vocab.documents.items()},
         "alle_sdgs": {"Ja": True, "Nee": False},
+        "beleidsdomeinen": {d["naam"]: did for did, d in vocab.domains.items()},
+        "bewijs": {e["naam"]: eid for eid, e in vocab.evidence.items()},
     }
 
 
@@ -292,7 +305,7 @@ def parse_issue(body: str, vocab: Vocab | None = None, fields: list[FormField] |
             notes.append(f"Periode '{period}' niet herkend: vul 'periode' zelf in (van/tot als jaartal).")
 
     mapping = _label_to_id(vocab)
-    for key in ("status", "sdgs", "alle_sdgs", "themas", "fasen", "niveau", "bron_document"):
+    for key in ("status", "sdgs", "alle_sdgs", "themas", "fasen", "beleidsdomeinen", "niveau", "bron_document", "bewijs"):
         if key not in by_id:
             continue
         chosen, unknown = parse_dropdown(get(key), by_id[key].options)
@@ -300,7 +313,7 @@ def parse_issue(body: str, vocab: Vocab | None = None, fields: list[FormField] |
         unknown += [label for label in chosen if label not in mapping[key]]
         if unknown:
             notes.append(f"{by_id[key].label}: onbekende keuze(s) {', '.join(repr(u) for u in unknown)}.")
-        if key in ("niveau", "status", "bron_document"):
+        if key in ("niveau", "status", "bron_document", "bewijs"):
             if ids:
                 meta[key] = ids[0]
             if len(chosen) > 1:
@@ -333,6 +346,13 @@ def parse_issue(body: str, vocab: Vocab | None = None, fields: list[FormField] |
             contact = {"organisatie": governments[0]["naam"], **contact}
             notes.append(f"Contact: organisatie aangevuld met '{governments[0]['naam']}'; controleer dit.")
         meta["contact"] = contact
+
+    partners = [p.strip() for p in re.split(r"[,;\n]", get("partners")) if p.strip() and not _is_empty(p)]
+    if partners:
+        meta["partners"] = list(dict.fromkeys(partners))
+    for key in ("personeelsinzet", "duur", "wat_niet_werkte"):
+        if _text(get(key)):
+            meta[key] = _text(get(key))
 
     related = _list(get("verwant"))
     if related:
@@ -389,12 +409,22 @@ def main(args) -> int:
         print(f"praktijkenbank uit-issue: kan {args.bestand} niet lezen ({exc}).", file=sys.stderr)
         return 2
     form = Path(args.formulier) if args.formulier else None
-    path, text, notes = record_from_issue(body, Path(args.map), form=form, today=today, slug=args.slug)
-    try:
-        write_new(path, text)
-    except FileExistsError:
-        print(f"praktijkenbank uit-issue: {display_path(path)} bestaat al; ik overschrijf niets.", file=sys.stderr)
-        return 1
+    from . import followers
+
+    if form is None and followers.is_follower_issue(body):  # the form 'We doen dit ook'
+        try:
+            path, text, notes = followers.apply(body, Path(args.map), today=today)
+        except followers.FollowerError as exc:
+            print(f"praktijkenbank uit-issue: {exc}", file=sys.stderr)
+            return 1
+        path.write_text(text, encoding="utf-8")
+    else:
+        path, text, notes = record_from_issue(body, Path(args.map), form=form, today=today, slug=args.slug)
+        try:
+            write_new(path, text)
+        except FileExistsError:
+            print(f"praktijkenbank uit-issue: {display_path(path)} bestaat al; ik overschrijf niets.", file=sys.stderr)
+            return 1
     for note in notes:
         print(f"opmerking: {note}", file=sys.stderr)
     if args.notities:

@@ -460,6 +460,11 @@ class Field:
     lines: list[str]
 
 
+# Optional in the schema (older records and other branches stay valid), but a new record fills them in:
+# the validator warns when they are missing.
+TO_FILL = {"beleidsdomeinen"}
+
+
 def build_fields(meta: dict, vocab: Vocab, schema: dict | None = None) -> list[Field]:
     """Every schema field in schema order: given value, placeholder, or commented-out stub."""
     schema = schema or vocab.schema
@@ -468,7 +473,7 @@ def build_fields(meta: dict, vocab: Vocab, schema: dict | None = None) -> list[F
     for key, prop in schema["properties"].items():
         if key in meta and meta[key] not in (None, [], {}):
             lines = _value_lines(key, meta[key])
-        elif key in required:
+        elif key in required or key in TO_FILL:
             lines = _placeholder_lines(key, prop)
         else:
             lines = _commented_stub(key, prop)
@@ -570,6 +575,7 @@ def _option_values(args) -> dict:
         "sdgs": args.sdg or None,
         "themas": args.thema or None,
         "fasen": args.fase or None,
+        "beleidsdomeinen": getattr(args, "beleidsdomein", None) or None,
         "niveau": args.niveau,
         "status": args.status,
         "samenvatting": args.samenvatting,
@@ -621,6 +627,8 @@ def collect(args, vocab: Vocab, asker: Asker | None, kind: str = "praktijk") -> 
          "Thema's (nummers of namen, komma's ertussen)", _listing(vocab.themes)),
         ("fasen", lambda raw: parse_choices(split_list(raw), vocab.phases, "fase"),
          "Fasen van de beleidscyclus (nummers of namen, komma's ertussen)", _listing(vocab.phases)),
+        ("beleidsdomeinen", lambda raw: parse_choices(split_list(raw), vocab.domains, "beleidsdomein"),
+         "Beleidsdomeinen van het meerjarenplan (BBC) (nummers of namen, komma's ertussen)", _listing(vocab.domains)),
         ("niveau", lambda raw: parse_level(raw, vocab),
          "Niveau", [f"{oid}: {e.get('omschrijving', '')}" for oid, e in vocab.levels.items()]),
         ("status", lambda raw: parse_choices([raw] if raw.strip() else [], vocab.statuses, "status")[0],
@@ -643,7 +651,7 @@ def collect(args, vocab: Vocab, asker: Asker | None, kind: str = "praktijk") -> 
                     hint = f" (bedoel je '{exc.suggestion}'?)" if exc.suggestion and "Bedoel" not in exc.message else ""
                     raise Invalid(f"--{_option_name(key)}: {exc.message}{hint}", exc.suggestion)
                 asker.say(f"  ✗ {_option_name(key)}: {exc.message}")
-        if asker is not None:
+        if asker is not None and (key != "beleidsdomeinen" or record_kind.id == "praktijk"):
             meta[key] = asker.ask(question, parse, help_lines)
     source = _collect_source(given, vocab, asker, getattr(args, "datum", None) or dt.date.today().isoformat())
     if source:
@@ -660,7 +668,7 @@ def collect(args, vocab: Vocab, asker: Asker | None, kind: str = "praktijk") -> 
 
 
 def _option_name(key: str) -> str:
-    return {"besturen": "bestuur", "sdgs": "sdg", "themas": "thema", "fasen": "fase",
+    return {"besturen": "bestuur", "sdgs": "sdg", "themas": "thema", "fasen": "fase", "beleidsdomeinen": "beleidsdomein",
             "bron": "bron-url/--bron-document"}.get(key, key)
 
 
@@ -749,6 +757,8 @@ def add_arguments(subparsers) -> None:
     parser.add_argument("--sdg", action="append", metavar="NUMMER", help="SDG-nummer (herhaalbaar of met komma's)")
     parser.add_argument("--thema", action="append", metavar="THEMA", help="thema (herhaalbaar of met komma's)")
     parser.add_argument("--fase", action="append", metavar="FASE", help="fase van de beleidscyclus (herhaalbaar)")
+    parser.add_argument("--beleidsdomein", action="append", metavar="DOMEIN",
+                        help="beleidsdomein van de BBC, bv. natuur-en-milieubeheer (herhaalbaar of met komma's)")
     parser.add_argument("--niveau", help="starter of gevorderd")
     parser.add_argument("--status", help="uitgevoerd, lopend of gepland")
     parser.add_argument("--samenvatting", help="een of twee zinnen")

@@ -89,9 +89,9 @@ def check_file_name(practice: Record, vocab: Vocab) -> Iterator[Problem]:
                       "Kies een kortere naam: bestuur + onderwerp volstaat.")
 
 
-def check_governments(practice: Record, vocab: Vocab) -> Iterator[Problem]:
+def check_governments(practice: Record, vocab: Vocab, key: str = "besturen") -> Iterator[Problem]:
     """Each municipality and province exists in the vocabularies (current or former name)."""
-    governments = practice.meta.get("besturen")
+    governments = practice.meta.get(key)
     if not isinstance(governments, list):
         return
     seen: set[str] = set()
@@ -101,11 +101,11 @@ def check_governments(practice: Record, vocab: Vocab) -> Iterator[Problem]:
         name = entry["naam"]
         kind = entry.get("soort", "gemeente")
         if name in seen:
-            yield _problem(practice, ("besturen", index, "naam"), f"'{name}' staat twee keer in de lijst.",
+            yield _problem(practice, (key, index, "naam"), f"'{name}' staat twee keer in de lijst.",
                            "Verwijder de dubbele vermelding.")
         seen.add(name)
         if kind != "organisatie" and "provincie" in entry:
-            yield _problem(practice, ("besturen", index, "provincie"),
+            yield _problem(practice, (key, index, "provincie"),
                            "het veld 'provincie' is alleen voor een organisatie.",
                            "Laat het weg: de praktijkenbank kent de provincie van elke gemeente en provincie.", key=True)
         if kind == "gemeente":
@@ -113,20 +113,66 @@ def check_governments(practice: Record, vocab: Vocab) -> Iterator[Problem]:
                 continue
             province_id = vocab.province_by_government_name(name)
             if province_id:
-                yield _problem(practice, ("besturen", index, "naam"), f"'{name}' is een provincie, geen gemeente.",
+                yield _problem(practice, (key, index, "naam"), f"'{name}' is een provincie, geen gemeente.",
                                "Voeg 'soort: provincie' toe aan dit bestuur.")
                 continue
             options = list(vocab.municipalities) + list(vocab.former_municipalities)
             close = _closest(name, options)
             hint = (f"Bedoel je '{close}'? " if close else "") + \
                 "Gebruik de officiële naam van een Vlaamse gemeente; voor een andere organisatie: 'soort: organisatie'."
-            yield _problem(practice, ("besturen", index, "naam"), f"'{name}' is geen Vlaamse gemeente.", hint)
+            yield _problem(practice, (key, index, "naam"), f"'{name}' is geen Vlaamse gemeente.", hint)
         elif kind == "provincie":
             if not vocab.province_by_government_name(name):
                 options = [f"Provincie {p['naam']}" for p in vocab.provinces.values()]
                 close = _closest(name, options)
-                yield _problem(practice, ("besturen", index, "naam"), f"'{name}' is geen Vlaamse provincie.",
+                yield _problem(practice, (key, index, "naam"), f"'{name}' is geen Vlaamse provincie.",
                                (f"Bedoel je '{close}'? " if close else "") + f"Toegelaten: {_allowed(options)}.")
+
+
+def check_followers(practice: Record, vocab: Vocab) -> Iterator[Problem]:
+    """Each follower ('navolgers') is a known municipality or province, like 'besturen', and not one of them."""
+    yield from check_governments(practice, vocab, "navolgers")
+    followers = practice.meta.get("navolgers")
+    governments = practice.meta.get("besturen")
+    if not isinstance(followers, list) or not isinstance(governments, list):
+        return
+    own = {g.get("naam") for g in governments if isinstance(g, dict)}
+    for index, entry in enumerate(followers):
+        if isinstance(entry, dict) and entry.get("naam") in own:
+            yield _problem(practice, ("navolgers", index, "naam"),
+                           f"'{entry['naam']}' staat al bij 'besturen': het voerde de praktijk zelf uit.",
+                           "Verwijder deze navolger; een navolger is een ander bestuur dat de praktijk overnam.")
+
+
+def check_domains(practice: Record, vocab: Vocab) -> Iterator[Problem]:
+    """Each subdomain lies in one of the record's policy domains.
+
+    A record without domains is not an error (records of other branches and forks stay valid); the scaffold
+    asks for them, 'praktijkenbank statistiek' counts records without, and a test keeps the bank complete."""
+    domains = practice.meta.get("beleidsdomeinen")
+    subdomains = practice.meta.get("subdomeinen")
+    if not isinstance(domains, list) or not isinstance(subdomains, list):
+        return
+    for index, sub in enumerate(subdomains):
+        entry = vocab.subdomains.get(sub) if isinstance(sub, str) else None
+        if entry and entry["domein"] not in domains:
+            name = vocab.domains[entry["domein"]]["naam"]
+            yield _problem(practice, ("subdomeinen", index),
+                           f"subdomein '{sub}' hoort bij het beleidsdomein '{entry['domein']}' ({name}), dat niet in 'beleidsdomeinen' staat.",
+                           f"Voeg '{entry['domein']}' toe aan 'beleidsdomeinen' of verwijder het subdomein.")
+
+
+def check_status_period(practice: Record, vocab: Vocab) -> Iterator[Problem]:
+    """Status and period agree: 'uitgevoerd' means finished, so its period has an end year."""
+    period = practice.meta.get("periode")
+    if practice.meta.get("status") != "uitgevoerd" or not isinstance(period, dict):
+        return
+    if "van" in period and period.get("tot") is None:
+        yield _problem(practice, ("periode",),
+                       f"status 'uitgevoerd' met een open periode (sinds {period.get('van')}, zonder eindjaar).",
+                       "Loopt de praktijk nog, zet dan 'status: lopend'. Is ze afgelopen, vul dan 'tot' in met "
+                       "het eindjaar dat de bron noemt. Noemt de bron geen eindjaar, vermeld dan alleen het jaar "
+                       "waarin het gebeurde (van en tot hetzelfde jaar) of laat de periode weg.", key=True)
 
 
 def check_targets(practice: Record, vocab: Vocab) -> Iterator[Problem]:
@@ -468,11 +514,11 @@ def check_tool_page(practice: Record, vocab: Vocab) -> Iterator[Problem]:
 
 
 _COMMON = (check_file_name, check_targets, check_dates, check_outline, check_safe_body, check_body_markup,
-           check_placeholders, check_text_fields, check_sources)
+           check_placeholders, check_text_fields, check_sources, check_domains)
 
 # Which checks run for which kind of record (the schema check runs for every kind first).
 RECORD_CHECKS = {
-    "praktijk": _COMMON + (check_governments, check_five_ps, check_contact),
+    "praktijk": _COMMON + (check_governments, check_five_ps, check_contact, check_followers, check_status_period),
     "instrument": _COMMON + (check_tool_page, check_model_text),
     "productgroep": _COMMON + (check_source_numbers, check_clause_ids),
     "dossier": _COMMON,

@@ -249,6 +249,8 @@ class Renderer:
         self.env = environment(str(template_dir))
         self.slots: dict[str, list[str]] = {}  # src_uri -> HTML blocks, see fill()
         self._cards: dict[tuple, str] = {}
+        # 'We doen dit ook': the issue form on the same repository as the edit links.
+        self.issue_base = edit_base.split("/edit/")[0] + "/issues/new" if edit_base and "/edit/" in edit_base else None
 
     def url_for(self, path: str) -> str:
         """Page path in directory form ('sdg/7/') -> the URL MkDocs gives that page."""
@@ -347,7 +349,14 @@ class Renderer:
         template = "fiche.md.j2" if kind.id == "praktijk" else f"{kind.id}.md.j2"
         return self._render(template, src_uri,
                             {"title": view["titel"], "description": view["samenvatting"], "fiche": True},
-                            p=view, secties=self._sections(view, src_uri), edit_url=self._edit_url(view))
+                            p=view, secties=self._sections(view, src_uri), edit_url=self._edit_url(view),
+                            issue_url=self.issue_url(view))
+
+    def issue_url(self, view: dict) -> str | None:
+        """The 'We doen dit ook' form, with the practice filled in (GitHub fills a form field from its id)."""
+        if not self.issue_base or view["soort"] != "praktijk":
+            return None
+        return f"{self.issue_base}?template=we-doen-dit-ook.yml&praktijk={quote(view['slug'])}"
 
     def practice(self, view: dict) -> str:
         return self.record(view)

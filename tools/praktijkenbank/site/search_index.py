@@ -88,6 +88,9 @@ FACETS = [
     ("thema", "Thema"),
     ("fase", "Fase van de beleidscyclus"),
     ("niveau", "Niveau"),
+    ("beleidsdomein", "Beleidsdomein"),
+    ("grootte", "Grootte van de gemeente"),
+    ("bewijs", "Bewijs voor het resultaat"),
     ("status", "Status"),
     ("provincie", "Provincie"),
     ("bestuur", "Bestuur"),
@@ -184,6 +187,9 @@ def _labels(vocab: Vocab, records: list[dict]) -> dict[str, list[dict]]:
         "fase": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.phases.items()],
         "niveau": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.levels.items()],
         "status": [{"id": sid, "naam": e["naam"]} for sid, e in vocab.statuses.items()],
+        "beleidsdomein": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.domains.items()],
+        "grootte": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.size_classes.items()],
+        "bewijs": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.evidence.items()],
         "provincie": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.provinces.items()],
         "bestuur": [{"id": gid, "naam": name}
                     for gid, name in sorted(governments.items(), key=lambda kv: (kv[1].casefold(), kv[0]))],
@@ -202,6 +208,9 @@ def _record_values(record: dict) -> dict[str, list[str]]:
         "fase": list(record.get("fasen", [])),
         "niveau": [record["niveau"]] if record.get("niveau") else list(record.get("niveaus", [])),
         "status": [record["status"]] if record.get("status") else [],
+        "beleidsdomein": list(record.get("beleidsdomeinen", [])),
+        "grootte": list(record.get("grootteklassen", [])),
+        "bewijs": [record["bewijs"]] if record.get("bewijs") else [],
         "provincie": list(record.get("provincies", [])),
         "bestuur": [slugify(_government_name(g)) for g in record.get("besturen", [])],
         "jaar": [str(period["van"])] if period.get("van") else [],
@@ -287,6 +296,7 @@ def labels(record: dict, vocab: Vocab) -> list[str]:
         found.append(vocab.levels[record["niveau"]]["naam"])
     if record.get("status") in vocab.statuses:
         found.append(vocab.statuses[record["status"]]["naam"])
+    found += [vocab.domains[d]["naam"] for d in record.get("beleidsdomeinen", []) if d in vocab.domains]
     if record.get("vorm") in vocab.formats:
         found.append(vocab.formats[record["vorm"]]["enkelvoud"])
     if record.get("uitgever"):
