@@ -58,6 +58,7 @@ from praktijkenbank.records import vocab as vocab_module
 from praktijkenbank.records import moved as moved_module
 from praktijkenbank.budget import page as budget_page
 from praktijkenbank.budget.suggest_model import ModelError
+from praktijkenbank.clausules import page as clausules_page
 
 log = logging.getLogger("mkdocs.hooks.praktijkenbank")
 
@@ -229,6 +230,7 @@ def on_files(files: Files, config, **kwargs):
         budget_files = budget_page.files(repo_root)
     except ModelError as error:
         raise PluginError(f"de gegevens van de SDG-suggesties kloppen niet: {error}") from None
+    pages.update(clausules_page.pages(renderer))  # clause builder (clausules/)
     global _renderer
     _renderer = renderer
     for src_uri, content in pages.items():
@@ -247,7 +249,8 @@ def on_files(files: Files, config, **kwargs):
         files.append(file)
     site_url = config.site_url or ""
     for src_uri, content in {**opendata.files(site, vocab, site_url=site_url, today=today),
-                             **budget_files, **modeltext_files.files(site)}.items():
+                             **budget_files, **modeltext_files.files(site),
+                             **clausules_page.files(today)}.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             files.remove(existing)

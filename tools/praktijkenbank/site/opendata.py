@@ -151,6 +151,7 @@ def product_group_record(view: dict, site_url: str = "") -> dict:
                      for step in view["stappen"] for c in step["criteria"]],
         "labels": [{"naam": label["naam"], "bron": label["bron"]["nummer"] if label["bron"] else None}
                    for label in view["labels"]],
+        "clausules": view.get("clausules", []),  # the clause builder's clauses, as in the record
         "modeldocumenten": _links(view["modeldocumenten"]),
         "bronnen": _sources(view),
         "gebruikt_in": [r["slug"] for r in view["gebruikt_in"]],
