@@ -246,6 +246,9 @@ def test_suggested_sdgs_follow_theme_and_phase(page, base):
 def test_summary_prints_on_one_a4_page(page, base, artifacts, name, state):
     _open(page, base)
     _load(page, state)
+    # The way back (QR code of the link) is added once the link is encoded, which is async.
+    _wait_for_link(page, state["titel"])
+    page.wait_for_selector("#pb-scan-samenvatting .pb-scan-sam__terug", state="attached")
     pdf = page.pdf(format="A4", print_background=True)
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1, f"{name}: {len(reader.pages)} pages"
