@@ -11,7 +11,7 @@
   var data = JSON.parse(dataNode.textContent);
   var w = ns.waarden, g = ns.grafieken, esc = g.esc;
   var $ = function (id) { return document.getElementById(id); };
-  var names = { sdgs: data.sdgs, ps: data.ps };
+  var names = { sdgs: data.sdgs, ps: data.ps, instrumenteel: data.spec.instrumenteel.naam };
   var state = { bytes: null, name: "", parsed: null, summary: null, headerCells: null };
 
   function euro(cents, withCents) {
@@ -180,7 +180,7 @@
   }
 
   function row(label, cents, share, key) {
-    return "<tr><th scope=\"row\">" + esc(label) + "</th><td data-cent=\"" + cents + "\" data-veld=\"" + key + "\">" +
+    return "<tr class=\"pb-scan__totaal--" + key + "\"><th scope=\"row\">" + esc(label) + "</th><td data-cent=\"" + cents + "\" data-veld=\"" + key + "\">" +
       esc(euro(cents)) + "</td><td>" + esc(share) + "</td></tr>";
   }
 
@@ -192,7 +192,9 @@
         percent(w.perMille(s.gecodeerd - s.aanvaard, t)), "eigen") +
       row("waarvan door aanvaarde suggesties (" + s.regels_aanvaard + " regels)", s.aanvaard,
         percent(w.perMille(s.aanvaard, t)), "aanvaard") +
-      row("Zonder SDG-code (" + (s.regels - s.regels_gecodeerd) + " regels)", s.niet_gecodeerd,
+      row(data.spec.instrumenteel.naam + " (" + s.regels_instrumenteel + " regels, buiten de SDG's)", s.instrumenteel,
+        percent(w.perMille(s.instrumenteel, t)), "instrumenteel") +
+      row("Zonder SDG-code (" + (s.regels - s.regels_gecodeerd - s.regels_instrumenteel) + " regels)", s.niet_gecodeerd,
         percent(w.perMille(s.niet_gecodeerd, t)), "niet_gecodeerd") +
       row("Totaal gelezen (" + s.regels + " regels)", t, percent(w.perMille(t, t)), "totaal") +
       row("Niet gelezen (" + s.niet_gelezen.length + " regels, bedragen voor zover leesbaar)", s.niet_gelezen_bedrag, "",
@@ -265,7 +267,9 @@
     $("pb-scan-rapportmeta").textContent = "Bestand: " + state.name + ". Jaren: " + (sel.jaren.join(", ") || "totaalkolom") +
       ". Soort: " + (sel.soort || "alle") + ". Type: " + (sel.type || "alle") + ". " + (s.regels_gecodeerd - s.regels_aanvaard) +
       " regels met een SDG van het bestuur zelf, " + s.regels_aanvaard + " met een aanvaarde suggestie van de scan, " +
-      (s.regels - s.regels_gecodeerd) + " zonder SDG. Gemaakt op " + today + ".";
+      s.regels_instrumenteel + " instrumenteel (" + (s.regels_instrumenteel - s.regels_instrumenteel_aanvaard) + " door het bestuur zelf, " +
+      s.regels_instrumenteel_aanvaard + " door een aanvaarde suggestie), " +
+      (s.regels - s.regels_gecodeerd - s.regels_instrumenteel) + " zonder SDG. Gemaakt op " + today + ".";
   }
 
   // ---------------------------------------------------------------- export --
