@@ -297,3 +297,12 @@ def test_cli_shows_the_instrumental_row_and_proposal(tmp_path):
     assert "rij " in done.stdout and "instrumenteel (geen eigen SDG): Beleidsveld 0119 Overige algemene diensten is instrumenteel" \
         in done.stdout, done.stdout
     assert ".;" not in done.stdout
+
+
+def test_cli_says_when_the_file_has_no_sdg_yet_and_prints_the_domains():
+    done = _cli(FIXTURES / "beleidsvelden-gent.csv")
+    first = done.stdout.splitlines()[0]
+    assert first == "Dit bestand heeft nog geen SDG-codes: met --suggesties stelt de scan per regel SDG's voor."
+    assert _cli(FIXTURES / "beleidsvelden-gent.csv", "--suggesties").stdout.startswith(parse.spec()["geen_sdg"])
+    assert "3 Natuur en milieubeheer" in done.stdout and "beleidsdomeinen/natuur-en-milieubeheer/" in done.stdout
+    assert "Dit bestand heeft nog geen SDG-codes" not in _cli(FIXTURES / "sjabloon.csv").stdout

@@ -76,11 +76,15 @@ def clean(text: str) -> str:
     return _CONTROL_RE.sub("?", text)
 
 
-def report(summary: dict, parsed: dict, names: dict) -> str:
+def report(summary: dict, parsed: dict, names: dict, with_suggestions: bool = False) -> str:
     chosen = summary["selectie"]
     data = spec()
-    lines = [f"Formaat: {data['formaten'][parsed['formaat']]}; {len(parsed['regels'])} regels gelezen, "
-             f"{len(parsed['niet_gelezen'])} niet gelezen."]
+    lines = []
+    if parsed["regels"] and not any(line["sdgs"] or line.get("instrumenteel") for line in parsed["regels"]):
+        lines.append(data["geen_sdg"] if with_suggestions else
+                     data["geen_sdg"].split(":")[0] + ": met --suggesties stelt de scan per regel SDG's voor.")
+    lines.append(f"Formaat: {data['formaten'][parsed['formaat']]}; {len(parsed['regels'])} regels gelezen, "
+                 f"{len(parsed['niet_gelezen'])} niet gelezen.")
     lines += [f"Let op: {note}" for note in parsed.get("opmerkingen", [])]
     lines.append(f"Kopregel: rij {parsed['kopregel']}; kolommen: "
                  + ", ".join(f"{k} = '{v}'" for k, v in parsed["kolommen"].items())
@@ -167,7 +171,7 @@ def main(args) -> int:
     except ModelError as exc:
         print(f"praktijkenbank begroting: de gegevens van de SDG-suggesties kloppen niet: {exc}.", file=sys.stderr)
         return 1
-    sys.stdout.write(report(summary, parsed, names))
+    sys.stdout.write(report(summary, parsed, names, args.suggesties))
     if args.suggesties:
         sys.stdout.write(suggestion_report(parsed, found))
     try:

@@ -32,7 +32,7 @@ NO_SDG_COLUMN = ("Geen kolom met SDG-codes gevonden: de regels zijn niet gecodee
                  "omschrijving staan. Heeft je bestand toch zo'n kolom, zeg dan welke.")
 # What the browser gets of the spec (page.py), the node test runner too.
 BROWSER_KEYS = ("velden", "soorten", "types", "totaalwoorden", "niet_optellen", "formaten", "projecten",
-                "beleidsvelden", "sdg_tekst", "sdg_namen", "limieten", "instrumenteel")
+                "beleidsvelden", "sdg_tekst", "sdg_namen", "limieten", "instrumenteel", "geen_sdg")
 
 
 @functools.lru_cache(maxsize=1)
