@@ -171,7 +171,7 @@
           label = "<span class=\"pb-scan__tegel\" style=\"background:" + esc(s.kleur) + ";color:" + esc(s.tekstkleur) +
             "\" aria-hidden=\"true\">" + s.nummer + "</span>SDG " + s.nummer + " " + esc(s.naam);
         }
-        return "<tr><th scope=\"row\">" + label + "</th><td data-cent=\"" + per[k] + "\" data-sleutel=\"" + esc(k) + "\">" +
+        return "<tr><th scope=\"row\">" + label + "</th><td class=\"pb-scan__bedrag\" data-cent=\"" + per[k] + "\" data-sleutel=\"" + esc(k) + "\">" +
           esc(state.euro(per[k])) + "</td></tr>";
       }).join("") + "</tbody></table></div>" : "<p>Geen suggesties die op je keuze wachten.</p>";
   }

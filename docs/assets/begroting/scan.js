@@ -251,17 +251,17 @@
       var d = byId[r.id], name = esc(d.code + " " + d.naam);
       return "<tr><th scope=\"row\">" + (d.href ? "<a href=\"" + esc(d.href) + "\">" + name + "</a>" : name) + "</th>" +
         "<td class=\"pb-scan__bedrag\" data-cent=\"" + r.bedrag + "\">" + esc(euro(r.bedrag)) + "</td><td>" + esc(percent(r.promille)) +
-        "</td><td class=\"pb-scan__scherm\">" + d.praktijken + "</td></tr>";
+        "</td><td class=\"pb-scan__scherm pb-scan__praktijken\">" + d.praktijken + "</td></tr>";
     });
     if (s.zonder_domein.regels) {
       rows.push("<tr><th scope=\"row\">Zonder (bekend) beleidsveld</th><td class=\"pb-scan__bedrag\" data-cent=\"" +
         s.zonder_domein.bedrag + "\">" + esc(euro(s.zonder_domein.bedrag)) + "</td><td>" +
-        esc(percent(w.perMille(s.zonder_domein.bedrag, s.totaal))) + "</td><td class=\"pb-scan__scherm\"></td></tr>");
+        esc(percent(w.perMille(s.zonder_domein.bedrag, s.totaal))) + "</td><td class=\"pb-scan__scherm pb-scan__praktijken\"></td></tr>");
     }
     $("pb-scan-domeinen-tabel").innerHTML = "<div class=\"pb-tabel-wrap\"><table class=\"pb-tabel pb-scan__domeintabel\">" +
       "<caption class=\"pb-sr\">Uitgaven per beleidsdomein</caption><thead><tr><th scope=\"col\">Beleidsdomein</th>" +
-      "<th scope=\"col\">Bedrag</th><th scope=\"col\">Aandeel van het totaal</th><th scope=\"col\" class=\"pb-scan__scherm\">" +
-      "Praktijken in de bank</th></tr></thead><tbody>" + rows.join("") + "</tbody></table></div>";
+      "<th scope=\"col\">Bedrag</th><th scope=\"col\">Aandeel</th><th scope=\"col\" class=\"pb-scan__scherm pb-scan__praktijken\">" +
+      "Praktijken</th></tr></thead><tbody>" + rows.join("") + "</tbody></table></div>";
   }
 
   var PRINTED_UNREAD = 5;
