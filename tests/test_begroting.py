@@ -66,9 +66,13 @@ def check_expected(result: dict, case: dict) -> None:
     summary = result["samenvatting"]
     for key in ("regels", "totaal", "gecodeerd", "niet_gecodeerd"):
         assert summary[key] == case[key], key
+    assert summary["instrumenteel"] == case.get("instrumenteel", 0)
+    if "domeinen" in case:
+        assert {d["id"]: d["bedrag"] for d in summary["domeinen"]} == case["domeinen"]
+        assert sum(d["bedrag"] for d in summary["domeinen"]) + summary["zonder_domein"]["bedrag"] == summary["totaal"]
     amounts = {row["nummer"]: row["bedrag"] for row in summary["sdgs"]}
     assert amounts == {n: case["sdgs"].get(n, 0) for n in range(1, 18)}
-    assert summary["totaal"] == summary["gecodeerd"] + summary["niet_gecodeerd"]
+    assert summary["totaal"] == summary["gecodeerd"] + summary["instrumenteel"] + summary["niet_gecodeerd"]
     assert sum(amounts.values()) == summary["gecodeerd"]
     assert sum(p["bedrag"] for p in summary["ps"]) == summary["gecodeerd"]
     unread = [(r["rij"], r["reden"], r["bedrag"]) for r in summary["niet_gelezen"]]

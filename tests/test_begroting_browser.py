@@ -45,7 +45,7 @@ def totals(page, split=False) -> dict:
     page.wait_for_selector("#pb-scan-uitkomst:not([hidden])")
     found = {cell.get_attribute("data-veld"): int(cell.get_attribute("data-cent"))
              for cell in page.locator("#pb-scan-totalen td[data-cent]").all()}
-    return found if split else {k: v for k, v in found.items() if k not in ("eigen", "aanvaard")}
+    return found if split else {k: v for k, v in found.items() if k not in ("eigen", "aanvaard", "instrumenteel")}
 
 
 def sdg_table(page) -> dict:

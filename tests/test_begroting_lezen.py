@@ -233,3 +233,76 @@ def test_projects_export_with_years_in_a_merged_row_above(tmp_path):
     path = tmp_path / "samengevoegd.csv"
     path.write_text(text, encoding="utf-8")
     assert json.dumps(_lines_js(path)["regels"], sort_keys=True) == json.dumps(parsed["regels"], sort_keys=True)
+
+
+# ------------------------------------------------------------------ instrumental --
+
+def test_accepted_instrumental_lines_export_as_instrumenteel_and_read_back_the_same(tmp_path):
+    """Gent per beleidsveld: accept the first proposal of every line (instrumental ones first), export, re-import:
+    the same totals, the instrumental row apart from the SDGs, on both sides."""
+    names = labels(load_vocab())
+    parsed = read_path(FIXTURES / "beleidsvelden-gent.csv")
+    found = per_line.suggestions(parsed)
+    accepted = {row: ["instrumenteel" if options[0].get("instrumenteel") else options[0]["sdg"]]
+                for row, options in found.items()}
+    assert {row for row, choice in accepted.items() if choice == ["instrumenteel"]}  # Gent has instrumental fields
+    coded = per_line.apply_accepted(parsed, accepted)
+    before = summarise(coded, names)
+    assert before["instrumenteel"] > 0 and before["niet_gecodeerd"] == 0
+    assert before["totaal"] == before["gecodeerd"] + before["instrumenteel"]
+    assert sum(row["bedrag"] for row in before["sdgs"]) == before["gecodeerd"]  # instrumental is outside the SDGs
+    text = per_line.template_csv(parse.spec(), coded)
+    assert ";instrumenteel;" in text
+    path = tmp_path / "gent-met-sdg.csv"
+    path.write_text(text, encoding="utf-8-sig")
+    again = summarise(read_path(path), names)
+    for key in ("totaal", "gecodeerd", "instrumenteel", "niet_gecodeerd", "regels_instrumenteel"):
+        assert again[key] == before[key], key
+    assert again["regels_instrumenteel_aanvaard"] == 0  # now written in the file itself
+    browser = node("const c=ns.regels.applyAccepted(input.parsed,input.accepted);"
+                   "out([ns.regels.templateCsv(input.spec,c),ns.samenvatten.summarise(c,input.names,null,'uitgaven','alle')]);",
+                   {"spec": parse.browser_spec(), "parsed": json.loads(json.dumps(parsed)), "names": names,
+                    "accepted": {str(k): v for k, v in accepted.items()}})
+    assert browser[0] == text
+    assert json.dumps(browser[1], sort_keys=True) == json.dumps(json.loads(json.dumps(before)), sort_keys=True)
+
+
+def test_projects_export_with_instrumenteel_in_its_sdg_column(tmp_path):
+    text = ('Bestuur;Beleidsdoelstelling;Actieplan;Actie;SDG;2026,Uitgave\n'
+            'Gemeente;"Code: BD1";"Code: AP1";"Code: A1\nKorte omschrijving: Leningen";instrumenteel;1.000,00\n'
+            'Gemeente;"Code: BD1";"Code: AP1";"Code: A2\nKorte omschrijving: Fietspad SDG 11";;500,00\n')
+    parsed = read_budget(text.encode(), "x.csv")
+    assert parsed["formaat"] == "projecten"
+    assert parsed["regels"][0]["instrumenteel"] is True and parsed["regels"][0]["herkomst"] == "kolom"
+    assert "instrumenteel" not in parsed["regels"][1] and parsed["regels"][1]["sdgs"] == [(11, 1)]
+    summary = summarise(parsed, labels(load_vocab()))
+    assert (summary["instrumenteel"], summary["gecodeerd"], summary["niet_gecodeerd"]) == (100000, 50000, 0)
+    path = tmp_path / "p.csv"
+    path.write_text(text, encoding="utf-8")
+    assert json.dumps(_lines_js(path)["regels"], sort_keys=True) == json.dumps(parsed["regels"], sort_keys=True)
+
+
+def test_cli_shows_the_instrumental_row_and_proposal(tmp_path):
+    out = tmp_path / "uit.json"
+    summary_csv = tmp_path / "uit.csv"
+    done = _cli(FIXTURES / "instrumenteel.csv", "--suggesties", "--json", out, "--csv", summary_csv)
+    assert done.returncode == 0, done.stderr
+    assert "Instrumenteel: algemene financiering en ondersteunende diensten" in done.stdout
+    assert "totaal;instrumenteel;Instrumenteel: algemene financiering en ondersteunende diensten;42000,00;" in \
+        summary_csv.read_text(encoding="utf-8-sig")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["instrumenteel"] == 4200000
+    assert [line["instrumenteel"] for line in data["per_regel"]] == [False, True, True, False, True]
+    done = _cli(FIXTURES / "beleidsvelden-olen.csv", "--suggesties")
+    assert "rij " in done.stdout and "instrumenteel (geen eigen SDG): Beleidsveld 0119 Overige algemene diensten is instrumenteel" \
+        in done.stdout, done.stdout
+    assert ".;" not in done.stdout
+
+
+def test_cli_says_when_the_file_has_no_sdg_yet_and_prints_the_domains():
+    done = _cli(FIXTURES / "beleidsvelden-gent.csv")
+    first = done.stdout.splitlines()[0]
+    assert first == "Dit bestand heeft nog geen SDG-codes: met --suggesties stelt de scan per regel SDG's voor."
+    assert _cli(FIXTURES / "beleidsvelden-gent.csv", "--suggesties").stdout.startswith(parse.spec()["geen_sdg"])
+    assert "3 Natuur en milieubeheer" in done.stdout and "beleidsdomeinen/natuur-en-milieubeheer/" in done.stdout
+    assert "Dit bestand heeft nog geen SDG-codes" not in _cli(FIXTURES / "sjabloon.csv").stdout

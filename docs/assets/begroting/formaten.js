@@ -211,7 +211,8 @@
         continue;
       }
       var sdgText = w.cellText(cell(extra.sdg)), sdgs = [], origin = "";
-      try { sdgs = w.parseCodes(sdgText); origin = sdgs.length ? "kolom" : ""; } catch (e) {
+      var instrumental = ns.lezen.isInstrumental(spec, sdgText);
+      try { sdgs = instrumental ? [] : w.parseCodes(sdgText); origin = sdgs.length || instrumental ? "kolom" : ""; } catch (e) {
         if (!(e instanceof w.CellError)) throw e;
         reasons.push(e.message);
       }
@@ -225,7 +226,8 @@
         unread.push(unreadRow(number, reasons.join("; "), amountOk ? amounts : null, code, description));
         continue;
       }
-      if (!sdgs.length) { var fl = ns.sdgtekst.fromLevels(spec, blocks); sdgs = fl[0]; origin = fl[1]; }
+      if (instrumental) line.instrumenteel = true;
+      else if (!sdgs.length) { var fl = ns.sdgtekst.fromLevels(spec, blocks); sdgs = fl[0]; origin = fl[1]; }
       line.sdgs = sdgs; line.herkomst = origin;
       line.beleidsveld = policyFieldCode(w.cellText(cell(extra.beleidsveld)) || "");
       line.teksten = {};

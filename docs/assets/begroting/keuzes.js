@@ -60,14 +60,22 @@
       var sug = state.sug[line.rij] || [];
       delete state.choices.aanvaard[line.rij];
       delete state.choices.afgewezen[line.rij];
-      if (how === "aanvaard" && sug.length) state.choices.aanvaard[line.rij] = [sdg || sug[0].sdg];
+      if (how === "aanvaard" && sug.length) state.choices.aanvaard[line.rij] = [sdg || choiceOf(sug[0])];
       else if (how === "afwijs") state.choices.afgewezen[line.rij] = true;
     });
     store();
     state.onChange();
   }
 
-  function uncoded() { return state.parsed.regels.filter(function (l) { return !l.sdgs.length; }); }
+  function uncoded() { return state.parsed.regels.filter(function (l) { return !l.sdgs.length && !l.instrumenteel; }); }
+
+  /* What accepting a suggestion keeps: its SDG, or "instrumenteel" (regels.js applyAccepted). */
+  function choiceOf(suggestion) { return suggestion.instrumenteel ? ns.regels.INSTRUMENTAL : suggestion.sdg; }
+
+  function choiceText(choice) {
+    return choice.map(function (c) { return c === ns.regels.INSTRUMENTAL ? state.data.spec.instrumenteel.voorstel : "SDG " + c; })
+      .join(", ");
+  }
 
   function lineRow(line, names) {
     var sug = state.sug[line.rij] || [], accepted = state.choices.aanvaard[line.rij];
@@ -76,7 +84,7 @@
     var cell;
     if (!sug.length) cell = "Geen suggestie.";
     else if (accepted) {
-      cell = "<strong>Aanvaard: SDG " + accepted.join(", ") + "</strong> <button type=\"button\" class=\"pb-scan__klein\" " +
+      cell = "<strong>Aanvaard: " + esc(choiceText(accepted)) + "</strong> <button type=\"button\" class=\"pb-scan__klein\" " +
         "data-rij=\"" + line.rij + "\" data-keuze=\"terug\">Ongedaan maken<span class=\"pb-sr\"> voor rij " + line.rij +
         "</span></button>";
     } else if (rejected) {
@@ -84,9 +92,11 @@
         "Ongedaan maken<span class=\"pb-sr\"> voor rij " + line.rij + "</span></button>";
     } else {
       cell = "<ul class=\"pb-scan__voorstel\">" + sug.map(function (s) {
+        var what = s.instrumenteel ? "instrumenteel" : "SDG " + s.sdg;
         return "<li><button type=\"button\" class=\"md-button pb-scan__knop\" data-rij=\"" + line.rij + "\" data-keuze=\"aanvaard\" " +
-          "data-sdg=\"" + s.sdg + "\">Aanvaard SDG " + s.sdg + "<span class=\"pb-sr\"> voor rij " + line.rij + "</span></button> " +
-          esc(names[s.sdg]) + (s.subdoel ? " (subdoel " + esc(s.subdoel) + ")" : "") +
+          "data-sdg=\"" + choiceOf(s) + "\">Aanvaard " + what + "<span class=\"pb-sr\"> voor rij " + line.rij + "</span></button> " +
+          (s.instrumenteel ? "geen eigen SDG: telt apart, buiten de SDG's" : esc(names[s.sdg])) +
+          (s.subdoel ? " (subdoel " + esc(s.subdoel) + ")" : "") +
           "<details><summary>Waarom?</summary><ul>" + s.redenen.map(function (r) { return "<li>" + esc(r) + "</li>"; }).join("") +
           "</ul></details></li>";
       }).join("") + "</ul><button type=\"button\" class=\"pb-scan__klein\" data-rij=\"" + line.rij + "\" data-keuze=\"afwijs\">" +
@@ -134,20 +144,35 @@
 
   function pendingCount(lines) { return lines.filter(pending).length; }
 
-  /* What the pending first suggestions would add, per SDG (never in the totals). */
+  /* What the pending first suggestions would add, per SDG with its name and colour, and the
+   * instrumental row apart (never in the totals). */
   function renderWouldAdd() {
-    var per = {}, number = 0, sum = 0;
+    var per = {}, number = 0, sum = 0, sdgs = {};
+    state.data.sdgs.forEach(function (s) { sdgs[s.nummer] = s; });
     uncoded().forEach(function (line) {
       if (!pending(line)) return;
-      var first = state.sug[line.rij][0].sdg, a = amount(line);
+      var first = choiceOf(state.sug[line.rij][0]), a = amount(line);
       per[first] = (per[first] || 0) + a; number++; sum += a;
     });
-    var rows = Object.keys(per).map(Number).sort(function (a, b) { return per[b] - per[a] || a - b; });
+    var keys = Object.keys(per).sort(function (a, b) {
+      var ia = a === ns.regels.INSTRUMENTAL, ib = b === ns.regels.INSTRUMENTAL;
+      return (ia - ib) || (per[b] - per[a]) || (Number(a) - Number(b));
+    });
     $("pb-scan-suggesties-som").innerHTML = number ? "<p>Wat de eerste suggesties zouden toevoegen als je ze aanvaardt: " +
       esc(state.euro(sum)) + " in " + count(number, "regel", "regels") + ". Dat staat <strong>niet</strong> in de totalen hierboven.</p>" +
-      "<div class=\"pb-tabel-wrap\"><table class=\"pb-tabel\"><caption>Wat de suggesties zouden toevoegen</caption><thead><tr>" +
-      "<th scope=\"col\">SDG</th><th scope=\"col\">Bedrag</th></tr></thead><tbody>" + rows.map(function (n) {
-        return "<tr><th scope=\"row\">SDG " + n + "</th><td data-cent=\"" + per[n] + "\">" + esc(state.euro(per[n])) + "</td></tr>";
+      "<div class=\"pb-tabel-wrap\"><table class=\"pb-tabel pb-scan__erbij\"><caption>Wat de suggesties zouden toevoegen</caption><thead><tr>" +
+      "<th scope=\"col\">SDG</th><th scope=\"col\">Bedrag</th></tr></thead><tbody>" + keys.map(function (k) {
+        var label;
+        if (k === ns.regels.INSTRUMENTAL) {
+          label = "<span class=\"pb-scan__tegel pb-scan__tegel--instrumenteel\" aria-hidden=\"true\"></span>" +
+            esc(state.data.spec.instrumenteel.naam);
+        } else {
+          var s = sdgs[k];
+          label = "<span class=\"pb-scan__tegel\" style=\"background:" + esc(s.kleur) + ";color:" + esc(s.tekstkleur) +
+            "\" aria-hidden=\"true\">" + s.nummer + "</span>SDG " + s.nummer + " " + esc(s.naam);
+        }
+        return "<tr><th scope=\"row\">" + label + "</th><td class=\"pb-scan__bedrag\" data-cent=\"" + per[k] + "\" data-sleutel=\"" + esc(k) + "\">" +
+          esc(state.euro(per[k])) + "</td></tr>";
       }).join("") + "</tbody></table></div>" : "<p>Geen suggesties die op je keuze wachten.</p>";
   }
 
@@ -162,7 +187,8 @@
     } else {
       var rij = Number(button.getAttribute("data-rij"));
       var line = state.parsed.regels.filter(function (l) { return l.rij === rij; });
-      choose(line, how, Number(button.getAttribute("data-sdg")) || null);
+      var sdg = button.getAttribute("data-sdg");
+      choose(line, how, sdg === ns.regels.INSTRUMENTAL ? sdg : Number(sdg) || null);
     }
     refocus(button);
   }

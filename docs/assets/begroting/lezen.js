@@ -24,7 +24,14 @@
     spec.soorten.forEach(function (s) { s.waarden.concat([s.id]).forEach(function (v) { soort[w.normalise(v)] = s.id; }); });
     spec.types.forEach(function (t) { t.waarden.concat([t.id]).forEach(function (v) { type[w.normalise(v)] = t.id; }); });
     spec._kopNaarVeld = kop; spec._soort = soort; spec._type = type;
+    spec._instrumenteel = {};
+    spec.instrumenteel.waarden.forEach(function (v) { spec._instrumenteel[w.normalise(v)] = true; });
     return spec;
+  }
+
+  /* 'instrumenteel' (or another word of begroting.yaml 'instrumenteel: waarden') in an SDG cell. */
+  function isInstrumental(spec, text) {
+    return !!text && !!lookups(spec)._instrumenteel[w.normalise(text)];
   }
 
   // ---------------------------------------------------------------- reading --
@@ -285,7 +292,8 @@
           reasons.push(e.message);
         }
       });
-      var codes = codeCache.get(sdgText); // real budgets repeat their codes: parse each text once
+      var instrumental = isInstrumental(spec, sdgText);
+      var codes = instrumental ? [] : codeCache.get(sdgText); // real budgets repeat their codes: parse each text once
       if (codes === undefined) {
         try { codes = w.parseCodes(sdgText); } catch (e) {
           if (!(e instanceof w.CellError)) throw e;
@@ -298,8 +306,10 @@
         unread.push(unreadRow(number, reasons.join("; "), amountOk ? amounts : null, code, description));
         continue;
       }
-      line.herkomst = line.sdgs.length ? "kolom" : "";
-      if (!line.sdgs.length && description) {
+      line.herkomst = line.sdgs.length || instrumental ? "kolom" : "";
+      if (instrumental) {
+        line.instrumenteel = true;
+      } else if (!line.sdgs.length && description) {
         var found = ns.sdgtekst.sdgsIn(spec, description, "");
         if (found.length) { line.sdgs = found.map(function (n) { return [n, 1]; }); line.herkomst = "omschrijving"; }
       }
@@ -349,6 +359,6 @@
     return result;
   }
 
-  ns.lezen = { FileError: FileError, readBudget: readBudget, readRows: readRows, findHeader: findHeader,
+  ns.lezen = { FileError: FileError, readBudget: readBudget, isInstrumental: isInstrumental, readRows: readRows, findHeader: findHeader,
     decode: decode, sniffSeparator: sniffSeparator };
 })(typeof globalThis.PbBegroting === "object" ? globalThis.PbBegroting : (globalThis.PbBegroting = {}));

@@ -5,12 +5,16 @@
   "use strict";
   var w = ns.waarden;
 
-  /* A copy of `parsed` where uncoded lines with accepted SDGs ({row: [sdg]}) are coded, origin 'aanvaard'. */
+  var INSTRUMENTAL = "instrumenteel"; // an accepted choice ({row: ["instrumenteel"]}), see lines.py
+
+  /* A copy of `parsed` where uncoded lines with accepted SDGs ({row: [sdg]}) are coded, origin 'aanvaard';
+   * an accepted ["instrumenteel"] marks the line instrumental (no SDG, counted apart). */
   function applyAccepted(parsed, accepted) {
     var out = Object.assign({}, parsed);
     out.regels = parsed.regels.map(function (line) {
       var chosen = accepted[line.rij];
-      if (!chosen || !chosen.length || line.sdgs.length) return line;
+      if (!chosen || !chosen.length || line.sdgs.length || line.instrumenteel) return line;
+      if (chosen.indexOf(INSTRUMENTAL) >= 0) return Object.assign({}, line, { sdgs: [], instrumenteel: true, herkomst: "aanvaard" });
       var goals = chosen.map(Number).filter(function (n, i, a) { return a.indexOf(n) === i; }).sort(function (a, b) { return a - b; });
       return Object.assign({}, line, { sdgs: goals.map(function (n) { return [n, 1]; }), herkomst: "aanvaard" });
     });
@@ -37,7 +41,8 @@
     header = header.concat(years.length ? years.map(String) : ["Bedrag"]);
     var rows = [header];
     lines.forEach(function (line) {
-      var row = [line.code, line.omschrijving].concat(kinds.map(function (f) { return names[line[f]]; }), [codesText(line.sdgs)]);
+      var codes = line.instrumenteel ? spec.instrumenteel["export"] : codesText(line.sdgs);
+      var row = [line.code, line.omschrijving].concat(kinds.map(function (f) { return names[line[f]]; }), [codes]);
       if (withField) row.push(line.beleidsveld || "");
       row = row.concat(years.length ? years.map(function (y) { return w.euroText(line.bedragen[y] || 0); })
         : [w.euroText(line.bedragen[0] || 0)]);
@@ -53,5 +58,5 @@
     return h.toString(16) + "-" + bytes.length;
   }
 
-  ns.regels = { applyAccepted: applyAccepted, templateCsv: templateCsv, fileHash: fileHash };
+  ns.regels = { INSTRUMENTAL: INSTRUMENTAL, applyAccepted: applyAccepted, templateCsv: templateCsv, fileHash: fileHash };
 })(typeof globalThis.PbBegroting === "object" ? globalThis.PbBegroting : (globalThis.PbBegroting = {}));

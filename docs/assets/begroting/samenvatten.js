@@ -42,12 +42,26 @@
     var perSdg = {}, linesPerSdg = {}, parts = {};
     numbers.forEach(function (n) { perSdg[n] = 0; linesPerSdg[n] = 0; parts[n] = []; });
     var total = 0, coded = 0, count = 0, codedCount = 0, accepted = 0, acceptedCount = 0;
+    var instrumental = 0, instrumentalCount = 0, instrumentalAccepted = 0;
+    var domainOf = {}, perDomain = {}, noDomain = [0, 0], anyDomain = false;
+    (names.domeinen || []).forEach(function (d) { d.beleidsvelden.forEach(function (c) { domainOf[c] = d.id; }); });
     parsed.regels.forEach(function (line) {
       if (chosen.soort && line.soort !== chosen.soort) return;
       if (chosen.type && line.type !== chosen.type) return;
       var amount = amountOf(line.bedragen, years);
       count++;
       total += amount;
+      var domain = line.beleidsveld && Object.prototype.hasOwnProperty.call(domainOf, line.beleidsveld) ? domainOf[line.beleidsveld] : null;
+      var slot = domain ? (perDomain[domain] = perDomain[domain] || [0, 0]) : noDomain;
+      if (domain) anyDomain = true;
+      slot[0] += amount;
+      slot[1] += 1;
+      if (line.instrumenteel) { // general financing, support: apart, outside the SDG shares
+        instrumental += amount;
+        instrumentalCount++;
+        if (line.herkomst === "aanvaard") instrumentalAccepted++;
+        return;
+      }
       if (!line.sdgs.length) return;
       coded += amount;
       codedCount++;
@@ -83,12 +97,19 @@
       aanvaard: accepted,
       totaal: total,
       gecodeerd: coded,
-      niet_gecodeerd: total - coded,
+      instrumenteel: instrumental,
+      regels_instrumenteel: instrumentalCount,
+      regels_instrumenteel_aanvaard: instrumentalAccepted,
+      niet_gecodeerd: total - coded - instrumental,
       sdgs: numbers.map(function (n) {
         return { nummer: n, bedrag: perSdg[n], regels: linesPerSdg[n], promille: w.perMille(perSdg[n], total) };
       }),
       ps: names.ps.map(function (p) { return { id: p.id, bedrag: psum(p), promille: w.perMille(psum(p), total) }; }),
       top: top,
+      domeinen: (names.domeinen || []).filter(function (d) { return perDomain[d.id]; }).map(function (d) {
+        return { id: d.id, bedrag: perDomain[d.id][0], regels: perDomain[d.id][1], promille: w.perMille(perDomain[d.id][0], total) };
+      }),
+      zonder_domein: { bedrag: anyDomain ? noDomain[0] : 0, regels: anyDomain ? noDomain[1] : 0 },
       niet_gelezen: unread,
       niet_gelezen_bedrag: unreadTotal
     };
@@ -120,7 +141,8 @@
     summary.ps.forEach(function (r) {
       rows.push(["5P", r.id, pNames[r.id], w.euroText(r.bedrag), w.perMilleText(r.promille)]);
     });
-    [["gecodeerd", "Met SDG-code", summary.gecodeerd], ["niet_gecodeerd", "Zonder SDG-code", summary.niet_gecodeerd],
+    [["gecodeerd", "Met SDG-code", summary.gecodeerd], ["instrumenteel", names.instrumenteel, summary.instrumenteel],
+      ["niet_gecodeerd", "Zonder SDG-code", summary.niet_gecodeerd],
       ["totaal", "Totaal gelezen", total]].forEach(function (t) {
       rows.push(["totaal", t[0], t[1], w.euroText(t[2]), w.perMilleText(w.perMille(t[2], total))]);
     });

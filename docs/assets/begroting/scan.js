@@ -11,7 +11,7 @@
   var data = JSON.parse(dataNode.textContent);
   var w = ns.waarden, g = ns.grafieken, esc = g.esc;
   var $ = function (id) { return document.getElementById(id); };
-  var names = { sdgs: data.sdgs, ps: data.ps };
+  var names = { sdgs: data.sdgs, ps: data.ps, instrumenteel: data.spec.instrumenteel.naam, domeinen: data.domeinen };
   var state = { bytes: null, name: "", parsed: null, summary: null, headerCells: null };
 
   function euro(cents, withCents) {
@@ -166,6 +166,8 @@
     state.summary = summary;
     renderTotals(summary);
     renderCharts(summary);
+    renderDomains(summary);
+    renderNotice();
     renderUnread(summary);
     renderTop(summary);
     renderMeta(summary);
@@ -180,7 +182,7 @@
   }
 
   function row(label, cents, share, key) {
-    return "<tr><th scope=\"row\">" + esc(label) + "</th><td data-cent=\"" + cents + "\" data-veld=\"" + key + "\">" +
+    return "<tr class=\"pb-scan__totaal--" + key + "\"><th scope=\"row\">" + esc(label) + "</th><td data-cent=\"" + cents + "\" data-veld=\"" + key + "\">" +
       esc(euro(cents)) + "</td><td>" + esc(share) + "</td></tr>";
   }
 
@@ -192,7 +194,9 @@
         percent(w.perMille(s.gecodeerd - s.aanvaard, t)), "eigen") +
       row("waarvan door aanvaarde suggesties (" + s.regels_aanvaard + " regels)", s.aanvaard,
         percent(w.perMille(s.aanvaard, t)), "aanvaard") +
-      row("Zonder SDG-code (" + (s.regels - s.regels_gecodeerd) + " regels)", s.niet_gecodeerd,
+      (s.regels_instrumenteel ? row(data.spec.instrumenteel.naam + " (" + s.regels_instrumenteel + " regels, buiten de SDG's)",
+        s.instrumenteel, percent(w.perMille(s.instrumenteel, t)), "instrumenteel") : "") +
+      row("Zonder SDG-code (" + (s.regels - s.regels_gecodeerd - s.regels_instrumenteel) + " regels)", s.niet_gecodeerd,
         percent(w.perMille(s.niet_gecodeerd, t)), "niet_gecodeerd") +
       row("Totaal gelezen (" + s.regels + " regels)", t, percent(w.perMille(t, t)), "totaal") +
       row("Niet gelezen (" + s.niet_gelezen.length + " regels, bedragen voor zover leesbaar)", s.niet_gelezen_bedrag, "",
@@ -216,12 +220,48 @@
       return { label: p.naam, value: r.bedrag, text: euro(r.bedrag, false), colour: p.kleur,
         cells: [euro(r.bedrag), percent(r.promille)] };
     });
-    $("pb-scan-grafiek-sdg").innerHTML = g.barChart("pb-scan-sdg", "Bedrag per SDG", sdgRows,
+    var charts = "<div class=\"pb-scan__grafieken\"><div>" + g.barChart("pb-scan-sdg", "Bedrag per SDG", sdgRows,
       "Staafdiagram van het bedrag per SDG." + extremes(sdgRows) + " Alle bedragen staan in de tabel.",
-      ["SDG", "Bedrag", "Aandeel van het totaal"]);
-    $("pb-scan-grafiek-p").innerHTML = g.barChart("pb-scan-p", "Bedrag per P", pRows,
+      ["SDG", "Bedrag", "Aandeel van het totaal"]) + "</div><div>" + g.barChart("pb-scan-p", "Bedrag per P", pRows,
       "Staafdiagram van het bedrag per P." + extremes(pRows) + " Alle bedragen staan in de tabel.",
-      ["P", "Bedrag", "Aandeel van het totaal"]);
+      ["P", "Bedrag", "Aandeel van het totaal"]) + "</div></div>";
+    // Nothing coded yet: every bar is zero, so the charts fold away behind one line; the suggestions
+    // below (with 'Wat de suggesties zouden toevoegen') are what there is to see.
+    var empty = !s.regels_gecodeerd;
+    $("pb-scan-grafieken").innerHTML = empty ? "<details class=\"pb-scan__leeg\"><summary>Bedrag per SDG en per P: nog " +
+      "overal nul, want geen regel heeft een SDG. Toon de lege grafieken.</summary>" + charts + "</details>" : charts;
+  }
+
+  /* The notice at the top when the file itself carries no SDG at all (begroting.yaml geen_sdg). */
+  function renderNotice() {
+    var none = !state.parsed.regels.some(function (l) { return l.sdgs.length || (l.instrumenteel && l.herkomst !== "aanvaard"); });
+    $("pb-scan-geen-sdg").hidden = !none || !state.parsed.regels.length;
+  }
+
+  /* Spending per BBC policy domain (from the lines' beleidsveld), each linked to its page in the bank. */
+  function renderDomains(s) {
+    $("pb-scan-domeinen").hidden = !s.domeinen.length;
+    var byId = {};
+    data.domeinen.forEach(function (d) { byId[d.id] = d; });
+    $("pb-scan-rapport-domeinen").textContent = s.domeinen.length ? "Per beleidsdomein: " + s.domeinen.map(function (r) {
+      return byId[r.id].code + " " + byId[r.id].naam + " " + euro(r.bedrag, false) + " (" + percent(r.promille) + ")";
+    }).join("; ") + "." : "";
+    if (!s.domeinen.length) return;
+    var rows = s.domeinen.map(function (r) {
+      var d = byId[r.id], name = esc(d.code + " " + d.naam);
+      return "<tr><th scope=\"row\">" + (d.href ? "<a href=\"" + esc(d.href) + "\">" + name + "</a>" : name) + "</th>" +
+        "<td class=\"pb-scan__bedrag\" data-cent=\"" + r.bedrag + "\">" + esc(euro(r.bedrag)) + "</td><td>" + esc(percent(r.promille)) +
+        "</td><td class=\"pb-scan__scherm pb-scan__praktijken\">" + d.praktijken + "</td></tr>";
+    });
+    if (s.zonder_domein.regels) {
+      rows.push("<tr><th scope=\"row\">Zonder (bekend) beleidsveld</th><td class=\"pb-scan__bedrag\" data-cent=\"" +
+        s.zonder_domein.bedrag + "\">" + esc(euro(s.zonder_domein.bedrag)) + "</td><td>" +
+        esc(percent(w.perMille(s.zonder_domein.bedrag, s.totaal))) + "</td><td class=\"pb-scan__scherm pb-scan__praktijken\"></td></tr>");
+    }
+    $("pb-scan-domeinen-tabel").innerHTML = "<div class=\"pb-tabel-wrap\"><table class=\"pb-tabel pb-scan__domeintabel\">" +
+      "<caption class=\"pb-sr\">Uitgaven per beleidsdomein</caption><thead><tr><th scope=\"col\">Beleidsdomein</th>" +
+      "<th scope=\"col\">Bedrag</th><th scope=\"col\">Aandeel</th><th scope=\"col\" class=\"pb-scan__scherm pb-scan__praktijken\">" +
+      "Praktijken</th></tr></thead><tbody>" + rows.join("") + "</tbody></table></div>";
   }
 
   var PRINTED_UNREAD = 5;
@@ -265,7 +305,9 @@
     $("pb-scan-rapportmeta").textContent = "Bestand: " + state.name + ". Jaren: " + (sel.jaren.join(", ") || "totaalkolom") +
       ". Soort: " + (sel.soort || "alle") + ". Type: " + (sel.type || "alle") + ". " + (s.regels_gecodeerd - s.regels_aanvaard) +
       " regels met een SDG van het bestuur zelf, " + s.regels_aanvaard + " met een aanvaarde suggestie van de scan, " +
-      (s.regels - s.regels_gecodeerd) + " zonder SDG. Gemaakt op " + today + ".";
+      (s.regels_instrumenteel ? s.regels_instrumenteel + " instrumenteel (" + (s.regels_instrumenteel - s.regels_instrumenteel_aanvaard) +
+        " door het bestuur zelf, " + s.regels_instrumenteel_aanvaard + " door een aanvaarde suggestie), " : "") +
+      (s.regels - s.regels_gecodeerd - s.regels_instrumenteel) + " zonder SDG. Gemaakt op " + today + ".";
   }
 
   // ---------------------------------------------------------------- export --

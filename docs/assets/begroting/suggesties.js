@@ -156,8 +156,8 @@
     if (made === undefined) {
       var sdg = entry[0], many = entry[2].length > 1, target = best(entry[3]);
       var where = target.indexOf(".") >= 0 ? "subdoel " + target + " van SDG " + sdg : "SDG " + sdg;
-      made = entry[4][field] = (many ? "de woorden " : "het woord ") + quote(entry[2]) + " " + FIELD_PLACE[field] +
-        (many ? " wijzen" : " wijst") + " naar " + where + " (" + model.sdgs[String(sdg)] + ")";
+      made = entry[4][field] = (many ? "De woorden " : "Het woord ") + quote(entry[2]) + " " + FIELD_PLACE[field] +
+        (many ? " wijzen" : " wijst") + " naar " + where + " (" + model.sdgs[String(sdg)] + ").";
     }
     return made;
   }
@@ -222,17 +222,19 @@
       });
     });
 
+    var instrumental = !!row && row.instrumenteel;
     var ranked = [];
     sdgScore.forEach(function (score, sdg) { if (score >= model.drempel) ranked.push(sdg); });
     ranked.sort(function (a, b) { return (sdgScore.get(b) - sdgScore.get(a)) || (a - b); });
-    ranked = ranked.slice(0, MAX_SUGGESTIONS);
-    if (!ranked.length) return [fallback(model, texts, code, row)];
+    ranked = ranked.slice(0, MAX_SUGGESTIONS - (instrumental ? 1 : 0));
+    if (!ranked.length && !instrumental) return [fallback(model, texts)];
 
+    // An instrumental beleidsveld is never forced onto an SDG (see suggest in suggest.py).
     var out = ranked.map(function (sdg) {
       var name = model.sdgs[String(sdg)];
       var reasons = [];
       if (row && row.sdgs.indexOf(sdg) >= 0) {
-        reasons.push("beleidsveld " + code + " " + row.naam + " hoort bij SDG " + sdg + " (" + name + "): " + row.reden);
+        reasons.push("Beleidsveld " + code + " " + row.naam + " hoort bij SDG " + sdg + " (" + name + "). " + sentence(row.reden));
       }
       slots.forEach(function (slot) {
         if (slot[1][0] === sdg) reasons.push(wordReason(model, slot[0], slot[1]));
@@ -248,12 +250,29 @@
         redenen: reasons
       };
     });
+    if (instrumental) out.unshift(instrumentalOption(model, code, row));
     if (out.length < MAX_SUGGESTIONS) complement(model, texts, out);
     return out;
   }
 
+  // A reason as a Dutch sentence: a capital first, one full stop at the end (see sentence in suggest.py).
+  function sentence(text) {
+    text = text.trim().replace(/[;,]+$/, "").trim();
+    if (!text) return "";
+    return text.charAt(0).toUpperCase() + text.slice(1) + (/[.!?]$/.test(text) ? "" : ".");
+  }
+
+  function lowerFirst(text) { return text.charAt(0).toLowerCase() + text.slice(1); }
+
+  // The proposal for a line on an instrumental beleidsveld: no SDG of its own (counted apart).
+  function instrumentalOption(model, code, row) {
+    return { sdg: null, instrumenteel: true, subdoel: null, score: roundScore(model.beleidsveld[0]),
+      redenen: ["Beleidsveld " + code + " " + row.naam + " is instrumenteel: het financiert of ondersteunt de hele " +
+        "werking en krijgt geen eigen SDG. " + sentence(row.reden)] };
+  }
+
   // The one suggestion of a line whose words point to no SDG (see fallback in suggest.py).
-  function fallback(model, texts, code, row) {
+  function fallback(model, texts) {
     var rules = model.terugval.regels;
     var chosen = null, found = null;
     for (var f = 0; f < FIELDS.length && chosen === null; f++) {
@@ -265,20 +284,11 @@
         }
       }
     }
-    var instrumental = !!row && row.sdgs.length === 0;
-    if (chosen === null) {
-      chosen = rules.length - 1;
-      for (var r = 0; r < rules.length; r++) {
-        if (instrumental && rules[r].instrumenteel) { chosen = r; break; }
-      }
-    }
-    var rule = rules[chosen];
-    var reasons = [];
-    if (instrumental) reasons.push("beleidsveld " + code + " " + row.naam + " is instrumenteel, zonder eigen SDG: " + row.reden);
-    var lead = model.terugval.inleiding;
-    if (found) reasons.push(lead + "; het woord \"" + found[1] + "\" " + FIELD_PLACE[found[0]] + ": " + rule.uitleg);
-    else reasons.push(lead + "; " + rule.uitleg);
-    return { sdg: rule.sdg, subdoel: null, score: 0, redenen: reasons };
+    var rule = rules[chosen === null ? rules.length - 1 : chosen];
+    var lead = sentence(model.terugval.inleiding);
+    var reason = found ? lead + " Het woord \"" + found[1] + "\" staat " + FIELD_PLACE[found[0]] + ": " + lowerFirst(sentence(rule.uitleg))
+      : lead + " " + sentence(rule.uitleg);
+    return { sdg: rule.sdg, subdoel: null, score: 0, redenen: [reason] };
   }
 
   // [rule number, word as written] for the first word of the text each rule of model.terugval[kind] knows.
@@ -314,7 +324,7 @@
         var present = out.some(function (item) { return item.sdg === rule.sdg; });
         if (out.length < MAX_SUGGESTIONS && !present) {
           out.push({ sdg: rule.sdg, subdoel: null, score: 0,
-                     redenen: ["het woord \"" + hit[1] + "\" " + FIELD_PLACE[field] + ": " + rule.uitleg] });
+                     redenen: ["Het woord \"" + hit[1] + "\" staat " + FIELD_PLACE[field] + ": " + lowerFirst(sentence(rule.uitleg))] });
         }
       });
       if (hits.length) break;

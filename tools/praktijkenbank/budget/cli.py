@@ -12,11 +12,12 @@ import re
 import sys
 
 from ..records.vocab import load_vocab
+from ..site.model import DOMAIN_PAGE
 from . import lines as per_line
 from .parse import BudgetFileError, read_path, spec
 from .suggest_model import ModelError
 from .summarise import labels, summarise, to_csv, unread_name
-from .values import euro_text, per_mille_text
+from .values import euro_text, per_mille, per_mille_text
 
 # Control characters (C0, DEL, C1) and bidirectional overrides are never written raw to a terminal.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -75,11 +76,15 @@ def clean(text: str) -> str:
     return _CONTROL_RE.sub("?", text)
 
 
-def report(summary: dict, parsed: dict, names: dict) -> str:
+def report(summary: dict, parsed: dict, names: dict, with_suggestions: bool = False) -> str:
     chosen = summary["selectie"]
     data = spec()
-    lines = [f"Formaat: {data['formaten'][parsed['formaat']]}; {len(parsed['regels'])} regels gelezen, "
-             f"{len(parsed['niet_gelezen'])} niet gelezen."]
+    lines = []
+    if parsed["regels"] and not any(line["sdgs"] or line.get("instrumenteel") for line in parsed["regels"]):
+        lines.append(data["geen_sdg"] if with_suggestions else
+                     data["geen_sdg"].split(":")[0] + ": met --suggesties stelt de scan per regel SDG's voor.")
+    lines.append(f"Formaat: {data['formaten'][parsed['formaat']]}; {len(parsed['regels'])} regels gelezen, "
+                 f"{len(parsed['niet_gelezen'])} niet gelezen.")
     lines += [f"Let op: {note}" for note in parsed.get("opmerkingen", [])]
     lines.append(f"Kopregel: rij {parsed['kopregel']}; kolommen: "
                  + ", ".join(f"{k} = '{v}'" for k, v in parsed["kolommen"].items())
@@ -87,7 +92,11 @@ def report(summary: dict, parsed: dict, names: dict) -> str:
     lines.append(f"Selectie: jaren {' '.join(map(str, chosen['jaren'])) or '(totaalkolom)'}; "
                  f"soort {chosen['soort'] or 'alle'}; type {chosen['type'] or 'alle'}")
     lines.append(f"Totaal gelezen: {_euro(summary['totaal'])} in {summary['regels']} regels "
-                 f"= met SDG-code {_euro(summary['gecodeerd'])} + zonder SDG-code {_euro(summary['niet_gecodeerd'])}")
+                 f"= met SDG-code {_euro(summary['gecodeerd'])} + instrumenteel {_euro(summary['instrumenteel'])} "
+                 f"+ zonder SDG-code {_euro(summary['niet_gecodeerd'])}")
+    lines.append(f"{names['instrumenteel']}: {_euro(summary['instrumenteel'])} in {summary['regels_instrumenteel']} regels "
+                 f"({per_mille_text(per_mille(summary['instrumenteel'], summary['totaal'])) or '0,0'} %), "
+                 "buiten de SDG-aandelen")
     origins: dict[str, int] = {}
     for line in parsed["regels"]:
         if line["sdgs"]:
@@ -106,6 +115,17 @@ def report(summary: dict, parsed: dict, names: dict) -> str:
     lines.append("")
     for row in summary["ps"]:
         lines.append(f"{p_names[row['id']]:<{width}} {_euro(row['bedrag']):>20} {per_mille_text(row['promille']):>6} %")
+    if summary["domeinen"]:
+        domains = {d["id"]: d for d in names["domeinen"]}
+        lines.append("")
+        lines.append("Per beleidsdomein (BBC, uit het beleidsveld van elke regel; wat andere besturen in dat domein deden "
+                     "staat op de pagina erachter):")
+        for row in summary["domeinen"]:
+            domain = domains[row["id"]]
+            lines.append(f"{domain['code'] + ' ' + domain['naam']:<{width}} {_euro(row['bedrag']):>20} "
+                         f"{per_mille_text(row['promille']):>6} %  {DOMAIN_PAGE.format(id=row['id'])}")
+        if summary["zonder_domein"]["regels"]:
+            lines.append(f"{'Zonder (bekend) beleidsveld':<{width}} {_euro(summary['zonder_domein']['bedrag']):>20}")
     unread = summary["niet_gelezen"]
     if unread:
         lines.append("")
@@ -119,7 +139,7 @@ def report(summary: dict, parsed: dict, names: dict) -> str:
 
 def suggestion_report(parsed: dict, found: dict) -> str:
     """Per uncoded line its suggestions and reasons."""
-    uncoded = [line for line in parsed["regels"] if not line["sdgs"]]
+    uncoded = [line for line in parsed["regels"] if not line["sdgs"] and not line.get("instrumenteel")]
     if per_line.engine() is None:
         return "\nSuggesties: de suggestiemodule is niet geïnstalleerd.\n"
     out = ["", f"Suggesties voor de {len(uncoded)} regels zonder SDG (tellen niet mee in de totalen hierboven):"]
@@ -130,8 +150,11 @@ def suggestion_report(parsed: dict, found: dict) -> str:
         if not options:
             out.append("    geen suggestie")
         for option in options:
+            if option.get("instrumenteel"):
+                out.append(f"    {spec()['instrumenteel']['voorstel']}: {' '.join(option['redenen'])}")
+                continue
             target = f" (subdoel {option['subdoel']})" if option.get("subdoel") else ""
-            out.append(f"    SDG {option['sdg']}{target}: {'; '.join(option['redenen'])}")
+            out.append(f"    SDG {option['sdg']}{target}: {' '.join(option['redenen'])}")
     return clean("\n".join(out)) + "\n"
 
 
@@ -148,7 +171,7 @@ def main(args) -> int:
     except ModelError as exc:
         print(f"praktijkenbank begroting: de gegevens van de SDG-suggesties kloppen niet: {exc}.", file=sys.stderr)
         return 1
-    sys.stdout.write(report(summary, parsed, names))
+    sys.stdout.write(report(summary, parsed, names, args.suggesties))
     if args.suggesties:
         sys.stdout.write(suggestion_report(parsed, found))
     try:

@@ -216,9 +216,10 @@ def read_projects(spec: dict, rows: list, header_index: int, names: list, levels
             continue
         sdg_text = cell_text(cell(extra.get("sdg")))
         sdgs, origin = [], ""
+        instrumental = bool(sdg_text) and normalise(sdg_text) in spec["instrumenteel_waarde"]
         try:
-            sdgs = parse_codes(sdg_text)
-            origin = "kolom" if sdgs else ""
+            sdgs = [] if instrumental else parse_codes(sdg_text)
+            origin = "kolom" if sdgs or instrumental else ""
         except CellError as exc:
             reasons.append(str(exc))
         line = {"rij": number, "code": code, "omschrijving": description, "bedragen": amounts}
@@ -231,7 +232,9 @@ def read_projects(spec: dict, rows: list, header_index: int, names: list, levels
         if reasons:
             unread.append(_unread(number, "; ".join(reasons), amounts if amount_ok else None, code, description))
             continue
-        if not sdgs:
+        if instrumental:
+            line["instrumenteel"] = True
+        elif not sdgs:
             sdgs, origin = sdgtext.from_levels(spec, blocks)
         line.update({"sdgs": sdgs, "herkomst": origin,
                      "beleidsveld": policy_field_code(cell_text(cell(extra.get("beleidsveld"))) or ""),

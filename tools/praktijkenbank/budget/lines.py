@@ -38,17 +38,25 @@ def suggestions(parsed: dict) -> dict[int, list[dict]]:
         return {}
     load_model, suggest = found
     model = load_model()
-    return {line["rij"]: suggest(model, suggestion_input(line)) for line in parsed["regels"] if not line["sdgs"]}
+    return {line["rij"]: suggest(model, suggestion_input(line)) for line in parsed["regels"]
+            if not line["sdgs"] and not line.get("instrumenteel")}
+
+
+INSTRUMENTAL = "instrumenteel"  # an accepted choice ({row: ["instrumenteel"]}) and the export's SDG cell
 
 
 def apply_accepted(parsed: dict, accepted: dict) -> dict:
-    """A copy of ``parsed`` where uncoded lines with accepted SDGs ({row: [sdg, ...]}) are coded, origin 'aanvaard'."""
+    """A copy of ``parsed`` where uncoded lines with accepted SDGs ({row: [sdg, ...]}) are coded, origin
+    'aanvaard'; an accepted ["instrumenteel"] marks the line instrumental (no SDG, counted apart)."""
     out = copy.copy(parsed)
     lines = []
     for line in parsed["regels"]:
         chosen = accepted.get(line["rij"]) or accepted.get(str(line["rij"]))
-        if chosen and not line["sdgs"]:
-            line = dict(line, sdgs=[(int(n), 1) for n in sorted(set(map(int, chosen)))], herkomst="aanvaard")
+        if chosen and not line["sdgs"] and not line.get("instrumenteel"):
+            if INSTRUMENTAL in chosen:
+                line = dict(line, sdgs=[], instrumenteel=True, herkomst="aanvaard")
+            else:
+                line = dict(line, sdgs=[(int(n), 1) for n in sorted(set(map(int, chosen)))], herkomst="aanvaard")
         lines.append(line)
     out["regels"] = lines
     return out
@@ -69,8 +77,9 @@ def per_line(spec: dict, parsed: dict, found: dict | None = None) -> list[dict]:
             "bedrag": line_amount(line, years), "beleidsveld": line.get("beleidsveld"),
             "groep": line.get("groep", {}),
             "sdgs": [{"sdg": n, "gewicht": w} for n, w in line["sdgs"]],
+            "instrumenteel": bool(line.get("instrumenteel")),
             "herkomst": line.get("herkomst", ""), "herkomst_tekst": origin_text(spec, line.get("herkomst", "")),
-            "suggesties": (found or {}).get(line["rij"], []) if not line["sdgs"] else [],
+            "suggesties": (found or {}).get(line["rij"], []) if not line["sdgs"] and not line.get("instrumenteel") else [],
         })
     return out
 
@@ -103,7 +112,8 @@ def template_csv(spec: dict, parsed: dict) -> str:
     header += [str(y) for y in years] if years else ["Bedrag"]
     rows = [header]
     for line in lines:
-        row = [line["code"], line["omschrijving"]] + [names[line[f]] for f in kinds] + [_codes_text(line["sdgs"])]
+        codes = spec["instrumenteel"]["export"] if line.get("instrumenteel") else _codes_text(line["sdgs"])
+        row = [line["code"], line["omschrijving"]] + [names[line[f]] for f in kinds] + [codes]
         if with_field:
             row.append(line.get("beleidsveld") or "")
         row += [euro_text(line["bedragen"].get(y, 0)) for y in years] if years else [euro_text(line["bedragen"].get(0, 0))]

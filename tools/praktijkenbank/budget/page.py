@@ -24,6 +24,7 @@ from ..site.vendor import BY_PACKAGE
 from ..records.vocab import DATA_DIR
 from .parse import browser_spec, decode, read_csv, spec
 from .suggest_model import build_model
+from .summarise import labels
 
 FOLDER = "begroting"
 EXAMPLE = DATA_DIR / "begroting-voorbeeld.csv"
@@ -70,6 +71,20 @@ def bank_links(renderer, src_uri: str) -> dict:
     return out
 
 
+def domain_links(renderer, src_uri: str) -> list[dict]:
+    """The BBC policy domains with their beleidsvelden (summarise.labels) and, per domain, the link from
+    the scan page to its page beleidsdomeinen/<id>/ and how many practices it has (generated from the
+    site's domain pages at build time, never a hand-kept list)."""
+    here = site_model.page_url(src_uri, renderer.use_directory_urls)
+    terms = renderer.site["families"].get("beleidsdomein", {})
+    out = []
+    for domain in labels(renderer.vocab)["domeinen"]:
+        term = terms.get(domain["id"])
+        out.append(dict(domain, href=site_model.relative_url(renderer.url_for(term["pad"]), here) if term else None,
+                        praktijken=len(term["praktijken"]) if term else 0))
+    return out
+
+
 def _json_for_script(value) -> str:
     """JSON safe inside <script type="application/json">."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
@@ -78,14 +93,14 @@ def _json_for_script(value) -> str:
 def pages(renderer) -> dict[str, str]:
     src_uri = f"{FOLDER}/index.md"
     spec.cache_clear()  # 'mkdocs serve' rebuilds after begroting.yaml changed
-    data = page_data(renderer.vocab)
+    data = dict(page_data(renderer.vocab), domeinen=domain_links(renderer, src_uri))
     return {src_uri: renderer._render(
         "begroting.md.j2", src_uri,
         {"title": "SDG-begrotingsscan",
          "description": "Tel je meerjarenplan of budget op per SDG en per P, in je browser: niets wordt verstuurd.",
          "hide": ["toc"]},
         data_json=_json_for_script(data), velden=spec()["velden"], soorten=spec()["soorten"], types=spec()["types"],
-        jaren=spec()["sjabloon_jaren"], scripts=SCRIPTS, projecten=spec()["projecten"],
+        jaren=spec()["sjabloon_jaren"], scripts=SCRIPTS, geen_sdg=spec()["geen_sdg"], instrumenteel=spec()["instrumenteel"], projecten=spec()["projecten"],
         bank=bank_links(renderer, src_uri),
         vendor=[BY_PACKAGE[name].url for name in LIBRARIES])}
 

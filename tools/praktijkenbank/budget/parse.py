@@ -32,7 +32,7 @@ NO_SDG_COLUMN = ("Geen kolom met SDG-codes gevonden: de regels zijn niet gecodee
                  "omschrijving staan. Heeft je bestand toch zo'n kolom, zeg dan welke.")
 # What the browser gets of the spec (page.py), the node test runner too.
 BROWSER_KEYS = ("velden", "soorten", "types", "totaalwoorden", "niet_optellen", "formaten", "projecten",
-                "beleidsvelden", "sdg_tekst", "sdg_namen", "limieten")
+                "beleidsvelden", "sdg_tekst", "sdg_namen", "limieten", "instrumenteel", "geen_sdg")
 
 
 @functools.lru_cache(maxsize=1)
@@ -44,7 +44,13 @@ def spec() -> dict:
     data["soort_waarde"] = {normalise(v): s["id"] for s in data["soorten"] for v in s["waarden"] + [s["id"]]}
     data["type_waarde"] = {normalise(v): t["id"] for t in data["types"] for v in t["waarden"] + [t["id"]]}
     data["sdg_namen"] = sdgtext.names_table(load_vocab().sdgs)
+    data["instrumenteel_waarde"] = {normalise(v) for v in data["instrumenteel"]["waarden"]}
     return data
+
+
+def is_instrumental(data: dict, text: str) -> bool:
+    """'instrumenteel' (or another word of begroting.yaml 'instrumenteel: waarden') in an SDG cell."""
+    return bool(text) and normalise(text) in data["instrumenteel_waarde"]
 
 
 def browser_spec() -> dict:
@@ -213,16 +219,19 @@ def read_lines(rows: list[tuple[int, list]], header_index: int, fields: dict, ye
                     reasons.append(str(exc))
             else:
                 line[field] = None
+        instrumental = is_instrumental(data, sdg_text)
         try:
-            line["sdgs"] = parse_codes(sdg_text)
+            line["sdgs"] = [] if instrumental else parse_codes(sdg_text)
         except CellError as exc:
             reasons.append(str(exc))
         if reasons:
             unread.append(unread_row(number, "; ".join(reasons), amounts if amount is not None else None,
                                      code, description))
             continue
-        line["herkomst"] = "kolom" if line["sdgs"] else ""
-        if not line["sdgs"] and description:
+        line["herkomst"] = "kolom" if line["sdgs"] or instrumental else ""
+        if instrumental:
+            line["instrumenteel"] = True
+        elif not line["sdgs"] and description:
             found = sdgtext.sdgs_in(data, description, "")
             if found:
                 line["sdgs"], line["herkomst"] = [(n, 1) for n in found], "omschrijving"

@@ -7,8 +7,8 @@
 
 The evidence, both from data files (see ``suggest_model``):
 
-1. the beleidsveld, when the line has one: its SDGs from beleidsvelden.yaml (none for an
-   instrumental one);
+1. the beleidsveld, when the line has one: its SDGs from beleidsvelden.yaml; an instrumental one
+   (general financing, secretariat ...) gives the proposal 'instrumenteel' first, never an SDG;
 2. the words of the action, its action plan and its policy goal (weights per field, the action
    counts most), matched against sdg-woorden.yaml: a word counts when its stem is in the list, or
    when a listed word starts it ('rioleringswerken') or ends it ('buitenzwembad'); street names
@@ -180,16 +180,19 @@ def suggest(model: dict, line: dict) -> list[dict]:
             for target, weight in targets.items():
                 per[target] = per.get(target, 0.0) + factor * weight
 
+    instrumental = bool(row) and row["instrumenteel"]
     ranked = sorted((s for s in sdg_score if sdg_score[s] >= model["drempel"]),
-                    key=lambda s: (-sdg_score[s], s))[:MAX_SUGGESTIONS]
-    if not ranked:
-        return [fallback(model, texts, code, row)]
-    out = []
+                    key=lambda s: (-sdg_score[s], s))[:MAX_SUGGESTIONS - instrumental]
+    if not ranked and not instrumental:
+        return [fallback(model, texts)]
+    # An instrumental beleidsveld (general financing, secretariat ...) is never forced onto an SDG: its
+    # first proposal is 'instrumenteel'; SDGs the words point to follow, for the user to choose.
+    out = [instrumental_option(model, code, row)] if instrumental else []
     for sdg in ranked:
         name = model["sdgs"][str(sdg)]
         reasons = []
         if row and sdg in row["sdgs"]:
-            reasons.append(f"beleidsveld {code} {row['naam']} hoort bij SDG {sdg} ({name}): {row['reden']}")
+            reasons.append(f"Beleidsveld {code} {row['naam']} hoort bij SDG {sdg} ({name}). {sentence(row['reden'])}")
         for field, entry in slots:
             if entry[0] == sdg:
                 reasons.append(_word_reason(model, field, entry))
@@ -212,8 +215,8 @@ def _word_reason(model: dict, field: str, entry: list) -> str:
         sdg, found, target = entry[0], entry[2], _best(entry[3])
         many = len(found) > 1
         where = f"subdoel {target} van SDG {sdg}" if "." in target else f"SDG {sdg}"
-        made = entry[4][field] = (f"{'de woorden' if many else 'het woord'} {_quote(found)} {FIELD_PLACE[field]} "
-                                  f"{'wijzen' if many else 'wijst'} naar {where} ({model['sdgs'][str(sdg)]})")
+        made = entry[4][field] = (f"{'De woorden' if many else 'Het woord'} {_quote(found)} {FIELD_PLACE[field]} "
+                                  f"{'wijzen' if many else 'wijst'} naar {where} ({model['sdgs'][str(sdg)]}).")
     return made
 
 
@@ -226,10 +229,27 @@ def _best(per_target: dict[str, float]) -> str | None:
     return best
 
 
-def fallback(model: dict, texts: dict, code: str | None, row: dict | None) -> dict:
+def sentence(text: str) -> str:
+    """A reason as a Dutch sentence: a capital first, one full stop at the end (never '.;' or '..')."""
+    text = text.strip().rstrip(";,").strip()
+    return (text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")) if text else ""
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def instrumental_option(model: dict, code: str, row: dict) -> dict:
+    """The proposal for a line on an instrumental beleidsveld: no SDG of its own (counted apart)."""
+    return {"sdg": None, "instrumenteel": True, "subdoel": None, "score": round_score(model["beleidsveld"][0]),
+            "redenen": [f"Beleidsveld {code} {row['naam']} is instrumenteel: het financiert of ondersteunt de hele "
+                        f"werking en krijgt geen eigen SDG. {sentence(row['reden'])}"]}
+
+
+def fallback(model: dict, texts: dict) -> dict:
     """The one suggestion of a line whose words point to no SDG: the first rule of 'terugval' with a
-    word in the texts (the action first), else the rule for an instrumental beleidsveld when the line
-    has one, else the last rule; score 0 and a reason that says plainly how weak it is."""
+    word in the texts (the action first), else the last rule; score 0 and a reason that says plainly
+    how weak it is."""
     rules = model["terugval"]["regels"]
     chosen, found = None, None
     for field in FIELDS:
@@ -238,19 +258,13 @@ def fallback(model: dict, texts: dict, code: str | None, row: dict | None) -> di
                 chosen, found = i, (field, token)
         if chosen is not None:
             break
-    instrumental = bool(row) and not row["sdgs"]
-    if chosen is None:
-        chosen = next((i for i, rule in enumerate(rules) if instrumental and rule["instrumenteel"]), len(rules) - 1)
-    rule = rules[chosen]
-    reasons = []
-    if instrumental:
-        reasons.append(f"beleidsveld {code} {row['naam']} is instrumenteel, zonder eigen SDG: {row['reden']}")
-    lead = model["terugval"]["inleiding"]
+    rule = rules[len(rules) - 1 if chosen is None else chosen]
+    lead = sentence(model["terugval"]["inleiding"])
     if found:
-        reasons.append(f'{lead}; het woord "{found[1]}" {FIELD_PLACE[found[0]]}: {rule["uitleg"]}')
+        reason = f'{lead} Het woord "{found[1]}" staat {FIELD_PLACE[found[0]]}: {_lower_first(sentence(rule["uitleg"]))}'
     else:
-        reasons.append(f"{lead}; {rule['uitleg']}")
-    return {"sdg": rule["sdg"], "subdoel": None, "score": 0.0, "redenen": reasons}
+        reason = f"{lead} {sentence(rule['uitleg'])}"
+    return {"sdg": rule["sdg"], "subdoel": None, "score": 0.0, "redenen": [reason]}
 
 
 def _rule_words(model: dict, kind: str, text: str) -> list[tuple[int, str]]:
@@ -284,6 +298,6 @@ def complement(model: dict, texts: dict, out: list[dict]) -> None:
             rule = model["terugval"]["aanvulling"][i]
             if len(out) < MAX_SUGGESTIONS and all(item["sdg"] != rule["sdg"] for item in out):
                 out.append({"sdg": rule["sdg"], "subdoel": None, "score": 0.0,
-                            "redenen": [f'het woord "{token}" {FIELD_PLACE[field]}: {rule["uitleg"]}']})
+                            "redenen": [f'Het woord "{token}" staat {FIELD_PLACE[field]}: {_lower_first(sentence(rule["uitleg"]))}']})
         if hits:
             break

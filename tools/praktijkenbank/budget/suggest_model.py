@@ -183,7 +183,7 @@ def _build(where: list[str]) -> dict:
             if target not in targets or _sdg_of(target) not in row.get("sdgs", []):
                 raise _error("beleidsvelden.yaml", f"beleidsveld {code}: subdoel '{target}' bestaat niet "
                              "of hoort niet bij een SDG van de rij", f"code: \"{code}\"", code)
-        rows[code] = {"naam": row["naam"], "sdgs": list(row.get("sdgs") or []),
+        rows[code] = {"naam": row["naam"], "sdgs": list(row.get("sdgs") or []), "instrumenteel": bool(row.get("instrumenteel")),
                       "subdoelen": list(row.get("subdoelen") or []), "reden": row["reden"]}
 
     where[:] = ["sdg-woorden.yaml", "terugval:"]
@@ -201,7 +201,7 @@ def _build(where: list[str]) -> dict:
                     raise _error("sdg-woorden.yaml", f"terugval, {kind}: '{word}': schrijf één gewoon woord",
                                  f"terugval:>{word}")
                 found.extend(words(str(word)))
-            out.append({"sdg": int(rule["sdg"]), "instrumenteel": bool(rule.get("instrumenteel")),
+            out.append({"sdg": int(rule["sdg"]),
                         "woorden": sorted({w for w in found if len(w) >= MIN_AFFIX}),
                         "stammen": sorted({stem(w) for w in found}), "uitleg": str(rule["uitleg"])})
         return out

@@ -7,7 +7,7 @@ same CSV export byte for byte.
 
 from __future__ import annotations
 
-from .parse import BudgetFileError
+from .parse import BudgetFileError, spec
 from .values import euro_text, per_mille, per_mille_text, split_cents
 
 TOP = 5
@@ -15,10 +15,15 @@ MAX_TOTAL_CENTS = 4 * 10 ** 12  # 40 billion euro: per-mille arithmetic stays ex
 
 
 def labels(vocab) -> dict:
-    """SDG and P names from the vocabularies (the browser gets the same from the build)."""
+    """SDG and P names from the vocabularies, the name of the instrumental row (begroting.yaml);
+    the browser gets the same from the build."""
     return {
         "sdgs": [{"nummer": n, "naam": e["naam"]} for n, e in vocab.sdgs.items()],
         "ps": [{"id": pid, "naam": e["naam"], "sdgs": list(e["sdgs"])} for pid, e in vocab.ps.items()],
+        "instrumenteel": spec()["instrumenteel"]["naam"],
+        "domeinen": [{"id": did, "code": d["code"], "naam": d["naam"],
+                      "beleidsvelden": [code for sid in d["subdomeinen"] for code in vocab.subdomains[sid]["beleidsvelden"]]}
+                     for did, d in vocab.domains.items()],
     }
 
 
@@ -52,6 +57,10 @@ def summarise(parsed: dict, names: dict, years=None, soort: str | None = "uitgav
     lines_per_sdg = {n: 0 for n in numbers}
     parts: dict[int, list] = {n: [] for n in numbers}
     total = coded = count = coded_count = accepted = accepted_count = 0
+    instrumental = instrumental_count = instrumental_accepted = 0
+    domain_of = {code: d["id"] for d in names.get("domeinen", []) for code in d["beleidsvelden"]}
+    per_domain: dict[str, list[int]] = {}  # id -> [amount, lines]
+    no_domain = [0, 0]
     for line in parsed["regels"]:
         if chosen["soort"] and line["soort"] != chosen["soort"]:
             continue
@@ -60,6 +69,16 @@ def summarise(parsed: dict, names: dict, years=None, soort: str | None = "uitgav
         amount = _amount(line["bedragen"], years)
         count += 1
         total += amount
+        domain = domain_of.get(line.get("beleidsveld") or "")
+        slot = per_domain.setdefault(domain, [0, 0]) if domain else no_domain
+        slot[0] += amount
+        slot[1] += 1
+        if line.get("instrumenteel"):  # general financing, support: apart, outside the SDG shares
+            instrumental += amount
+            instrumental_count += 1
+            if line.get("herkomst") == "aanvaard":
+                instrumental_accepted += 1
+            continue
         if not line["sdgs"]:
             continue
         coded += amount
@@ -95,12 +114,20 @@ def summarise(parsed: dict, names: dict, years=None, soort: str | None = "uitgav
         "aanvaard": accepted,
         "totaal": total,
         "gecodeerd": coded,
-        "niet_gecodeerd": total - coded,
+        "instrumenteel": instrumental,
+        "regels_instrumenteel": instrumental_count,
+        "regels_instrumenteel_aanvaard": instrumental_accepted,
+        "niet_gecodeerd": total - coded - instrumental,
         "sdgs": [{"nummer": n, "bedrag": per_sdg[n], "regels": lines_per_sdg[n], "promille": per_mille(per_sdg[n], total)}
                  for n in numbers],
         "ps": [{"id": p["id"], "bedrag": sum(per_sdg[n] for n in p["sdgs"]),
                 "promille": per_mille(sum(per_sdg[n] for n in p["sdgs"]), total)} for p in names["ps"]],
         "top": top,
+        # spending per BBC policy domain (from the lines' beleidsveld), whatever their SDG; empty without beleidsvelden
+        "domeinen": [{"id": d["id"], "bedrag": per_domain[d["id"]][0], "regels": per_domain[d["id"]][1],
+                      "promille": per_mille(per_domain[d["id"]][0], total)}
+                     for d in names.get("domeinen", []) if d["id"] in per_domain],
+        "zonder_domein": {"bedrag": no_domain[0] if per_domain else 0, "regels": no_domain[1] if per_domain else 0},
         "niet_gelezen": unread,
         "niet_gelezen_bedrag": unread_total,
     }
@@ -135,6 +162,7 @@ def to_csv(summary: dict, names: dict) -> str:
         rows.append(["5P", row["id"], p_names[row["id"]], euro_text(row["bedrag"]), per_mille_text(row["promille"])])
     total = summary["totaal"]
     for code, name, amount in (("gecodeerd", "Met SDG-code", summary["gecodeerd"]),
+                               ("instrumenteel", names["instrumenteel"], summary["instrumenteel"]),
                                ("niet_gecodeerd", "Zonder SDG-code", summary["niet_gecodeerd"]),
                                ("totaal", "Totaal gelezen", total)):
         rows.append(["totaal", code, name, euro_text(amount), per_mille_text(per_mille(amount, total))])
