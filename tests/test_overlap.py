@@ -4,7 +4,8 @@ The seed documents are not in the repository; their fingerprint is
 (tools/praktijkenbank/data/brondocumenten.vingerafdruk, see praktijkenbank.records.overlap).
 Model texts of the bank (instruments with 'invulvelden') are records like the others, and are also
 checked against the web pages they were written from (data/webbronnen.vingerafdruk): the council
-decisions, regulations and campaign pages cited in their 'bronnen'.
+decisions, regulations and campaign pages cited in their 'bronnen'. So are the product groups with their
+criteria and clauses: the criteria sets and pages read for the clause builder are in the same file.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ SOURCES = ROOT.parent / "shared" / "sources"  # where the seed documents live in
 VOCAB = load_vocab()
 RECORD_FILES = sorted(p for kind in VOCAB.kinds.values() for p in (ROOT / kind.folder).glob("*.md"))
 PAGES = sorted((ROOT / "docs").rglob("*.md"))
+PRODUCT_GROUPS = sorted((ROOT / "procurement").glob("*.md"))
 MODEL_TEXTS = sorted(p for p in (ROOT / "instruments").glob("*.md") if "\ninvulvelden:" in p.read_text(encoding="utf-8"))
 
 
@@ -31,12 +33,16 @@ def seed():
 
 
 def _prose(path: Path) -> str:
-    """The text people read: title, summary and body of a record; the whole of a page."""
+    """The text people read: title, summary and body of a record, and the criteria and clauses of a product
+    group (each field on its own, so a run never spans two of them); the whole of a page."""
     records, _ = load_practices([path])
     if not records:
         return path.read_text(encoding="utf-8")
     meta = records[0].meta
-    return "\n".join(str(meta.get(key, "")) for key in ("titel", "samenvatting")) + "\n" + records[0].body
+    parts = [str(meta.get(key, "")) for key in ("titel", "samenvatting")]
+    for item in (meta.get("criteria") or []) + (meta.get("clausules") or []):
+        parts += [str(item.get(key, "")) for key in ("titel", "tekst", "controle") if isinstance(item, dict)]
+    return "\n".join(parts) + "\n" + records[0].body
 
 
 @pytest.mark.parametrize("path", RECORD_FILES + PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
@@ -59,6 +65,22 @@ def test_model_texts_are_records_of_the_check():
 def test_no_model_text_copies_a_run_of_eight_words_from_its_web_sources(path):
     web = Fingerprint(WEB_FINGERPRINT_PATH.read_bytes())
     assert web.copied(_prose(path)) == []
+
+
+@pytest.mark.parametrize("path", PRODUCT_GROUPS, ids=lambda p: p.stem)
+def test_no_product_group_or_clause_copies_a_run_of_eight_words_from_the_web_pages_read(path):
+    """The clauses and the new product groups were written from public criteria sets and web pages
+    (their runs are in data/webbronnen.vingerafdruk too): none shares a run of eight words with them."""
+    web = Fingerprint(WEB_FINGERPRINT_PATH.read_bytes())
+    assert web.copied(_prose(path)) == []
+
+
+def test_the_web_check_finds_a_sentence_from_a_criteria_set():
+    """A sentence of the Dutch MVI criteria tool page, pasted into a clause, is found; a paraphrase is not."""
+    web = Fingerprint(WEB_FINGERPRINT_PATH.read_bytes())
+    assert web.copied("Deze teksten kunt u na controle en eventuele aanvulling overnemen in uw aanbestedingsdocument.")
+    assert web.copied("Na nazicht en aanvulling kan je de tekst in je bestek plakken.") == []
+    assert _prose(ROOT / "procurement" / "bouw-en-renovatie.md").count("GRO") >= 3  # clauses are part of the text
 
 
 def test_the_web_check_finds_a_sentence_from_a_source_page():

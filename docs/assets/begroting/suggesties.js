@@ -26,14 +26,14 @@
   // JSON lacks, so never serialised).
   function state(model) {
     var s = model.__state;
-    if (!s || s.token.size + s.text.size > MAX_CACHE) {
+    if (!s || s.token.size + s.text.size + s.prior.size > MAX_CACHE) {
       var t = taal();
       t.setStopWords(model.stopwoorden);
       var starts = new Set();
       Object.keys(model.termen).forEach(function (key) {
         if (key.indexOf(" ") >= 0) starts.add(key.split(" ")[0]);
       });
-      s = { taal: t, token: new Map(), text: new Map(), starts: starts, sdg: new Map() };
+      s = { taal: t, token: new Map(), text: new Map(), starts: starts, sdg: new Map(), prior: new Map() };
       Object.defineProperty(model, "__state", { value: s, enumerable: false, configurable: true, writable: true });
     }
     return s;
@@ -226,8 +226,9 @@
     sdgScore.forEach(function (score, sdg) { if (score >= model.drempel) ranked.push(sdg); });
     ranked.sort(function (a, b) { return (sdgScore.get(b) - sdgScore.get(a)) || (a - b); });
     ranked = ranked.slice(0, MAX_SUGGESTIONS);
+    if (!ranked.length) return [fallback(model, texts, code, row)];
 
-    return ranked.map(function (sdg) {
+    var out = ranked.map(function (sdg) {
       var name = model.sdgs[String(sdg)];
       var reasons = [];
       if (row && row.sdgs.indexOf(sdg) >= 0) {
@@ -247,6 +248,77 @@
         redenen: reasons
       };
     });
+    if (out.length < MAX_SUGGESTIONS) complement(model, texts, out);
+    return out;
+  }
+
+  // The one suggestion of a line whose words point to no SDG (see fallback in suggest.py).
+  function fallback(model, texts, code, row) {
+    var rules = model.terugval.regels;
+    var chosen = null, found = null;
+    for (var f = 0; f < FIELDS.length && chosen === null; f++) {
+      var hits = ruleWords(model, "regels", texts[FIELDS[f]] || "");
+      for (var h = 0; h < hits.length; h++) {
+        if (chosen === null || hits[h][0] < chosen) {
+          chosen = hits[h][0];
+          found = [FIELDS[f], hits[h][1]];
+        }
+      }
+    }
+    var instrumental = !!row && row.sdgs.length === 0;
+    if (chosen === null) {
+      chosen = rules.length - 1;
+      for (var r = 0; r < rules.length; r++) {
+        if (instrumental && rules[r].instrumenteel) { chosen = r; break; }
+      }
+    }
+    var rule = rules[chosen];
+    var reasons = [];
+    if (instrumental) reasons.push("beleidsveld " + code + " " + row.naam + " is instrumenteel, zonder eigen SDG: " + row.reden);
+    var lead = model.terugval.inleiding;
+    if (found) reasons.push(lead + "; het woord \"" + found[1] + "\" " + FIELD_PLACE[found[0]] + ": " + rule.uitleg);
+    else reasons.push(lead + "; " + rule.uitleg);
+    return { sdg: rule.sdg, subdoel: null, score: 0, redenen: reasons };
+  }
+
+  // [rule number, word as written] for the first word of the text each rule of model.terugval[kind] knows.
+  function ruleWords(model, kind, text) {
+    if (!text.trim()) return [];
+    var st = state(model);
+    var cacheKey = kind + "\u0000" + text;
+    var cached = st.prior.get(cacheKey);
+    if (cached) return cached;
+    var found = [];
+    var tokens = st.taal.words(text);
+    model.terugval[kind].forEach(function (rule, i) {
+      for (var t = 0; t < tokens.length; t++) {
+        var token = tokens[t];
+        if (rule.stammen.indexOf(st.taal.stem(token)) >= 0 ||
+            rule.woorden.some(function (w) { return token.slice(0, w.length) === w; })) {
+          found.push([i, token]);
+          break;
+        }
+      }
+    });
+    st.prior.set(cacheKey, found);
+    return found;
+  }
+
+  // Room for the usual SDG (see complement in suggest.py).
+  function complement(model, texts, out) {
+    for (var f = 0; f < 2; f++) {
+      var field = FIELDS[f];
+      var hits = ruleWords(model, "aanvulling", texts[field] || "");
+      hits.forEach(function (hit) {
+        var rule = model.terugval.aanvulling[hit[0]];
+        var present = out.some(function (item) { return item.sdg === rule.sdg; });
+        if (out.length < MAX_SUGGESTIONS && !present) {
+          out.push({ sdg: rule.sdg, subdoel: null, score: 0,
+                     redenen: ["het woord \"" + hit[1] + "\" " + FIELD_PLACE[field] + ": " + rule.uitleg] });
+        }
+      });
+      if (hits.length) break;
+    }
   }
 
   ns.suggesties = { suggest: suggest, analyse: analyse, evidence: evidence, tokenTerms: tokenTerms, roundScore: roundScore };

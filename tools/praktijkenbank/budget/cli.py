@@ -2,7 +2,7 @@
 
 Gives exactly the figures of the browser page (begroting/) on the same file.
 Exit codes: 0 summary made (unread lines are listed, not fatal), 1 the file
-cannot be read, 2 wrong command.
+cannot be read or a data file of the suggestions is broken, 2 wrong command.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import sys
 from ..records.vocab import load_vocab
 from . import lines as per_line
 from .parse import BudgetFileError, read_path, spec
+from .suggest_model import ModelError
 from .summarise import labels, summarise, to_csv, unread_name
 from .values import euro_text, per_mille_text
 
@@ -142,8 +143,12 @@ def main(args) -> int:
     except BudgetFileError as exc:
         print(f"praktijkenbank begroting: {exc}", file=sys.stderr)
         return 1
+    try:
+        found = per_line.suggestions(parsed) if args.suggesties else {}
+    except ModelError as exc:
+        print(f"praktijkenbank begroting: de gegevens van de SDG-suggesties kloppen niet: {exc}.", file=sys.stderr)
+        return 1
     sys.stdout.write(report(summary, parsed, names))
-    found = per_line.suggestions(parsed) if args.suggesties else {}
     if args.suggesties:
         sys.stdout.write(suggestion_report(parsed, found))
     try:

@@ -51,9 +51,9 @@ def round_score(value: float) -> float:
 def _state(model: dict) -> dict:
     """Per model: the caches and the first words of word groups (never part of the JSON)."""
     state = model.get("_state")
-    if state is None or len(state["token"]) + len(state["text"]) > MAX_CACHE:
+    if state is None or len(state["token"]) + len(state["text"]) + len(state["prior"]) > MAX_CACHE:
         starts = {key.split(" ")[0] for key in model["termen"] if " " in key}
-        state = model["_state"] = {"token": {}, "text": {}, "starts": starts, "sdg": {}}
+        state = model["_state"] = {"token": {}, "text": {}, "starts": starts, "sdg": {}, "prior": {}}
     return state
 
 
@@ -182,6 +182,8 @@ def suggest(model: dict, line: dict) -> list[dict]:
 
     ranked = sorted((s for s in sdg_score if sdg_score[s] >= model["drempel"]),
                     key=lambda s: (-sdg_score[s], s))[:MAX_SUGGESTIONS]
+    if not ranked:
+        return [fallback(model, texts, code, row)]
     out = []
     for sdg in ranked:
         name = model["sdgs"][str(sdg)]
@@ -198,6 +200,8 @@ def suggest(model: dict, line: dict) -> list[dict]:
                     "subdoel": best if best and share >= model["subdoel_aandeel"] * sdg_score[sdg] else None,
                     "score": round_score(sdg_score[sdg]),
                     "redenen": reasons})
+    if len(out) < MAX_SUGGESTIONS:
+        complement(model, texts, out)
     return out
 
 
@@ -220,3 +224,66 @@ def _best(per_target: dict[str, float]) -> str | None:
         if value > top:
             best, top = target, value
     return best
+
+
+def fallback(model: dict, texts: dict, code: str | None, row: dict | None) -> dict:
+    """The one suggestion of a line whose words point to no SDG: the first rule of 'terugval' with a
+    word in the texts (the action first), else the rule for an instrumental beleidsveld when the line
+    has one, else the last rule; score 0 and a reason that says plainly how weak it is."""
+    rules = model["terugval"]["regels"]
+    chosen, found = None, None
+    for field in FIELDS:
+        for i, token in _rule_words(model, "regels", texts.get(field) or ""):
+            if chosen is None or i < chosen:
+                chosen, found = i, (field, token)
+        if chosen is not None:
+            break
+    instrumental = bool(row) and not row["sdgs"]
+    if chosen is None:
+        chosen = next((i for i, rule in enumerate(rules) if instrumental and rule["instrumenteel"]), len(rules) - 1)
+    rule = rules[chosen]
+    reasons = []
+    if instrumental:
+        reasons.append(f"beleidsveld {code} {row['naam']} is instrumenteel, zonder eigen SDG: {row['reden']}")
+    lead = model["terugval"]["inleiding"]
+    if found:
+        reasons.append(f'{lead}; het woord "{found[1]}" {FIELD_PLACE[found[0]]}: {rule["uitleg"]}')
+    else:
+        reasons.append(f"{lead}; {rule['uitleg']}")
+    return {"sdg": rule["sdg"], "subdoel": None, "score": 0.0, "redenen": reasons}
+
+
+def _rule_words(model: dict, kind: str, text: str) -> list[tuple[int, str]]:
+    """(rule number, word as written) for the first word of ``text`` that each rule of
+    ``model["terugval"][kind]`` knows: its stem is one of the rule's stems, or it starts with one of
+    the rule's words."""
+    if not text.strip():
+        return []
+    cache = _state(model)["prior"]
+    found = cache.get((kind, text))
+    if found is not None:
+        return found
+    found = []
+    tokens = words(text)
+    for i, rule in enumerate(model["terugval"][kind]):
+        for token in tokens:
+            if stem(token) in rule["stammen"] or any(token.startswith(w) for w in rule["woorden"]):
+                found.append((i, token))
+                break
+    cache[(kind, text)] = found
+    return found
+
+
+def complement(model: dict, texts: dict, out: list[dict]) -> None:
+    """Room for the usual SDG: when there are fewer than three suggestions, each rule of
+    'aanvulling' with a word in the action (else the action plan) adds its SDG, if it is not
+    there yet, with score 0 and a reason that says how weak it is."""
+    for field in FIELDS[:2]:
+        hits = _rule_words(model, "aanvulling", texts.get(field) or "")
+        for i, token in hits:
+            rule = model["terugval"]["aanvulling"][i]
+            if len(out) < MAX_SUGGESTIONS and all(item["sdg"] != rule["sdg"] for item in out):
+                out.append({"sdg": rule["sdg"], "subdoel": None, "score": 0.0,
+                            "redenen": [f'het woord "{token}" {FIELD_PLACE[field]}: {rule["uitleg"]}']})
+        if hits:
+            break

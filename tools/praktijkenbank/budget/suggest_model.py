@@ -29,15 +29,55 @@ MAX_NGRAM = 3  # word groups up to three words ('individuele behandeling afvalwa
 TARGET_TEXT_MIN_LENGTH = 8  # distinctive words of the target texts: stems of at least 8 letters ...
 TARGET_TEXT_MAX_TARGETS = 2  # ... and in at most 2 of the 169 targets
 LEARNED = "sdg-woorden-geleerd.yaml"  # made by learn.py from labelled texts
+SECTION = ">"  # in a needle of _line_of: section>text
 
 
 class ModelError(ValueError):
-    """A data file of the suggestions is not as expected (message in Dutch)."""
+    """A data file of the suggestions is not as expected: ``path:line: message`` in Dutch."""
+
+
+def _path(name: str) -> str:
+    """The data file as a user names it: relative to the repository when it lies inside it."""
+    path = DATA_DIR / name
+    try:
+        return str(path.relative_to(DATA_DIR.parents[2]))
+    except ValueError:
+        return str(path)
+
+
+def _line_of(name: str, needles: tuple[str, ...]) -> int:
+    """The first line of the data file with the first needle found (the most precise first); 1 when none is."""
+    try:
+        lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    for needle in needles:
+        section, _, needle = needle.rpartition(SECTION)  # 'verwant:>"6.3"': the first '"6.3"' after 'verwant:'
+        start = next((i for i, text in enumerate(lines) if text.startswith(section)), None) if section else 0
+        for number, text in enumerate(lines[start or 0:], (start or 0) + 1):
+            if start is not None and needle and needle in text:
+                return number
+    return 1
+
+
+def _error(name: str, message: str, *needles: str) -> ModelError:
+    """A ModelError naming the file and the line of the first needle found in it."""
+    return ModelError(f"{_path(name)}:{_line_of(name, needles)}: {message}")
 
 
 def _read(name: str):
-    with open(DATA_DIR / name, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=yaml.CSafeLoader)
+    try:
+        with open(DATA_DIR / name, encoding="utf-8") as handle:
+            return yaml.load(handle, Loader=yaml.CSafeLoader)
+    except OSError as exc:
+        raise ModelError(f"{_path(name)}: kan het bestand niet lezen ({exc.strerror or exc}); "
+                         "haal het terug uit git (git checkout -- het bestand)") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1"
+        problem = getattr(exc, "problem", None) or "geen geldige YAML"
+        raise ModelError(f"{_path(name)}:{where}: geen geldige YAML ({problem}); kijk na of haakjes, "
+                         "aanhalingstekens en inspringing kloppen") from None
 
 
 def _sdg_of(target: str) -> int:
@@ -51,7 +91,20 @@ def term_key(text: str) -> tuple[str, list[str]]:
 
 
 def build_model() -> dict:
-    """The suggestion model as plain data (the browser gets it as JSON)."""
+    """The suggestion model as plain data (the browser gets it as JSON). A data file that is not as
+    expected gives a ModelError naming the file and line, never another exception."""
+    where = ["sdg-woorden.yaml"]
+    try:
+        return _build(where)
+    except ModelError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        missing = f"'{exc.args[0]}' ontbreekt" if isinstance(exc, KeyError) and exc.args else "onverwachte vorm"
+        raise _error(where[0], f"{missing}; vergelijk met de uitleg bovenaan het bestand "
+                               "(of haal het terug uit git)", *where[1:]) from None
+
+
+def _build(where: list[str]) -> dict:
     vocab = _read("sdg-woorden.yaml")
     fields = _read("beleidsvelden.yaml")
     targets = _read("subdoelen.yaml")
@@ -69,14 +122,15 @@ def build_model() -> dict:
         per_target[target] = max(per_target.get(target, 0.0), weight)
 
     for target, entry in vocab["woorden"].items():
+        where[:] = ["sdg-woorden.yaml", f'"{target}":', "woorden:"]
         if target not in targets:
-            raise ModelError(f"sdg-woorden.yaml: subdoel '{target}' bestaat niet (zie subdoelen.yaml)")
+            raise _error("sdg-woorden.yaml", f"subdoel '{target}' bestaat niet (zie subdoelen.yaml)", f'"{target}":')
         for strength in ("sterk", "zwak"):
             for word in entry.get(strength) or []:
                 key, found = term_key(str(word))
                 if not found or len(found) > MAX_NGRAM:
-                    raise ModelError(f"sdg-woorden.yaml: subdoel {target}, '{word}': "
-                                     f"schrijf 1 tot {MAX_NGRAM} gewone woorden")
+                    raise _error("sdg-woorden.yaml", f"subdoel {target}, '{word}': schrijf 1 tot {MAX_NGRAM} gewone woorden",
+                                 str(word), f'"{target}":')
                 add(key, target, float(weights[strength]))
                 if len(found) == 1:
                     for form in (found[0], key):
@@ -87,7 +141,8 @@ def build_model() -> dict:
     for target, related in (vocab.get("verwant") or {}).items():
         for other in [target, *related]:
             if other not in targets:
-                raise ModelError(f"sdg-woorden.yaml, verwant: subdoel '{other}' bestaat niet (zie subdoelen.yaml)")
+                raise _error("sdg-woorden.yaml", f"verwant: subdoel '{other}' bestaat niet (zie subdoelen.yaml)",
+                             f'verwant:>"{target}"', "verwant:")
     for per_target in terms.values():
         for target, weight in list(per_target.items()):
             for other, factor in (vocab.get("verwant") or {}).get(target, {}).items():
@@ -106,26 +161,57 @@ def build_model() -> dict:
                 add(key, target, float(weights["subdoeltekst"]))
 
     # Learned words (learn.py): exact stems, for an SDG; the hand-made list wins.
+    where[:] = [LEARNED, "stammen:"]
     for key, per_sdg in (_read(LEARNED).get("stammen") or {}).items():
+        where[1:] = [f"  {key}:", "stammen:"]
         if key in terms:
             continue
         for sdg, weight in per_sdg.items():
             if not 1 <= int(sdg) <= 17:
-                raise ModelError(f"{LEARNED}: stam '{key}': SDG {sdg} bestaat niet")
+                raise _error(LEARNED, f"stam '{key}': SDG {sdg} bestaat niet; maak het bestand opnieuw "
+                                 "met 'python -m praktijkenbank.budget.learn'", f"  {key}:", "stammen:")
             add(str(key), str(int(sdg)), float(weight))
 
     rows = {}
+    where[:] = ["beleidsvelden.yaml", "beleidsvelden:"]
     for row in fields["beleidsvelden"]:
+        where[1:] = [f'code: "{row.get("code")}"', "beleidsvelden:"]
         code = str(row["code"])
         if code in rows:
-            raise ModelError(f"beleidsvelden.yaml: beleidsveld {code} staat er twee keer in")
+            raise _error("beleidsvelden.yaml", f"beleidsveld {code} staat er twee keer in", f"code: \"{code}\"", code)
         for target in row.get("subdoelen") or []:
             if target not in targets or _sdg_of(target) not in row.get("sdgs", []):
-                raise ModelError(f"beleidsvelden.yaml: beleidsveld {code}: subdoel '{target}' "
-                                 "bestaat niet of hoort niet bij een SDG van de rij")
+                raise _error("beleidsvelden.yaml", f"beleidsveld {code}: subdoel '{target}' bestaat niet "
+                             "of hoort niet bij een SDG van de rij", f"code: \"{code}\"", code)
         rows[code] = {"naam": row["naam"], "sdgs": list(row.get("sdgs") or []),
                       "subdoelen": list(row.get("subdoelen") or []), "reden": row["reden"]}
 
+    where[:] = ["sdg-woorden.yaml", "terugval:"]
+    fallback = vocab["terugval"]
+
+    def rules_of(kind: str) -> list[dict]:
+        out = []
+        for rule in fallback[kind]:
+            if not 1 <= int(rule["sdg"]) <= 17:
+                raise _error("sdg-woorden.yaml", f"terugval, {kind}: SDG {rule['sdg']} bestaat niet",
+                             f"terugval:>sdg: {rule['sdg']}")
+            found = []
+            for word in rule.get("woorden") or []:
+                if len(words(str(word))) != 1:
+                    raise _error("sdg-woorden.yaml", f"terugval, {kind}: '{word}': schrijf één gewoon woord",
+                                 f"terugval:>{word}")
+                found.extend(words(str(word)))
+            out.append({"sdg": int(rule["sdg"]), "instrumenteel": bool(rule.get("instrumenteel")),
+                        "woorden": sorted({w for w in found if len(w) >= MIN_AFFIX}),
+                        "stammen": sorted({stem(w) for w in found}), "uitleg": str(rule["uitleg"])})
+        return out
+
+    rules, extra = rules_of("regels"), rules_of("aanvulling")
+    if not rules or rules[-1]["woorden"]:
+        raise _error("sdg-woorden.yaml", "terugval: de laatste regel heeft geen woorden (hij geldt als niets anders past)",
+                     "terugval:")
+
+    where[:] = ["sdg-woorden.yaml", "gewichten:"]
     return {
         "versie": 1,
         "velden": dict(weights["velden"]),
@@ -139,5 +225,6 @@ def build_model() -> dict:
         "straatwoorden": list(vocab["straatwoorden"]),
         "sdgs": {str(e["nummer"]): e["naam"] for e in sdgs},
         "beleidsvelden": rows,
+        "terugval": {"inleiding": str(fallback["inleiding"]), "regels": rules, "aanvulling": extra},
         "stopwoorden": sorted(STOP_WORDS),
     }

@@ -472,10 +472,10 @@ def check_contact(practice: Record, vocab: Vocab) -> Iterator[Problem]:
 
 
 def check_source_numbers(practice: Record, vocab: Vocab) -> Iterator[Problem]:
-    """'bron: N' of a criterion or label points at an existing entry of 'bronnen'."""
+    """'bron: N' of a criterion, clause or label points at an existing entry of 'bronnen'."""
     sources = practice.meta.get("bronnen")
     count = len(sources) if isinstance(sources, list) else 0
-    for key in ("criteria", "labels"):
+    for key in ("criteria", "clausules", "labels"):
         items = practice.meta.get(key)
         if not isinstance(items, list):
             continue
@@ -484,6 +484,22 @@ def check_source_numbers(practice: Record, vocab: Vocab) -> Iterator[Problem]:
             if isinstance(number, int) and not isinstance(number, bool) and not 1 <= number <= count:
                 yield _problem(practice, (key, index, "bron"), f"bron {number} bestaat niet (er zijn {count} bronnen).",
                                "Gebruik het nummer van een bron in 'bronnen': 1 is de eerste.")
+
+
+def check_clause_ids(practice: Record, vocab: Vocab) -> Iterator[Problem]:
+    """Every clause of a product group has its own 'id' (the builder's links name clauses by it)."""
+    seen: dict[str, int] = {}
+    clauses = practice.meta.get("clausules")
+    for index, clause in enumerate(clauses if isinstance(clauses, list) else []):
+        cid = clause.get("id") if isinstance(clause, dict) else None
+        if not isinstance(cid, str):
+            continue
+        if cid in seen:
+            yield _problem(practice, ("clausules", index, "id"),
+                           f"de id '{cid}' staat al bij clausule {seen[cid] + 1}.",
+                           "Geef elke clausule een eigen id; de links van de clausulebouwer gebruiken hem.")
+        else:
+            seen[cid] = index
 
 
 def check_tool_page(practice: Record, vocab: Vocab) -> Iterator[Problem]:
@@ -504,6 +520,6 @@ _COMMON = (check_file_name, check_targets, check_dates, check_outline, check_saf
 RECORD_CHECKS = {
     "praktijk": _COMMON + (check_governments, check_five_ps, check_contact, check_followers, check_status_period),
     "instrument": _COMMON + (check_tool_page, check_model_text),
-    "productgroep": _COMMON + (check_source_numbers,),
+    "productgroep": _COMMON + (check_source_numbers, check_clause_ids),
     "dossier": _COMMON,
 }

@@ -1,7 +1,8 @@
 """Controlled vocabularies, read from the data files next to this module.
 
 Every list the project uses (SDGs, targets, 5 P's, themes, phases, levels,
-provinces, municipalities, statuses, instrument formats, procurement steps,
+provinces, municipalities, statuses, instrument formats, procurement steps, ambition
+levels and verification methods of clauses,
 seed documents, the kinds of record with their outline) lives in exactly one YAML file in
 ``data/``. Everything else (schema enums, templates, validation, tests) reads
 them through :func:`load_vocab`.
@@ -77,6 +78,8 @@ class Vocab:
     statuses: dict[str, dict] = field(default_factory=dict)
     formats: dict[str, dict] = field(default_factory=dict)  # 'vorm' of an instrument
     steps: dict[str, dict] = field(default_factory=dict)  # procurement steps
+    ambitions: dict[str, dict] = field(default_factory=dict)  # ambition levels of a clause
+    proofs: dict[str, dict] = field(default_factory=dict)  # how a clause is verified
     documents: dict[str, dict] = field(default_factory=dict)  # seed documents, cited by id
     moved: list[dict] = field(default_factory=list)  # old page paths and where they went
     sdg_to_ps: dict[int, list[str]] = field(default_factory=dict)
@@ -219,6 +222,8 @@ def load_vocab() -> Vocab:
         statuses=_by_id(_read("statussen.yaml")),
         formats=_by_id(_read("vormen.yaml")),
         steps=_by_id(_read("aanbestedingsstappen.yaml")),
+        ambitions=_by_id(_read("ambitieniveaus.yaml")),
+        proofs=_by_id(_read("bewijsmiddelen.yaml")),
         documents=_by_id(_read("brondocumenten.yaml")),
         moved=_moved_entries(),
         sdg_to_ps=sdg_to_ps,

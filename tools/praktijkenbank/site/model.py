@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import os
 import posixpath
 import re
 import unicodedata
@@ -96,6 +97,7 @@ def contrast_ratio(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+@functools.lru_cache(maxsize=1024)
 def text_colour(background: str) -> str:
     """Black or white, whichever contrasts most with ``background`` (always >= 4.5:1)."""
     return "#000000" if contrast_ratio(background, "#000000") >= contrast_ratio(background, "#ffffff") else "#ffffff"
@@ -200,11 +202,25 @@ def government_view(entry, vocab: Vocab) -> dict:
 
 # ---------------------------------------------------------------- practices --
 
+@functools.lru_cache(maxsize=256)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
+def _real_path(path) -> Path:
+    """``Path(path).resolve()``, resolving each folder once per build instead of once per record."""
+    path = os.path.abspath(path)
+    if os.path.islink(path):
+        return Path(os.path.realpath(path))
+    folder, name = os.path.split(path)
+    return Path(_real_folder(folder), name)
+
+
 def in_repo(practice: Practice, repo_root: Path | None) -> bool:
     """True when the record file lies inside the repository (only then can it be edited there)."""
     if repo_root is None:
         return True
-    return Path(practice.path).resolve().is_relative_to(repo_root.resolve())
+    return _real_path(practice.path).is_relative_to(_real_folder(str(repo_root)))
 
 
 def repo_path(practice: Practice, repo_root: Path | None) -> str:
@@ -215,7 +231,7 @@ def repo_path(practice: Practice, repo_root: Path | None) -> str:
     path = Path(practice.path)
     if repo_root is not None:
         try:
-            return path.resolve().relative_to(repo_root.resolve()).as_posix()
+            return _real_path(path).relative_to(_real_folder(str(repo_root))).as_posix()
         except ValueError:
             pass
     return f"{path.absolute().parent.name}/{path.name}"

@@ -13,6 +13,7 @@ from ..records.load import Record
 from .modeltext_files import file_names
 from .model import _list, _term, _text, common_view, dutch_date
 from ..records.vocab import Vocab
+from ..clausules.data import clause_views, level_counts
 
 
 def _links(items, vocab_unused=None) -> list[dict]:
@@ -72,6 +73,8 @@ def productgroup_view(record: Record, vocab: Vocab, today: dt.date, repo_root: P
         "modeldocumenten": _links(meta.get("modeldocumenten")),
         "gebruikt_in": [],
     })
+    view["clausules"] = clause_views(meta, vocab)  # the clause builder (clausules/)
+    view["clausules_per_niveau"] = level_counts(view["clausules"], vocab)
     return view
 
 

@@ -151,6 +151,7 @@ def product_group_record(view: dict, site_url: str = "") -> dict:
                      for step in view["stappen"] for c in step["criteria"]],
         "labels": [{"naam": label["naam"], "bron": label["bron"]["nummer"] if label["bron"] else None}
                    for label in view["labels"]],
+        "clausules": view.get("clausules", []),  # the clause builder's clauses, as in the record
         "modeldocumenten": _links(view["modeldocumenten"]),
         "bronnen": _sources(view),
         "gebruikt_in": [r["slug"] for r in view["gebruikt_in"]],
@@ -174,7 +175,7 @@ def _json_file(site: dict, key: str, records: list[dict], description: str, sche
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def practices_json(site: dict, site_url: str = "") -> str:
+def practices_json(site: dict, site_url: str = "", rows: list[dict] | None = None) -> str:
     data = {
         "titel": SITE_TITLE,
         "beschrijving": "Alle praktijken van de praktijkenbank, met afgeleide velden. "
@@ -183,7 +184,7 @@ def practices_json(site: dict, site_url: str = "") -> str:
         "licentie": licentie.json_field(site_url),
         "gebouwd_op": site["vandaag"],
         "aantal": site["aantal"],
-        "praktijken": [record(view, site_url) for view in site["praktijken"]],
+        "praktijken": rows if rows is not None else [record(view, site_url) for view in site["praktijken"]],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -245,8 +246,10 @@ def _csv(columns: list[str], rows) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def practices_csv(site: dict, site_url: str = "") -> bytes:
-    return _csv(CSV_COLUMNS, (csv_row(record(view, site_url)) for view in site["praktijken"]))
+def practices_csv(site: dict, site_url: str = "", rows: list[dict] | None = None) -> bytes:
+    if rows is None:
+        rows = [record(view, site_url) for view in site["praktijken"]]
+    return _csv(CSV_COLUMNS, (csv_row(row) for row in rows))
 
 
 def instruments_csv(site: dict, site_url: str = "") -> bytes:
@@ -337,9 +340,10 @@ def domains_json(site: dict, vocab, site_url: str = "") -> str:
 
 def files(site: dict, vocab=None, site_url: str = "", today=None) -> dict[str, str | bytes]:
     """Every open-data file of one build: {path on the site: content}."""
+    rows = [record(view, site_url) for view in site["praktijken"]]  # once for the JSON and the CSV
     return {
-        JSON_PATH: practices_json(site, site_url),
-        CSV_PATH: practices_csv(site, site_url),
+        JSON_PATH: practices_json(site, site_url, rows),
+        CSV_PATH: practices_csv(site, site_url, rows),
         INSTRUMENTS_JSON_PATH: _json_file(
             site, "instrumenten", [instrument_record(v, site_url) for v in site.get("instrumenten", [])],
             "Alle instrumenten (gidsen, checklists, datatools, modelteksten, campagnekits, opleidingen) van de praktijkenbank.",

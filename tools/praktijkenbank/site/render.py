@@ -18,18 +18,22 @@ import json
 import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
 import markdown
 from markupsafe import Markup
 
+from .. import buildcache
 from ..records import links
 from . import model
 
 TEMPLATE_DIR = Path(__file__).parents[1] / "templates" / "site"
 _SLOT_RE = re.compile(r"<!--pb-slot-(\d+)-->")
 PRINTED_CARDS = 5  # cards of a long list on paper (a dossier): the rest is one line with the count
+# Cards on one list of an SDG, theme, P, phase, level, province or government page; the rest is in
+# the finder (a link with that filter) and in the open data. Today's bank fits well within it.
+LISTING_LIMIT = 100
 
 # ------------------------------------------------------------ safe Markdown --
 
@@ -139,6 +143,34 @@ def render_body_html(text: str, demote: int = 0, resolve=None) -> Markup:
         md.pb_resolve = None
 
 
+# A paragraph that cannot occur in a record (checked: the number of parts must match), between the
+# sections of one body so the whole body is converted in one go (see render_sections_html).
+_SECTION_BREAK = "pbsectiegrens0e1f6c"
+_SECTION_SPLIT = f"\n<p>{_SECTION_BREAK}</p>\n"
+
+
+def render_sections_html(texts: list[str], demote: int = 0, resolve=None) -> list[Markup]:
+    """:func:`render_body_html` of every text, with one Markdown conversion for all of them.
+
+    The texts are joined by a paragraph that no record contains; every block
+    ends at a blank line, so each part comes out exactly as its own conversion
+    would. Should a text contain the marker anyway, each text is converted apart.
+    """
+    filled = [i for i, text in enumerate(texts) if text.strip()]
+    out = [Markup("")] * len(texts)
+    if not filled:
+        return out
+    parts = None
+    if not any(_SECTION_BREAK in texts[i] for i in filled):
+        joined = f"\n\n{_SECTION_BREAK}\n\n".join(texts[i] for i in filled)
+        parts = str(render_body_html(joined, demote, resolve)).split(_SECTION_SPLIT)
+    if parts is None or len(parts) != len(filled):
+        parts = [render_body_html(texts[i], demote, resolve) for i in filled]
+    for i, part in zip(filled, parts):
+        out[i] = Markup(part)
+    return out
+
+
 _FENCE_OPEN_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX_RE = re.compile(r"^ {0,3}(#{1,2})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _REF_DEF_RE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S")
@@ -219,6 +251,8 @@ def environment(template_dir: str = str(TEMPLATE_DIR)) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # no file check per get_template(); on_config makes a new environment per build
+        bytecode_cache=buildcache.bytecode_cache(),  # serve: templates compiled once per process
     )
     env.filters["md"] = md_text
     env.filters["safe_url"] = safe_url
@@ -270,12 +304,25 @@ class Renderer:
             slots.append(str(html))
             return Markup(f"\n<!--pb-slot-{len(slots) - 1}-->\n")
 
-        def kaarten(views, dated: bool = False, printed: str | None = None) -> Markup:
+        def kaarten(views, dated: bool = False, printed: str | None = None, zoek: dict | None = None) -> Markup:
             """A list of practice cards; each card is rendered once per practice and link.
             ``dated``: the card says when the record was added (the home page's newest practices).
             ``printed`` ('praktijken', ...): on paper only the first PRINTED_CARDS cards, then how many more
-            there are online (a dossier: what a reader prints is its own text)."""
+            there are online (a dossier: what a reader prints is its own text).
+            ``zoek``: the finder filters that give the same list ({"sdg": 7}); with it a list
+            longer than LISTING_LIMIT shows its LISTING_LIMIT newest cards (in the usual
+            title order) and a link that opens the finder on the whole list."""
             card = self.env.get_template("_kaart.html.j2")
+            more = ""
+            if zoek is not None and len(views) > LISTING_LIMIT:
+                total = len(views)
+                newest = sorted(range(total), key=lambda i: views[i].get("toegevoegd") or "", reverse=True)
+                views = [views[i] for i in sorted(newest[:LISTING_LIMIT])]
+                kind = self.vocab.kinds[views[0]["soort"]]
+                query = urlencode({"soort": kind.id, **zoek}, doseq=True)
+                more = self.env.get_template("_meer.html.j2").render(
+                    getoond=LISTING_LIMIT, totaal=total, soort=kind, zoeker=f"{link('zoeken/')}?{query}",
+                    open_data=link("open-data/"))
             short = printed is not None and len(views) > PRINTED_CARDS
             parts = ['<ul class="pb-lijst pb-lijst--afdruk-kort">\n' if printed else '<ul class="pb-lijst">\n']
             for view in views:
@@ -289,6 +336,7 @@ class Renderer:
             if short:
                 parts.append(f'<p class="pb-alleen-afdruk">En nog {len(views) - PRINTED_CARDS} {printed} '
                              "online: zie het adres en de QR-code onderaan deze afdruk.</p>\n")
+            parts.append(more)
             return Markup("".join(parts))
 
         body = self.env.get_template(template).render(
@@ -309,10 +357,17 @@ class Renderer:
         only parse that HTML again, which makes up most of the build time with
         thousands of practices. The MkDocs hook calls this in ``on_page_content``.
         """
-        slots = self.slots.get(src_uri)
+        slots = self.slots.pop(src_uri, None)  # used once: the HTML is not kept twice in memory
         if not slots:
             return html
         return _SLOT_RE.sub(lambda m: slots[int(m.group(1))], html)
+
+    def release(self) -> None:
+        """Once every page is generated: drop the site model (records, views, cards); keep what
+        :meth:`fill` needs. MkDocs then holds the pages without the model beside them."""
+        self.site = None
+        self.extra = {}
+        self._cards = {}
 
     # ---- pages ----
 
@@ -333,8 +388,9 @@ class Renderer:
             url = model.relative_url(path, here)
             return url + ("#" + target.anchor if target.anchor else "")
 
-        return [{"kop": s["kop"], "html": render_body_html(s["tekst"], resolve=resolve)}
-                for s in split_sections(view["body"])]
+        sections = split_sections(view["body"])
+        rendered = render_sections_html([s["tekst"] for s in sections], resolve=resolve)
+        return [{"kop": s["kop"], "html": html} for s, html in zip(sections, rendered)]
 
     def _edit_url(self, view: dict) -> str | None:
         """The 'Bewerk' link, only for a record in the repository (not a benchmark's generated bank)."""
@@ -343,14 +399,32 @@ class Renderer:
         return self.edit_base + quote(view["repo_pad"])
 
     def record(self, view: dict) -> str:
-        """The fiche of one record (practice, instrument, product group or dossier)."""
+        """The fiche of one record (practice, instrument, product group or dossier, any kind).
+
+        A fiche template sees its view (``p``), ``link`` and the vocabularies; with
+        :mod:`buildcache` on (``mkdocs serve``) the fiche is reused while those are unchanged.
+        """
         kind = self.vocab.kinds[view["soort"]]
         src_uri = f"{kind.site}/{view['slug']}.md"
         template = "fiche.md.j2" if kind.id == "praktijk" else f"{kind.id}.md.j2"
-        return self._render(template, src_uri,
-                            {"title": view["titel"], "description": view["samenvatting"], "fiche": True},
-                            p=view, secties=self._sections(view, src_uri), edit_url=self._edit_url(view),
-                            issue_url=self.issue_url(view))
+        edit_url = self._edit_url(view)
+        issue_url = self.issue_url(view)
+        key = None
+        if buildcache.enabled:
+            key = buildcache.key("fiche", src_uri, template, self.use_directory_urls, edit_url, issue_url, view)
+            found = buildcache.get("fiche", key)
+            if found is not None:
+                markdown_text, slots = found
+                if slots:
+                    self.slots[src_uri] = slots
+                return markdown_text
+        markdown_text = self._render(template, src_uri,
+                                     {"title": view["titel"], "description": view["samenvatting"], "fiche": True},
+                                     p=view, secties=self._sections(view, src_uri), edit_url=edit_url,
+                                     issue_url=issue_url)
+        if key is not None:
+            buildcache.put("fiche", key, (markdown_text, self.slots.get(src_uri)))
+        return markdown_text
 
     def issue_url(self, view: dict) -> str | None:
         """The 'We doen dit ook' form, with the practice filled in (GitHub fills a form field from its id)."""

@@ -64,6 +64,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import buildcache
 from . import opendata
 from . import search_spelling, search_synonyms
 from .model import slugify, text_colour
@@ -411,6 +412,22 @@ def fiche(record: dict) -> dict:
     return card
 
 
+def _card_and_terms(record: dict, vocab: Vocab, synonyms) -> tuple[dict, tuple[Counter, float], Counter]:
+    """(:func:`fiche`, :func:`document_terms`, indexed words) of one record; with :mod:`buildcache`
+    on (``mkdocs serve``) reused while the record's open data, vocabularies and synonyms are unchanged."""
+    key = buildcache.key("zoekindex", record) if buildcache.enabled else None
+    if key is not None:
+        found = buildcache.get("zoekindex", key)
+        if found is not None:
+            return found
+    card = fiche(record)
+    surface: Counter = Counter()
+    terms = document_terms(card, record, vocab, synonyms, surface)
+    if key is not None:
+        buildcache.put("zoekindex", key, (card, terms, surface))
+    return card, terms, surface
+
+
 def _gzip(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
@@ -421,9 +438,12 @@ def index_files(records: list[dict], vocab: Vocab,
     rows = ordered(records)
     facet_labels = _labels(vocab, rows)
     packed, layout = pack_rows(rows, facet_labels)
-    cards = [fiche(record) for record in rows]
+    done = [_card_and_terms(record, vocab, synonyms) for record in rows]
+    cards = [card for card, _, _ in done]
+    per_row = [terms for _, terms, _ in done]
     surface: Counter = Counter()
-    per_row = [document_terms(c, r, vocab, synonyms, surface) for c, r in zip(cards, rows)]
+    for _, _, found in done:
+        surface.update(found)
     frequency: Counter = Counter(value for counts, _ in per_row for value in counts)
     chunks, firsts, stems = word_chunks(per_row)
     spelling = search_spelling.word_lists(surface, stem, frequency)
@@ -452,6 +472,29 @@ def index_files(records: list[dict], vocab: Vocab,
     }
     files[INDEX_PATH] = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return files, {"stems": stems, "chunks": len(chunks)}
+
+
+_written: dict[str, bytes] = {}  # serve: path -> digest of what this process last wrote there
+
+
+def _write_changed(site_dir: Path, files: dict[str, bytes]) -> None:
+    """Serve (``mkdocs serve --dirty``): write only the files whose content changed, remove the ones
+    that are no longer part of the index; one saved record changes a few files, not all of them."""
+    for folder in (WORDS_DIR, FICHES_DIR, SPELLING_DIR):
+        if (site_dir / folder).is_dir():
+            for old in (site_dir / folder).iterdir():
+                path = f"{folder}/{old.name}"
+                if path not in files:
+                    old.unlink()
+                    _written.pop(path, None)
+    for folder in (FOLDER, WORDS_DIR, FICHES_DIR, SPELLING_DIR):
+        (site_dir / folder).mkdir(parents=True, exist_ok=True)
+    for path, content in files.items():
+        digest = hashlib.blake2b(content, digest_size=16).digest()
+        target = site_dir / path
+        if _written.get(path) != digest or not target.is_file():
+            target.write_bytes(content)
+            _written[path] = digest
 
 
 def _read_records(site_dir: Path) -> list[dict]:
@@ -484,13 +527,16 @@ def build(site_dir, vocab: Vocab | None = None) -> IndexStats:
         files, figures = index_files(records, vocab, synonyms)
     except (KeyError, TypeError, ValueError) as exc:
         raise SearchIndexError(f"een praktijk in de open data mist een veld voor de zoekindex ({exc!r})") from exc
-    for folder in (WORDS_DIR, FICHES_DIR, SPELLING_DIR):  # stale files of an earlier build (--dirty, serve) must go
-        if (site_dir / folder).exists():
-            shutil.rmtree(site_dir / folder)
-    for folder in (FOLDER, WORDS_DIR, FICHES_DIR, SPELLING_DIR):
-        (site_dir / folder).mkdir(parents=True, exist_ok=True)
-    for path, content in files.items():
-        (site_dir / path).write_bytes(content)
+    if buildcache.enabled:
+        _write_changed(site_dir, files)
+    else:
+        for folder in (WORDS_DIR, FICHES_DIR, SPELLING_DIR):  # stale files of an earlier build (--dirty) must go
+            if (site_dir / folder).exists():
+                shutil.rmtree(site_dir / folder)
+        for folder in (FOLDER, WORDS_DIR, FICHES_DIR, SPELLING_DIR):
+            (site_dir / folder).mkdir(parents=True, exist_ok=True)
+        for path, content in files.items():
+            (site_dir / path).write_bytes(content)
     stats = IndexStats(pages=len(records), seconds=time.perf_counter() - start, files=len(files),
                        bytes=sum(len(c) for c in files.values()), words=figures["stems"], chunks=figures["chunks"])
     log.info("Zoekindex: %d fiches, %d woordstammen in %d stukken, %.1f MB in %.1f s.",
