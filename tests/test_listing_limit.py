@@ -97,7 +97,7 @@ def test_a_long_term_list_shows_the_newest_and_links_to_the_finder(big, family):
 
 
 def test_todays_bank_has_whole_lists_without_a_finder_link(monkeypatch):
-    monkeypatch.setattr(render, "LISTING_LIMIT", 100)  # the real value (checked below)
+    monkeypatch.setattr(render, "LISTING_LIMIT", 200)  # the real value (checked below)
     assert render.LISTING_LIMIT == _real_limit()
     records, problems = load_practices([ROOT / kind for kind in ("practices", "instruments", "procurement", "dossiers")
                                         if (ROOT / kind).is_dir()])
