@@ -47,9 +47,15 @@ def expected_values(kind_schema: dict, vocab=None, common: dict | None = None) -
                     _set(value, path[1:], ids(vocab))
             out[("properties", name)] = value
     for path, ids in _ENUMS.items():
-        if path[0] in properties and path[0] not in common:
+        if path[0] in properties and path[0] not in common and not _other_shape(properties[path[0]], path):
             out[("properties",) + path] = ids(vocab)
     return out
+
+
+def _other_shape(definition: dict, path: tuple) -> bool:
+    """A field with the same name but another shape is another field: 'niveau' of an indicator is a
+    list of levels where the figure exists (gemeente, provincie, vlaanderen), not the practice's level."""
+    return path[1:] == ("enum",) and definition.get("type") == "array"
 
 
 def _get(schema: dict, path: tuple):
