@@ -26,6 +26,11 @@ _ENUMS = {
     ("besturen", "items", "properties", "provincie", "enum"): lambda v: list(v.provinces),
     ("bronnen", "items", "properties", "document", "enum"): lambda v: list(v.documents),
     ("criteria", "items", "properties", "stap", "enum"): lambda v: list(v.steps),
+    ("set", "enum"): lambda v: list(v.indicator_terms["set"]),
+    ("richting", "enum"): lambda v: list(v.indicator_terms["richting"]),
+    ("frequentie", "enum"): lambda v: list(v.indicator_terms["frequentie"]),
+    ("niveau", "items", "enum"): lambda v: list(v.indicator_terms["niveau"]),
+    ("doel_2030", "properties", "niveau", "enum"): lambda v: list(v.indicator_terms["doelniveau"]),
 }
 
 
@@ -55,7 +60,8 @@ def expected_values(kind_schema: dict, vocab=None, common: dict | None = None) -
 def _other_shape(definition: dict, path: tuple) -> bool:
     """A field with the same name but another shape is another field: 'niveau' of an indicator is a
     list of levels where the figure exists (gemeente, provincie, vlaanderen), not the practice's level."""
-    return path[1:] == ("enum",) and definition.get("type") == "array"
+    is_list = definition.get("type") == "array"
+    return path[1:] == ("enum",) and is_list or path[:2] == ("niveau", "items") and not is_list
 
 
 def _get(schema: dict, path: tuple):

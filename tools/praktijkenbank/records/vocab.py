@@ -78,6 +78,7 @@ class Vocab:
     documents: dict[str, dict] = field(default_factory=dict)  # seed documents, cited by id
     moved: list[dict] = field(default_factory=list)  # old page paths and where they went
     sdg_to_ps: dict[int, list[str]] = field(default_factory=dict)
+    indicator_terms: dict[str, dict] = field(default_factory=dict)  # set, richting, ... (indicatoren.yaml)
 
     def kind_for_folder(self, name: str) -> Kind | None:
         """The kind whose repository folder is called ``name`` ('instruments' -> instrument)."""
@@ -143,4 +144,5 @@ def load_vocab() -> Vocab:
         documents=_by_id(_read("brondocumenten.yaml")),
         moved=_read("verhuisd.yaml") or [],
         sdg_to_ps=sdg_to_ps,
+        indicator_terms=_read("indicatoren.yaml"),
     )

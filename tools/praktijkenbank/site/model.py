@@ -457,12 +457,19 @@ def build_site(records: list[Practice], vocab: Vocab, today: dt.date | None = No
         for key in lists.values():
             dossier[key].sort(key=_sort_key)
 
+    for entry in families["sdg"].values():
+        entry["indicatoren"] = []
+    for view in views.get("indicator", []):  # SDG pages list their indicators, per target too
+        for tile in view["sdgs"]:
+            families["sdg"][tile["nummer"]]["indicatoren"].append(view)
+
     newest = sorted(practices, key=lambda v: v["toegevoegd"], reverse=True)  # stable: ties stay by title
     return {
         "praktijken": practices,
         "instrumenten": views["instrument"],
         "productgroepen": views["productgroep"],
         "dossiers": views["dossier"],
+        "indicatoren": views.get("indicator", []),
         "per_slug": by_slug,
         "nieuwste": newest,
         "alle_sdgs": [v for kind in ("praktijk", "instrument") for v in views[kind] if v["alle_sdgs"]],

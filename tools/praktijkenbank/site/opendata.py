@@ -18,7 +18,7 @@ import json
 import uuid
 import xml.etree.ElementTree as etree
 
-from . import licentie
+from . import licentie, opendata_indicators
 
 SITE_TITLE = "Praktijkenbank SDG's en lokaal mondiaal beleid"
 JSON_PATH = "data/practices.json"
@@ -307,4 +307,5 @@ def files(site: dict, vocab=None, site_url: str = "", today=None) -> dict[str, s
             "Productgroepen voor duurzaam aankopen: criteria per stap van de opdracht, labels en modeldocumenten.",
             "schema/productgroep.schema.json", site_url),
         FEED_PATH: atom_feed(site, site_url),
+        **opendata_indicators.files(site, site_url),
     }
