@@ -30,6 +30,10 @@ def catalogue(site: dict) -> list[dict]:
 
     keep = ("slug", "titel", "set", "sdgs", "subdoelen", "eenheid", "richting", "frequentie", "waarde_bron", "doel_2030", "pad")
     records = [{k: r[k] for k in keep} for r in (indicator_record(v) for v in site.get("indicatoren", []))]
+    for r in records:  # the target as text: JavaScript and Python then read the same digits
+        goal = r["doel_2030"]
+        if goal and goal.get("getal") is not None:
+            goal["getal"] = repr(goal["getal"]) if isinstance(goal["getal"], float) else str(goal["getal"])
     records.sort(key=lambda r: (r["sdgs"][0] if r["sdgs"] else 99, r["titel"].casefold()))
     return records
 

@@ -18,7 +18,10 @@ from .getallen import parse_number
 @functools.lru_cache(maxsize=1)
 def config() -> dict:
     with open(DATA_DIR / "rapport.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        data = yaml.safe_load(handle)
+    for item in data["richtlijnen"]:  # JJJJ-MM-DD as text, as the browser gets it
+        item["geraadpleegd"] = str(item["geraadpleegd"])
+    return data
 
 
 def message(key: str, **values) -> str:
