@@ -52,6 +52,7 @@ from praktijkenbank.site import charts, html_tweaks, licentie, model
 from praktijkenbank.projectscan import page as projectscan
 from praktijkenbank.records import vocab as vocab_module
 from praktijkenbank.budget import page as budget_page
+from praktijkenbank.rapport import page as report_page
 
 log = logging.getLogger("mkdocs.hooks.praktijkenbank")
 
@@ -202,6 +203,7 @@ def on_files(files: Files, config, **kwargs):
     except projectscan.ScanDataError as error:
         raise PluginError(str(error)) from None
     pages.update({**charts.pages(renderer), **budget_page.pages(renderer)})
+    pages.update(report_page.pages(renderer))  # SDG-rapportbouwer (rapport/)
     global _renderer
     _renderer = renderer
     for src_uri, content in pages.items():
@@ -220,7 +222,7 @@ def on_files(files: Files, config, **kwargs):
         files.append(file)
     site_url = config.site_url or ""
     for src_uri, content in {**opendata.files(site, vocab, site_url=site_url, today=today),
-                             **budget_page.files(repo_root)}.items():
+                             **budget_page.files(repo_root), **report_page.files(site)}.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             files.remove(existing)

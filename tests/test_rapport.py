@@ -4,6 +4,7 @@ JavaScript (run in node on the shared fixtures in tests/fixtures/rapport/)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import shutil
 import subprocess
@@ -23,6 +24,12 @@ TODAY = dt.date(2026, 12, 5)
 
 @pytest.fixture(scope="module")
 def bank():
+    return load_bank()
+
+
+@functools.lru_cache(maxsize=1)
+def load_bank() -> dict:
+    """The fixture bank: the test indicators and the practices of tests/fixtures/site."""
     vocab = load_vocab()
     site = catalogus.load_site([FIXTURES / "indicators", ROOT / "tests" / "fixtures" / "site" / "practices"], vocab, TODAY)
     return {"catalogue": catalogus.catalogue(site), "practices": catalogus.practices_by_government(site),
@@ -37,7 +44,8 @@ def python_run(bank, inputs: dict, projects=("projectscan-fietsbrug.csv",)) -> d
     values = invoer.read_values(read("waarden.csv"), bank["catalogue"], TODAY.year)
     budget = invoer.read_budget(read("begrotingsscan-voorbeeldgemeente.csv"))
     scans = [invoer.read_projects(read(name)) for name in projects]
-    full = {**inputs, "waarden": values["waarden"], "doelen": values["doelen"], "begroting": budget["begroting"],
+    # as on the page and on the command line: indicators with imported values are chosen too
+    full = {**inputs, "indicatoren": list(dict.fromkeys(inputs["indicatoren"] + list(values["waarden"]))), "waarden": values["waarden"], "doelen": values["doelen"], "begroting": budget["begroting"],
             "projecten": [p for scan in scans for p in scan["projecten"]]}
     practices = bank["practices"].get(inputs["bestuur"], [])
     report = model.build(full, bank["catalogue"], practices, bank["names"])

@@ -16,7 +16,9 @@ const job = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 const values = ns.invoer.readValues(job.values, job.catalogue, job.lastYear, job.cfg);
 const budget = ns.invoer.readBudget(job.budget, job.cfg);
 const projects = job.projects.map((text) => ns.invoer.readProjects(text, job.cfg));
+const chosen = job.inputs.indicatoren.concat(Object.keys(values.waarden).filter((s) => job.inputs.indicatoren.indexOf(s) < 0));
 const inputs = Object.assign({}, job.inputs, {
+  indicatoren: chosen,
   waarden: values.waarden, doelen: values.doelen, begroting: budget.begroting,
   projecten: [].concat(...projects.map((p) => p.projecten)),
 });

@@ -60,6 +60,7 @@
       var cells = rows[r], number = r + 1;
       if (cells.length < 3) { out.fouten.push(message(cfg, "kolommen", { rij: number })); continue; }
       var name = cells[0], yearText = cells[1], valueText = cells[2];
+      if (!valueText) continue; // a row of the template that was not filled in
       var slug = findIndicator(name, catalogue);
       if (slug === null) { out.fouten.push(message(cfg, "indicator", { rij: number, waarde: name, voorbeeld: example })); continue; }
       var isGoal = lower(yearText) === spec.doelwoord;

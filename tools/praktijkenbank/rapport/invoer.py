@@ -95,6 +95,8 @@ def read_values(text: str, catalogue: list[dict], last_year: int) -> dict:
             out["fouten"].append(message("kolommen", rij=number))
             continue
         name, year_text, value_text = cells[0], cells[1], cells[2]
+        if not value_text:
+            continue  # a row of the template that was not filled in
         slug = _find_indicator(name, catalogue)
         if slug is None:
             out["fouten"].append(message("indicator", rij=number, waarde=name, voorbeeld=example))

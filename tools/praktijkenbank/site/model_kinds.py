@@ -79,7 +79,7 @@ def dossier_view(record: Record, vocab: Vocab, today: dt.date, repo_root: Path |
 
 def _source(item) -> dict | None:
     found = _links([item]) if isinstance(item, dict) else []
-    return found[0] if found else None
+    return {**found[0], "document": None, "jaar": None, "plaats": None} if found else None  # as a web source in 'bronnen'
 
 
 def indicator_view(record: Record, vocab: Vocab, today: dt.date, repo_root: Path | None = None) -> dict:
