@@ -62,13 +62,13 @@
     return { t: "lijst", items: items.map(function (p) { return { tekst: p.titel, pad: p.pad }; }) };
   }
 
-  function sourceBlocks(report, guidance) {
+  function sourceBlocks(report, guidance, level) {
     var out = [{ t: "alinea", tekst: METHOD }];
     if (report.bronnen.length) {
-      out.push({ t: "kop3", tekst: "Bronnen van de indicatoren" },
+      out.push({ t: level, tekst: "Bronnen van de indicatoren" },
                { t: "lijst", items: report.bronnen.map(function (b) { return { tekst: b.tekst, url: b.url }; }) });
     }
-    out.push({ t: "kop3", tekst: "Richtlijnen voor lokale SDG-rapportering" },
+    out.push({ t: level, tekst: "Richtlijnen voor lokale SDG-rapportering" },
              { t: "lijst", items: guidance.map(function (x) {
                return { tekst: x.titel + ", " + x.uitgever + " (geraadpleegd op " + x.geraadpleegd + ")", url: x.url }; }) });
     return out;
@@ -89,7 +89,7 @@
     if (report.begroting) out = out.concat([{ t: "kop2", tekst: "Budget per SDG" }], budgetBlocks(report));
     if (report.projecten.length) out = out.concat([{ t: "kop2", tekst: "Projecten getoetst aan de SDG's" }], projectBlocks(report));
     out.push({ t: "kop2", tekst: "Praktijken in de praktijkenbank" }, practiceBlock(report.praktijken, bestuur));
-    return out.concat([{ t: "kop2", tekst: "Over dit hoofdstuk" }], sourceBlocks(report, guidance));
+    return out.concat([{ t: "kop2", tekst: "Over dit hoofdstuk" }], sourceBlocks(report, guidance, "kop3"));
   }
 
   function tileLines(s) {
@@ -127,7 +127,7 @@
       });
       out.push({ t: "einde" });
     });
-    return out.concat([{ t: "kop1", tekst: "Methode en bronnen" }], sourceBlocks(report, guidance));
+    return out.concat([{ t: "kop1", tekst: "Methode en bronnen" }], sourceBlocks(report, guidance, "kop2"));
   }
 
   function blocks(report, guidance) { return report.vorm === "vlr" ? vlr(report, guidance) : chapter(report, guidance); }

@@ -22,8 +22,10 @@
     return a;
   }
 
-  function table(block) {
-    var wrap = el("div", { class: "pb-rapport__tabelwrap" });
+  function table(block, number) {
+    // scrolls sideways on a phone: reachable with the keyboard, named for screen readers
+    var wrap = el("div", { class: "pb-rapport__tabelwrap", tabindex: "0", role: "region",
+                           "aria-label": "Tabel " + number + ": " + (block.bijschrift || block.kop.join(", ")) });
     var t = el("table", { class: "pb-rapport__tabel" });
     if (block.bijschrift) t.appendChild(el("caption", {}, block.bijschrift));
     var head = el("thead"), tr = el("tr");
@@ -81,10 +83,11 @@
     names.sdgs.forEach(function (s) { colours[s.nummer] = s; });
     while (target.firstChild) target.removeChild(target.firstChild);
     var levels = { kop1: "h2", kop2: "h3", kop3: "h4" };  // the page itself has the h1
+    var tables = 0;
     blocks.forEach(function (b) {
       if (levels[b.t]) target.appendChild(el(levels[b.t], { class: "pb-rapport__" + b.t }, b.tekst));
       else if (b.t === "alinea") target.appendChild(el("p", {}, b.tekst));
-      else if (b.t === "tabel") target.appendChild(table(b));
+      else if (b.t === "tabel") target.appendChild(table(b, ++tables));
       else if (b.t === "grafiek") target.appendChild(chart(b, colours));
       else if (b.t === "tegels") target.appendChild(tiles(b, colours));
       else if (b.t === "einde") target.appendChild(el("div", { class: "pb-rapport__einde", "aria-hidden": "true" }));

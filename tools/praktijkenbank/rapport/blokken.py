@@ -71,12 +71,12 @@ def _practices(items: list[dict], bestuur: str) -> dict:
     return {"t": "lijst", "items": [{"tekst": p["titel"], "pad": p["pad"]} for p in items]}
 
 
-def _sources(report: dict, guidance: list[dict]) -> list[dict]:
+def _sources(report: dict, guidance: list[dict], level: str) -> list[dict]:
     out = [{"t": "alinea", "tekst": METHOD}]
     if report["bronnen"]:
-        out += [{"t": "kop3", "tekst": "Bronnen van de indicatoren"},
+        out += [{"t": level, "tekst": "Bronnen van de indicatoren"},
                 {"t": "lijst", "items": [{"tekst": b["tekst"], "url": b["url"]} for b in report["bronnen"]]}]
-    out += [{"t": "kop3", "tekst": "Richtlijnen voor lokale SDG-rapportering"},
+    out += [{"t": level, "tekst": "Richtlijnen voor lokale SDG-rapportering"},
             {"t": "lijst", "items": [{"tekst": f"{g['titel']}, {g['uitgever']} (geraadpleegd op {g['geraadpleegd']})", "url": g["url"]}
                                      for g in guidance]}]
     return out
@@ -100,7 +100,7 @@ def chapter(report: dict, guidance: list[dict]) -> list[dict]:
     if report["projecten"]:
         out += [{"t": "kop2", "tekst": "Projecten getoetst aan de SDG's"}] + _projects(report)
     out += [{"t": "kop2", "tekst": "Praktijken in de praktijkenbank"}, _practices(report["praktijken"], bestuur)]
-    out += [{"t": "kop2", "tekst": "Over dit hoofdstuk"}] + _sources(report, guidance)
+    out += [{"t": "kop2", "tekst": "Over dit hoofdstuk"}] + _sources(report, guidance, "kop3")
     return out
 
 
@@ -141,7 +141,7 @@ def vlr(report: dict, guidance: list[dict]) -> list[dict]:
             if s["praktijken"]:
                 out.append({"t": "lijst", "items": [{"tekst": f"Praktijk: {x['titel']}", "pad": x["pad"]} for x in s["praktijken"]]})
         out.append({"t": "einde"})
-    out += [{"t": "kop1", "tekst": "Methode en bronnen"}] + _sources(report, guidance)
+    out += [{"t": "kop1", "tekst": "Methode en bronnen"}] + _sources(report, guidance, "kop2")
     return out
 
 
