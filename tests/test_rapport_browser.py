@@ -5,12 +5,11 @@ figures as the command line. Screenshots in test-artifacts/."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
-from conftest import ROOT, build_site, docs_without
-from test_rapport import FIXTURES, INPUTS, TODAY, python_run
+from conftest import ROOT
+from test_rapport import FIXTURES, INPUTS
 
 pytestmark = pytest.mark.browser
 
@@ -18,13 +17,8 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory, serve) -> str:
-    tmp = tmp_path_factory.mktemp("rapport-site")
-    content = tmp / "content"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "site", content)
-    shutil.copytree(FIXTURES / "indicators", content / "indicators")
-    site = build_site(content, tmp / "site", today=TODAY, docs_dir=str(docs_without(tmp / "docs", "kennis")))
-    return serve(site)
+def base(indicator_site, serve) -> str:
+    return serve(indicator_site)
 
 
 def open_builder(page, base, query=""):
