@@ -17,6 +17,7 @@ import yaml
 from playwright.sync_api import expect
 
 from conftest import PRACTICES, ROOT
+from praktijkenbank.site.opendata_indicators import indicator_record
 from praktijkenbank.site import model, opendata, search_index
 from praktijkenbank.records.load import load_practices
 from praktijkenbank.site.search_text import stem, words
@@ -41,16 +42,16 @@ def records() -> dict[str, dict]:
     vocab = load_vocab()
     synonyms = yaml.safe_load((ROOT / "tools" / "praktijkenbank" / "data" / "synoniemen.yaml").read_text(encoding="utf-8"))
     synonyms = synonyms["groepen"] if isinstance(synonyms, dict) else synonyms
-    found, problems = load_practices([ROOT / kind.folder for kind in vocab.kinds.values()])
+    found, problems = load_practices([ROOT / kind.folder for kind in vocab.kinds.values() if (ROOT / kind.folder).is_dir()])
     assert found and not [p for p in problems if p.is_error]
     site = model.build_site(found, vocab)
     out = {}
     for kind, make in (("praktijk", opendata.record), ("instrument", opendata.instrument_record),
-                       ("productgroep", opendata.product_group_record)):
+                       ("productgroep", opendata.product_group_record), ("indicator", indicator_record)):
         for view in site[vocab.kinds[kind].plural]:
             data = make(view)
             tags = search_index.labels(data, vocab) + search_index.governments(data, vocab)
-            levels = [data["niveau"]] if data.get("niveau") else data.get("niveaus", [])
+            levels = [data["niveau"]] if isinstance(data.get("niveau"), str) else data.get("niveaus", [])
             text = " ".join([data["titel"], data["samenvatting"], view["body"], *tags]).lower()
             stems = {stem(w) for w in words(text)}
             for group in synonyms:  # a record with one word of a synonym group is found with the others too
@@ -156,7 +157,7 @@ def test_only_fiches_are_indexed(real_site, records):
     urls = {json.loads(f.read_text())["u"] for f in fiches}
     assert urls == {f"{key}/" for key in records}
     kinds = {f["sleutel"]: [v["id"] for v in f["waarden"]] for f in table["facetten"]}
-    assert kinds["soort"] == ["praktijk", "instrument", "productgroep"]
+    assert kinds["soort"] == ["praktijk", "instrument", "productgroep", "indicator"]
     assert {r["soort"] for r in records.values()} == set(kinds["soort"])
     assert not (real_site / "search" / "search_index.json").exists(), "Material's lunr-zoekindex hoort uit te staan"
 
