@@ -105,7 +105,7 @@ def result_slugs(page) -> list[str]:
     hrefs = page.eval_on_selector_all("#pb-finder-lijst h3 a", "links => links.map(a => a.href)")
     slugs = []
     for href in hrefs:
-        match = re.search(r"/((?:praktijken|instrumenten|aankopen)/[a-z0-9-]+)/$", urlsplit(href).path)
+        match = re.search(r"/((?:praktijken|instrumenten|aankopen|indicatoren)/[a-z0-9-]+)/$", urlsplit(href).path)
         assert match, f"geen fiche: {href}"
         slugs.append(match.group(1))
     return slugs
@@ -245,7 +245,7 @@ def test_facet_counts_match_the_records(page, base, records):
     assert facet_counts(page, "niveau") == {
         n: sum(n in r["niveaus"] for r in with12) for n in load_vocab().levels}
     assert facet_counts(page, "soort") == {
-        k: sum(r["soort"] == k for r in with12) for k in ("praktijk", "instrument", "productgroep")}
+        k: sum(r["soort"] == k for r in with12) for k in ("praktijk", "instrument", "productgroep", "indicator")}
     # The selected facet itself (OR): every SDG's count ignores the SDG selection.
     assert facet_counts(page, "sdg") == {
         str(n): sum(n in r["sdgs"] for r in records.values()) for n in range(1, 18)}
