@@ -104,7 +104,7 @@ def test_budget_scan_export_is_imported_and_shown(page, base):
     paper = page.locator("#pb-rapport-voorbeeld")
     assert "Budget per SDG" in paper.inner_text()
     assert "3,4 %" in paper.inner_text()  # SDG 1 in the example municipality
-    assert page.locator(".pb-rapport__grafiek + .pb-rapport__tabelwrap table").count() == 1  # a table beside the chart
+    assert page.locator(".pb-rapport__naast > .pb-rapport__grafiek + .pb-rapport__tabelwrap table").count() == 1  # a table beside the chart
 
 
 @pytest.mark.parametrize("shape, pages", [("hoofdstuk", (2, 4)), ("vlr", (8, 16))])

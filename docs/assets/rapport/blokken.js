@@ -64,7 +64,12 @@
 
   function sourceBlocks(report, guidance, level) {
     var out = [{ t: "alinea", tekst: METHOD }];
-    if (report.bronnen.length) {
+    if (report.bronnen.length && level === "kop3") { // the short chapter: the publishers; the fiches have the rest
+      var publishers = [];
+      report.bronnen.forEach(function (b) { if (b.uitgever && publishers.indexOf(b.uitgever) < 0) publishers.push(b.uitgever); });
+      out.push({ t: "alinea", tekst: "Bronnen van de cijfers: " + publishers.join("; ") +
+                 ". Elke indicator heeft een fiche in de praktijkenbank met de precieze bron." });
+    } else if (report.bronnen.length) {
       out.push({ t: level, tekst: "Bronnen van de indicatoren" },
                { t: "lijst", items: report.bronnen.map(function (b) { return { tekst: b.tekst, url: b.url }; }) });
     }

@@ -117,7 +117,10 @@
     var out = [], seen = {};
     rows.forEach(function (row) {
       var s = bySlug[row.slug].waarde_bron || {};
-      if (s.url && !seen[s.url]) { seen[s.url] = true; out.push({ tekst: (s.titel || "") + ", " + (s.uitgever || ""), url: s.url }); }
+      if (s.url && !seen[s.url]) {
+        seen[s.url] = true;
+        out.push({ tekst: (s.titel || "") + ", " + (s.uitgever || ""), url: s.url, uitgever: s.uitgever || "" });
+      }
     });
     return out;
   }

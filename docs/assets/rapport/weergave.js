@@ -84,11 +84,18 @@
     while (target.firstChild) target.removeChild(target.firstChild);
     var levels = { kop1: "h2", kop2: "h3", kop3: "h4" };  // the page itself has the h1
     var tables = 0;
+    var pair = null;  // a chart and the table after it sit side by side
     blocks.forEach(function (b) {
+      if (pair && b.t === "tabel") { pair.appendChild(table(b, ++tables)); pair = null; return; }
+      pair = null;
       if (levels[b.t]) target.appendChild(el(levels[b.t], { class: "pb-rapport__" + b.t }, b.tekst));
       else if (b.t === "alinea") target.appendChild(el("p", {}, b.tekst));
       else if (b.t === "tabel") target.appendChild(table(b, ++tables));
-      else if (b.t === "grafiek") target.appendChild(chart(b, colours));
+      else if (b.t === "grafiek") {
+        pair = el("div", { class: "pb-rapport__naast" });
+        pair.appendChild(chart(b, colours));
+        target.appendChild(pair);
+      }
       else if (b.t === "tegels") target.appendChild(tiles(b, colours));
       else if (b.t === "einde") target.appendChild(el("div", { class: "pb-rapport__einde", "aria-hidden": "true" }));
       else if (b.t === "lijst") {

@@ -73,7 +73,11 @@ def _practices(items: list[dict], bestuur: str) -> dict:
 
 def _sources(report: dict, guidance: list[dict], level: str) -> list[dict]:
     out = [{"t": "alinea", "tekst": METHOD}]
-    if report["bronnen"]:
+    if report["bronnen"] and level == "kop3":  # the short chapter: the publishers; the fiches have the rest
+        publishers = list(dict.fromkeys(b["uitgever"] for b in report["bronnen"] if b["uitgever"]))
+        out.append({"t": "alinea", "tekst": "Bronnen van de cijfers: " + "; ".join(publishers) +
+                    ". Elke indicator heeft een fiche in de praktijkenbank met de precieze bron."})
+    elif report["bronnen"]:
         out += [{"t": level, "tekst": "Bronnen van de indicatoren"},
                 {"t": "lijst", "items": [{"tekst": b["tekst"], "url": b["url"]} for b in report["bronnen"]]}]
     out += [{"t": level, "tekst": "Richtlijnen voor lokale SDG-rapportering"},

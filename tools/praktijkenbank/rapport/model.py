@@ -123,5 +123,6 @@ def _sources(rows: list[dict], by_slug: dict) -> list[dict]:
         source = by_slug[row["slug"]].get("waarde_bron") or {}
         if source.get("url") and source["url"] not in seen:
             seen.add(source["url"])
-            out.append({"tekst": f"{source.get('titel', '')}, {source.get('uitgever', '')}", "url": source["url"]})
+            out.append({"tekst": f"{source.get('titel', '')}, {source.get('uitgever', '')}", "url": source["url"],
+                        "uitgever": source.get("uitgever", "")})
     return out
