@@ -237,5 +237,5 @@ def indicator_site(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("indicator-site")
     content = tmp / "content"
     shutil.copytree(FIXTURES_SITE, content)
-    shutil.copytree(ROOT / "tests" / "fixtures" / "rapport" / "indicators", content / "indicators")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "rapport" / "indicators", content / "indicators", dirs_exist_ok=True)
     return build_site(content, tmp / "site", today=dt.date(2026, 12, 5), docs_dir=str(docs_without(tmp / "docs", "kennis")))
