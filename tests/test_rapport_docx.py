@@ -88,3 +88,30 @@ def test_cli_names_an_unknown_government_in_dutch(tmp_path):
     assert done.returncode == 1
     assert "'Gentbrugge-Noord' is geen Vlaamse gemeente of provincie" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_cli_continues_a_file_saved_on_the_site(tmp_path):
+    """The .json of the page's 'Bewaar' button gives the same report on the command line."""
+    import json
+
+    full = python_run(load_bank(), INPUTS["vlr"])
+    values, budget = full["values"], full["budget"]["begroting"]
+    saved = {"soort": "praktijkenbank-sdg-rapport", "versie": 1, **INPUTS["vlr"], "jaren": [2020, 2024],
+             "indicatoren": [r["slug"] for r in full["report"]["indicatoren"]],
+             "waarden": values["waarden"], "doelen": values["doelen"], "begroting": budget,
+             "projecten": [p for scan in full["projects"] for p in scan["projecten"]]}
+    path = tmp_path / "bewaard.json"
+    path.write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
+    content = tmp_path / "bank"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "site" / "practices", content / "practices")
+    shutil.copytree(FIXTURES / "indicators", content / "indicators")
+    out = tmp_path / "rapport.json"
+    done = subprocess.run([sys.executable, "-m", "praktijkenbank.contrib.cli", "rapport", "--map", str(content),
+                           "--invoer", str(path), "--json", str(out)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["blokken"] == full["blocks"]
+    wrong = tmp_path / "ander.json"
+    wrong.write_text('{"soort": "iets anders"}', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "praktijkenbank.contrib.cli", "rapport", "--map", str(content),
+                           "--invoer", str(wrong)], capture_output=True, text=True)
+    assert done.returncode == 1 and "geen bewaard rapport van de SDG-rapportbouwer" in done.stderr
