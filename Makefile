@@ -23,8 +23,12 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP) ## Installeer alles in .venv (gebeurt ook vanzelf)
 
-serve: $(STAMP) ## Bouw de site en toon ze op http://127.0.0.1:8000/praktijkenbank/ (herlaadt bij wijzigingen)
-	$(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
+# The port of 'make serve'; another one with 'make serve POORT=8001'.
+POORT ?= 8000
+
+serve: $(STAMP) ## Bouw de site en toon ze op http://127.0.0.1:8000/praktijkenbank/ (andere poort: make serve POORT=8001)
+	@$(BIN)/python -m praktijkenbank.site.serve_port $(POORT)
+	$(BIN)/$(ENGINE) serve --dirty -f mkdocs.yml --dev-addr 127.0.0.1:$(POORT)
 
 build: $(STAMP) ## Bouw de site in site/ (strikt: elke waarschuwing is een fout)
 	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml
@@ -47,14 +51,19 @@ test: $(STAMP) node_modules/.installed browser ## Draai alle tests (validatie, b
 	$(BIN)/praktijkenbank valideer
 	$(BIN)/pytest
 
-bench: $(STAMP) node_modules/.installed browser ## Draai alle benchmarks (100, 1.000, 10.000 praktijken; ±20 min)
+bench: $(STAMP) node_modules/.installed browser ## Draai alle benchmarks (100, 1.000, 10.000 praktijken; ±30 min)
 	$(BIN)/python benchmarks/bench_validate.py --sizes 1000 10000
 	$(BIN)/python benchmarks/bench_site.py --sizes 100 1000 10000
+	$(BIN)/python benchmarks/bench_serve.py --sizes 1000 10000
 	$(BIN)/python benchmarks/bench_finder.py --sizes 100 1000 10000
 	$(BIN)/python benchmarks/bench_budget.py
+	$(BIN)/python benchmarks/bench_suggest.py
+	$(BIN)/python benchmarks/eval_suggest.py
 
-bench-begroting: $(STAMP) node_modules/.installed browser ## Benchmark van de begrotingsscan (50.000 regels; browser en CLI)
+bench-begroting: $(STAMP) node_modules/.installed browser ## Benchmark van de begrotingsscan (50.000 regels; 11.000 acties met SDG-suggesties; browser en CLI) en de kwaliteit van de suggesties
 	$(BIN)/python benchmarks/bench_budget.py
+	$(BIN)/python benchmarks/bench_suggest.py
+	$(BIN)/python benchmarks/eval_suggest.py
 
 clean: ## Verwijder gebouwde bestanden
 	rm -rf site test-artifacts .pytest_cache

@@ -1,19 +1,24 @@
-"""Site build benchmark: our build versus a plain mkdocs-material build of the same pages.
+"""Site build benchmark: our build versus plain mkdocs-material builds, side by side.
 
-For every size N:
+For every size N, each build in its own process, the variants taking turns
+(``--repeat`` rounds; medians), CPU time (user + system) and peak memory of
+that process:
 
 * ``ours``: the real ``mkdocs build`` (mkdocs.yml with its hooks: validation of
   the N records, page generation, open data, search index) of N generated
   practices;
-* ``plain`` and ``plain+lunr``: the same Markdown pages, dumped to a docs
-  folder beforehand, built by mkdocs-material with the same theme, overrides
-  and Markdown extensions but without our hooks; once without any search and
-  once with Material's own lunr search plugin (its ``search_index.json`` size
-  is reported by bench_finder.py).
+* ``fair``: the anchor of the goals: the records' own Markdown files as pages
+  (front matter and body, as written), with docs/, the same theme, overrides,
+  nav and Markdown extensions, no hook and no search: what Material costs for
+  these records without anything of ours;
+* ``plain`` (and ``plain+lunr`` with ``--lunr``): our finished pages, dumped to a
+  docs folder beforehand (the same output), built by Material without the hook;
+  with lunr: with Material's own search plugin.
 
-Each build runs in its own process; the median of ``--repeat`` runs is kept.
+* ``before`` (with ``--baseline DIR``): the real build of an earlier version, exported
+  to DIR (``git archive <commit> | tar -x -C DIR``), with its own code.
 
-    python benchmarks/bench_site.py --sizes 100 1000 10000 [--repeat 3]
+    python benchmarks/bench_site.py --sizes 100 1000 10000 [--repeat 3] [--lunr] [--baseline DIR]
 """
 
 from __future__ import annotations
@@ -23,11 +28,12 @@ import datetime as dt
 import shutil
 import statistics
 import sys
+from pathlib import Path
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from common import ROOT, TODAY, build_ours, directory_bytes, machine, practices, save, timed_build, work_dir
+from common import ROOT, TODAY, build_ours, directory_bytes, measured_build, practices, print_table, save_rows, work_dir
 
 
 def plain_docs(size: int):
@@ -59,61 +65,111 @@ def plain_docs(size: int):
     return docs
 
 
-def plain_config(size: int, lunr: bool):
-    """Our mkdocs.yml without hooks, on the dumped pages, with or without Material's search."""
+def fair_docs(size: int):
+    """docs/ plus every record file as it is written, as a page; a short stand-in for every nav page
+    the hook would generate (so the nav is the same)."""
+    docs = work_dir(size) / "fair-docs"
+    marker = docs / ".complete"
+    if marker.exists():
+        return docs
+    if docs.exists():
+        shutil.rmtree(docs)
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "praktijken").mkdir(exist_ok=True)
+    for record in sorted(practices(size).glob("*.md")):
+        shutil.copyfile(record, docs / "praktijken" / record.name)
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
+        nav = yaml_load(handle)["nav"]
+    for entry in nav:
+        (title, path), = entry.items()
+        if isinstance(path, str) and not (docs / path).exists():
+            (docs / path).parent.mkdir(parents=True, exist_ok=True)
+            (docs / path).write_text(f"# {title}\n", encoding="utf-8")
+    marker.write_text("ok")
+    return docs
+
+
+def plain_config(size: int, lunr: bool = False, fair: bool = False):
+    """Our mkdocs.yml without hooks on dumped pages (``fair``: on the records' own Markdown),
+    with or without Material's search."""
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
         config = yaml_load(handle)
     config.pop("hooks", None)
-    config["docs_dir"] = str(plain_docs(size))
+    config["docs_dir"] = str(fair_docs(size) if fair else plain_docs(size))
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["plugins"] = [{"search": {"lang": "nl"}}] if lunr else []
     config["validation"] = {"omitted_files": "info", "absolute_links": "info", "unrecognized_links": "info",
-                            "anchors": "info"}
-    path = work_dir(size) / f"mkdocs-plain{'-lunr' if lunr else ''}.yml"
+                            "anchors": "info", "nav": {"omitted_files": "info", "not_found": "info"}}
+    name = "fair" if fair else ("plain-lunr" if lunr else "plain")
+    path = work_dir(size) / f"mkdocs-{name}.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def _median(runs: list[dict], key: str) -> float:
+    return statistics.median(run[key] for run in runs)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--lunr", action="store_true", help="ook kaal Material met zijn lunr-zoekfunctie")
+    parser.add_argument("--baseline", type=Path, help="map met een eerdere versie (git archive): ook die build")
+    parser.add_argument("--zonder-kaal", dest="plain", action="store_false",
+                        help="zonder de variant 'zelfde uitvoer kaal' (sneller bij 10.000)")
     args = parser.parse_args(argv)
     rows = []
     for size in args.sizes:
         practices(size)
-        plain_docs(size)
-        runs = {"ours": [], "plain": [], "plain+lunr": [], "index": []}
-        for _ in range(args.repeat):
-            site, stats = build_ours(size)
-            runs["ours"].append(stats["seconds"])
-            runs["index"].append(stats["index_seconds"])
-            seconds, _ = timed_build(plain_config(size, lunr=False), work_dir(size) / "site-plain")
-            runs["plain"].append(seconds)
-            seconds, _ = timed_build(plain_config(size, lunr=True), work_dir(size) / "site-plain-lunr")
-            runs["plain+lunr"].append(seconds)
-        med = {key: statistics.median(values) for key, values in runs.items()}
+        if args.plain:
+            plain_docs(size)
+        fair_docs(size)
+        variants = (["ours", "fair"] + (["plain"] if args.plain else []) + (["plain+lunr"] if args.lunr else [])
+                    + (["before"] if args.baseline else []))
+        runs: dict[str, list[dict]] = {name: [] for name in variants}
+        index = []
+        for _ in range(args.repeat):  # the variants take turns: a busy moment hits all of them
+            for name in variants:
+                if name in ("ours", "before"):
+                    _, stats = build_ours(size, args.baseline if name == "before" else None)
+                    runs[name].append({"wall": stats["seconds"], "cpu": stats["cpu"], "mib": stats["mib"]})
+                    if name == "ours":
+                        index.append(stats["index_seconds"])
+                else:
+                    run = measured_build(plain_config(size, lunr=name == "plain+lunr", fair=name == "fair"),
+                                         work_dir(size) / f"site-{name.replace('+', '-')}")
+                    runs[name].append({k: run[k] for k in ("wall", "cpu", "mib")})
+        med = {name: {k: _median(values, k) for k in ("wall", "cpu", "mib")} for name, values in runs.items()}
         site_bytes, site_files = directory_bytes(work_dir(size) / "site")
         row = {
-            "n": size, "runs": runs, "ours_s": med["ours"], "plain_s": med["plain"],
-            "plain_lunr_s": med["plain+lunr"], "index_s": med["index"],
-            "overhead_vs_plain": med["ours"] / med["plain"] - 1,
-            "overhead_vs_plain_lunr": med["ours"] / med["plain+lunr"] - 1,
-            "overhead_without_index_vs_plain": (med["ours"] - med["index"]) / med["plain"] - 1,
+            "n": size, "runs": runs, "median": med, "index_s": statistics.median(i for i in index if i is not None),
+            "cpu_vs_fair": med["ours"]["cpu"] / med["fair"]["cpu"],
+            "mib_vs_fair": med["ours"]["mib"] / med["fair"]["mib"],
+            "cpu_vs_plain": med["ours"]["cpu"] / med["plain"]["cpu"] if "plain" in med else None,
             "site_mb": site_bytes / 1e6, "site_files": site_files,
         }
         rows.append(row)
-        print(f"N={size}: ours {med['ours']:.1f} s (index {med['index']:.1f} s), plain {med['plain']:.1f} s, "
-              f"plain+lunr {med['plain+lunr']:.1f} s", file=sys.stderr)
-    path = save("site", {"machine": machine(), "command": "python benchmarks/bench_site.py " + " ".join(
-        sys.argv[1:] if argv is None else argv), "rows": rows})
-    print("| N | ours (s) | of which search index (s) | plain Material (s) | plain + lunr (s) | "
-          "overhead vs plain | vs plain + lunr | without index vs plain |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for r in rows:
-        print(f"| {r['n']:,} | {r['ours_s']:.1f} | {r['index_s']:.1f} | {r['plain_s']:.1f} | "
-              f"{r['plain_lunr_s']:.1f} | {r['overhead_vs_plain']:+.0%} | {r['overhead_vs_plain_lunr']:+.0%} | "
-              f"{r['overhead_without_index_vs_plain']:+.0%} |")
+        print(f"N={size}: " + ", ".join(f"{name} {m['cpu']:.1f} s CPU ({m['wall']:.1f} s, {m['mib']:.0f} MiB)"
+                                        for name, m in med.items()), file=sys.stderr)
+    path = save_rows("site", argv, rows)
+
+    def cell(v: dict | None) -> str:
+        return f"{v['cpu']:.1f} / {v['wall']:.1f} / {v['mib']:.0f}" if v else "–"
+
+    print_table(["N", "wij: CPU (s) / muur (s) / MiB", "eerlijk anker: CPU / muur / MiB",
+                 "zelfde uitvoer kaal: CPU / muur / MiB", "wij ÷ eerlijk (CPU)", "wij ÷ eerlijk (geheugen)",
+                 "wij ÷ zelfde uitvoer (CPU)"],
+                [[f"{r['n']:,}", cell(r["median"]["ours"]), cell(r["median"]["fair"]), cell(r["median"].get("plain")),
+                  f"{r['cpu_vs_fair']:.2f}×", f"{r['mib_vs_fair']:.2f}×",
+                  f"{r['cpu_vs_plain']:.2f}×" if r["cpu_vs_plain"] else "–"] for r in rows])
+    if args.baseline:
+        for r in rows:
+            b = r["median"]["before"]
+            print(f"N={r['n']}: vorige versie {cell(b)} (CPU ÷ eerlijk {b['cpu'] / r['median']['fair']['cpu']:.2f}×)")
+    if args.lunr:
+        for r in rows:
+            print(f"N={r['n']}: kaal + lunr {r['median']['plain+lunr']['cpu']:.1f} s CPU", file=sys.stderr)
     print(f"\n(resultaten ook in {path})", file=sys.stderr)
     return 0
 

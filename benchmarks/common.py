@@ -52,26 +52,55 @@ def _env(**extra) -> dict:
     return env
 
 
+def measured(command: list[str], cwd: Path = ROOT, **env) -> dict:
+    """Run ``command`` in a fresh process: wall and CPU seconds (user + system) and peak memory (MiB)
+    of that process alone, its exit code and its output. It is started by rusage_run.py, a small
+    process: Linux counts a child's peak memory from the process that forked it."""
+    log = OUT / f".run-{os.getpid()}.log"
+    OUT.mkdir(parents=True, exist_ok=True)
+    wrapped = [sys.executable, str(ROOT / "benchmarks" / "rusage_run.py"), *command]
+    with open(log, "w+", encoding="utf-8") as output:
+        start = time.perf_counter()
+        done = subprocess.run(wrapped, cwd=cwd, env=_env(**env), stdout=output, stderr=subprocess.STDOUT)
+        wall = time.perf_counter() - start
+        output.seek(0)
+        text = output.read()
+    log.unlink()
+    found = re.findall(r"^PBRUSAGE ([\d.]+) (\d+)$", text, re.M)
+    cpu, kib = (float(found[-1][0]), int(found[-1][1])) if found else (float("nan"), 0)
+    text = re.sub(r"^PBRUSAGE .*\n?", "", text, flags=re.M)
+    return {"wall": wall, "cpu": cpu, "mib": kib / 1024, "code": done.returncode, "log": text}
+
+
 def timed_build(config: Path, site_dir: Path, **env) -> tuple[float, str]:
     """Run ``mkdocs build`` in a fresh process; returns (wall seconds, log output)."""
+    run = measured_build(config, site_dir, **env)
+    return run["wall"], run["log"]
+
+
+def measured_build(config: Path, site_dir: Path, cwd: Path = ROOT, **env) -> dict:
+    """Run ``mkdocs build`` in a fresh process; :func:`measured` figures."""
     if site_dir.exists():
         shutil.rmtree(site_dir)
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, env=_env(**env), capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"build mislukt ({config}):\n{done.stdout}\n{done.stderr}")
-    return seconds, done.stdout + done.stderr
+    run = measured([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)], cwd=cwd, **env)
+    if run["code"] != 0:
+        raise SystemExit(f"build mislukt ({config}):\n{run['log']}")
+    return run
 
 
-def build_ours(size: int) -> tuple[Path, dict]:
-    """Our real build (mkdocs.yml + hooks: validation, generation, search index) of ``size`` practices."""
+def build_ours(size: int, baseline: Path | None = None) -> tuple[Path, dict]:
+    """Our real build (mkdocs.yml + hooks: validation, generation, search index) of ``size`` practices.
+
+    ``baseline``: a checkout of an earlier version (``git archive <commit> | tar -x -C <dir>``) whose
+    build runs instead, with its own code (PYTHONPATH), for a before/after comparison."""
     folder = practices(size)
-    site = work_dir(size) / "site"
-    seconds, log = timed_build(ROOT / "mkdocs.yml", site, PRAKTIJKENBANK_CONTENT_DIR=str(folder.parent))
-    index = re.search(r"Zoekindex: \d+ fiches, .* in ([\d.]+) s\.", log)
-    return site, {"seconds": seconds, "index_seconds": float(index.group(1)) if index else None}
+    site = work_dir(size) / ("site-voor" if baseline else "site")
+    root = baseline or ROOT
+    extra = {"PYTHONPATH": str(root / "tools")} if baseline else {}
+    run = measured_build(root / "mkdocs.yml", site, cwd=root, PRAKTIJKENBANK_CONTENT_DIR=str(folder.parent), **extra)
+    index = re.search(r"Zoekindex: \d+ fiches, .* in ([\d.]+) s\.", run["log"])
+    return site, {"seconds": run["wall"], "cpu": run["cpu"], "mib": run["mib"],
+                  "index_seconds": float(index.group(1)) if index else None}
 
 
 def directory_bytes(folder: Path) -> tuple[int, int]:
@@ -106,6 +135,21 @@ def machine() -> dict:
         "systeem": platform.platform(),
         "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
     }
+
+
+def save_rows(name: str, argv, rows: list[dict]) -> Path:
+    """out/<name>.json with the machine, the command line of the benchmark and its rows."""
+    args = sys.argv[1:] if argv is None else argv
+    return save(name, {"machine": machine(), "command": f"python benchmarks/bench_{name}.py " + " ".join(args),
+                       "rows": rows})
+
+
+def print_table(header: list[str], lines: list[list[str]]) -> None:
+    """A Markdown table (first column a number: right-aligned like the rest) for RESULTS.md."""
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---:|" * len(header))
+    for cells in lines:
+        print("| " + " | ".join(cells) + " |")
 
 
 def save(name: str, data) -> Path:

@@ -123,10 +123,18 @@ def practice_text(rng: random.Random, index: int, vocab, today: dt.date) -> tupl
         period = f"periode: {{van: {start}"
         if rng.random() < 0.4 and start < today.year:
             period += f", tot: {rng.randint(start, today.year)}"
+        elif status == "uitgevoerd":
+            period += f", tot: {start}"  # a finished practice has an end year (the validator checks it)
         lines.append(period + "}")
     lines.append(f"sdgs: [{', '.join(map(str, sdgs))}]")
     if targets:
         lines.append("subdoelen: [" + ", ".join(f'"{t}"' for t in targets) + "]")
+    # Policy domains, evidence and cost from their own generator, so the rest of the bank stays as before.
+    extra = random.Random(index)
+    domains = extra.sample(list(vocab.domains), extra.choice([1, 1, 2, 3]))
+    lines += [f"beleidsdomeinen: [{', '.join(domains)}]", f"bewijs: {extra.choice(list(vocab.evidence))}"]
+    if extra.random() < 0.2:
+        lines += ["kost:", f"  orde: {extra.choice(list(vocab.cost_orders))}", "  omvat: \"de uitvoering van het project\""]
     lines += [f"themas: [{', '.join(themes)}]", f"fasen: [{', '.join(phases)}]", f"niveau: {level}",
               f"status: {status}",
               "bronnen:", f"  - titel: \"Verslag van de gemeenteraad van {municipality}\"",

@@ -19,7 +19,9 @@ A thin layer around the pure core in ``tools/praktijkenbank``:
 * ``on_startup``: remember whether this is ``mkdocs serve``: there, records
   with errors give a site whose pages list the errors (serve_errors.py) and
   that turns back into the normal site once they are fixed; ``mkdocs build``
-  stops with the same messages.
+  stops with the same messages. ``make serve`` runs ``serve --dirty``: per-record
+  work comes from buildcache.py (keyed by content) and serve_dirty.py tells
+  MkDocs which pages did not change, so a save redoes only what it changes.
 
 Environment variables (all optional):
 
@@ -48,11 +50,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from praktijkenbank.records import gitdates
 from praktijkenbank import load_practices, validate_paths
 from praktijkenbank.site import opendata, render, repo_links, serve_errors
-from praktijkenbank.site import charts, html_tweaks, licentie, model
+from praktijkenbank.site import charts, html_tweaks, licentie, model, modeltext_files, serve_dirty
+from praktijkenbank import buildcache
+from mkdocs.utils import clean_directory
 from praktijkenbank.projectscan import page as projectscan
 from praktijkenbank.records import vocab as vocab_module
+from praktijkenbank.records import moved as moved_module
 from praktijkenbank.budget import page as budget_page
 from praktijkenbank.rapport import page as report_page
+from praktijkenbank.budget.suggest_model import ModelError
+from praktijkenbank.clausules import page as clausules_page
 
 log = logging.getLogger("mkdocs.hooks.praktijkenbank")
 
@@ -66,6 +73,7 @@ OPTIONAL_STATIC = {"zoeken/index.md", "bijdragen.md", "kennis/index.md"}
 _renderer: render.Renderer | None = None  # of the current build, for on_page_content
 _command: str | None = None  # 'serve' or 'build' (on_startup); only 'serve' shows record errors as a page
 _errors: list | None = None  # the record errors of the current serve build (error site), else None
+_dirty = False  # 'mkdocs serve --dirty' (make serve): only changed pages are rendered again (serve_dirty.py)
 
 
 def content_dir(config) -> Path:
@@ -103,9 +111,11 @@ def _nav_path(item):
 
 
 def on_config(config, **kwargs):
-    vocab_module.load_vocab.cache_clear()
-    render.environment.cache_clear()
-    licentie.load.cache_clear()
+    buildcache.enabled = _command == "serve"  # a single build computes everything once anyway
+    if not buildcache.begin():  # serve keeps them while no vocabulary or template changed
+        vocab_module.load_vocab.cache_clear()
+        render.environment.cache_clear()
+        licentie.load.cache_clear()
     config.extra["licentie"] = licentie.load()  # footer and the print view of a fiche
     docs = Path(config.docs_dir)
     if config.nav:
@@ -164,15 +174,28 @@ def _edit_base(config) -> str | None:
     return urljoin(base, "../") if base.rstrip("/").endswith("/docs") else base
 
 
+class _QuietDirty(logging.Filter):
+    """'make serve' asks for --dirty on purpose (serve_dirty.py keeps it exact): no warning per rebuild."""
+
+    def filter(self, record):
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
 def on_startup(command, dirty, **kwargs):
-    global _command
-    _command = command
+    global _command, _dirty
+    _command, _dirty = command, dirty
+    if command == "serve" and dirty:
+        for engine in ("mkdocs", "properdocs"):
+            logging.getLogger(f"{engine}.commands.build").addFilter(_QuietDirty())
 
 
 def _error_site(files: Files, config, errors: list) -> Files:
     """Serve mode with record errors: only the static files and a home page that lists the errors."""
     global _renderer, _errors
     _renderer, _errors = None, errors
+    if _dirty:  # no stale pages of the last good build: every address shows the errors
+        serve_dirty.reset()
+        clean_directory(config.site_dir)
     kept = Files([file for file in files if not file.is_documentation_page()])
     kept.append(File.generated(config, "index.md", content=serve_errors.home_page(errors)))
     config.nav = [{serve_errors.TITLE: "index.md"}]
@@ -188,8 +211,8 @@ def on_files(files: Files, config, **kwargs):
         return _error_site(files, config, errors)
     vocab = vocab_module.load_vocab()
     repo_root = Path(config.config_file_path).resolve().parent
-    changed = gitdates.last_changes(repo_root, [str(folder) for folder in record_dirs(config)])
-    site = model.build_site(practices, vocab, today, repo_root=repo_root, changed=changed)
+    changed, entered = gitdates.history(repo_root, [str(folder) for folder in record_dirs(config)])
+    site = model.build_site(practices, vocab, today, repo_root=repo_root, changed=changed, entered=entered)
     edit_base = _edit_base(config)
     renderer = render.Renderer(site, vocab, edit_base=edit_base, use_directory_urls=config.use_directory_urls,
                                extra={"heeft_bijdragen": files.get_file_from_path("bijdragen.md") is not None,
@@ -199,10 +222,16 @@ def on_files(files: Files, config, **kwargs):
     records = {f"{vocab.kinds[v['soort']].site}/{v['slug']}.md": v
                for kind in vocab.kinds.values() for v in site[kind.plural]}
     try:  # SDG-projectscan (projectscan/): its own module, template and data file
-        pages[projectscan.SRC_URI] = projectscan.page(vocab, use_directory_urls=config.use_directory_urls)
+        pages[projectscan.SRC_URI] = projectscan.page(vocab, use_directory_urls=config.use_directory_urls,
+                                                      instruments=site["instrumenten"])
     except projectscan.ScanDataError as error:
         raise PluginError(str(error)) from None
-    pages.update({**charts.pages(renderer), **budget_page.pages(renderer)})
+    try:  # SDG-begrotingsscan (begroting/): a broken suggestion data file is a build error, not a traceback
+        pages.update({**charts.pages(renderer), **budget_page.pages(renderer)})
+        budget_files = budget_page.files(repo_root)
+    except ModelError as error:
+        raise PluginError(f"de gegevens van de SDG-suggesties kloppen niet: {error}") from None
+    pages.update(clausules_page.pages(renderer))  # clause builder (clausules/)
     pages.update(report_page.pages(renderer))  # SDG-rapportbouwer (rapport/)
     global _renderer
     _renderer = renderer
@@ -222,7 +251,8 @@ def on_files(files: Files, config, **kwargs):
         files.append(file)
     site_url = config.site_url or ""
     for src_uri, content in {**opendata.files(site, vocab, site_url=site_url, today=today),
-                             **budget_page.files(repo_root), **report_page.files(site)}.items():
+                             **budget_files, **modeltext_files.files(site),
+                             **clausules_page.files(today), **report_page.files(site)}.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             files.remove(existing)
@@ -232,13 +262,40 @@ def on_files(files: Files, config, **kwargs):
     # Old addresses of records that moved: only where the new page is part of this build, and never
     # over a page that exists again.
     urls = {file.url for file in files.documentation_pages()}
+    _check_moved(vocab.moved, urls, own_content=not os.environ.get(ENV_CONTENT))
     moved = [entry for entry in vocab.moved if entry["naar"] in urls]
     for src_uri, content in renderer.redirects(moved).items():
         if files.get_file_from_path(src_uri) is None and src_uri[:-len("index.html")] not in urls:
             files.append(File.generated(config, src_uri, content=content))
-    log.info("Praktijkenbank: %d praktijken, %d instrumenten, %d productgroepen, %d dossiers; %d gegenereerde pagina's.",
-             site["aantal"], len(site["instrumenten"]), len(site["productgroepen"]), len(site["dossiers"]), len(pages))
+    log.info("Praktijkenbank: %d praktijken, %d instrumenten, %d productgroepen, %d dossiers, %d indicatoren; "
+             "%d gegenereerde pagina's.", site["aantal"], len(site["instrumenten"]), len(site["productgroepen"]),
+             len(site["dossiers"]), len(site["indicatoren"]), len(pages))
+    if _command == "serve" and _dirty:
+        log.info("Praktijkenbank: %d pagina's opnieuw opgemaakt (de rest is ongewijzigd).", serve_dirty.mark(files, config, renderer.slots.get))
+    renderer.release()
     return files
+
+
+def _check_moved(entries: list[dict], urls: set[str], own_content: bool) -> None:
+    """verhuisd.yaml is checked like a record: its mistakes stop the build ('valideer' reports the same).
+    Whether a target exists is only checked for the bank's own records (a test bank has other pages)."""
+    problems = moved_module.read()[1]
+    if own_content:
+        problems += moved_module.check_pages(entries, urls)
+    if problems:
+        lines = "\n".join(p.format() for p in problems)
+        message = f"verhuisd.yaml heeft {len(problems)} {'fout' if len(problems) == 1 else 'fouten'}:\n{lines}"
+        if _command == "serve":
+            log.error(message)
+        else:
+            raise PluginError(message + "\nVerbeter ze en bouw opnieuw (controle zonder bouwen: 'praktijkenbank valideer').")
+
+
+def on_env(env, config, files, **kwargs):
+    """Serve: the theme's templates too are compiled once per process (buildcache.py)."""
+    if buildcache.enabled:
+        env.bytecode_cache = buildcache.bytecode_cache()
+    return env
 
 
 def on_template_context(context, template_name, config, **kwargs):

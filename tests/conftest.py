@@ -178,6 +178,15 @@ def require_browser_tool(available: bool, what: str, install: str) -> None:
     pytest.skip(f"{what} ontbreekt ({install})")
 
 
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def add_axe(page) -> None:
+    """Load axe-core into ``page``; without it (no npm) the test is skipped, in CI it fails."""
+    require_browser_tool(AXE.is_file(), "axe-core (node_modules/axe-core)", "npm ci in de hoofdmap")
+    page.add_script_tag(path=str(AXE))
+
+
 BROWSER_TOOLS = ("chromium", "axe-core", "node", "npm")
 
 

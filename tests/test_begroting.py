@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, require_browser_tool
 from praktijkenbank import load_vocab
 from praktijkenbank.budget import page, parse
 from praktijkenbank.budget.parse import BudgetFileError, read_path
@@ -93,8 +93,9 @@ def test_python_parser_meets_the_expectation(case):
 
 @pytest.fixture(scope="module")
 def node_results(tmp_path_factory) -> dict:
-    if NODE is None or not (ROOT / "node_modules" / "papaparse").is_dir():
-        pytest.fail("node en node_modules zijn nodig (make test installeert ze: npm ci)")
+    # Without node or npm (CONTRIBUTING's route without make) these skip with the Dutch summary; CI requires them.
+    require_browser_tool(NODE is not None, "node", "apt-get install nodejs")
+    require_browser_tool((ROOT / "node_modules" / "papaparse").is_dir(), "node_modules (npm ci)", "npm ci in de hoofdmap")
     jobs = [{"path": str(path), "opties": case["opties"]} for path, _, case in cases()]
     jobs.append({"path": str(EXAMPLE), "opties": {}})
     jobs.append({"path": str(EXAMPLE), "opties": {"jaren": [2027, 2028], "soort": "alle", "type": "investering"}})
@@ -114,7 +115,7 @@ def node_results(tmp_path_factory) -> dict:
 
 def _spec_json() -> dict:
     data = dict(parse.spec())
-    return {k: v for k, v in data.items() if k in ("velden", "soorten", "types", "totaalwoorden")}
+    return parse.browser_spec()
 
 
 @pytest.mark.parametrize("case", cases(), ids=case_id)
@@ -124,7 +125,7 @@ def test_javascript_parser_meets_the_expectation_and_equals_python(case, node_re
     check_expected(result, expected)
     python = run_python(path, expected["opties"])
     if "fout" in python:  # the advice differs: the page offers its column mapping, the CLI --kolom
-        assert result["fout"].split(". Zet ")[0] == python["fout"].split(". Zet ")[0]
+        assert result["fout"].split(". Zet ")[0].split(" (")[0] == python["fout"].split(". Zet ")[0].split(" (")[0]
         return
     assert json.dumps(result, sort_keys=True) == json.dumps(python, sort_keys=True)
 
@@ -165,8 +166,8 @@ def test_cli_csv_equals_the_browser_export(tmp_path, node_results):
 
 
 def test_cli_filters_and_column_mapping(tmp_path):
-    done = _cli(FIXTURES / "andere-koppen.csv")
-    assert done.returncode == 1 and "geen kopregel" in done.stderr and "Traceback" not in done.stderr
+    done = _cli(FIXTURES / "andere-koppen.csv")  # no SDG column: read, all uncoded, and said so
+    assert done.returncode == 0 and "Geen kolom met SDG-codes gevonden" in done.stdout, done.stderr
     out = tmp_path / "uit.json"
     done = _cli(FIXTURES / "andere-koppen.csv", "--kolom", "sdg=Duurzaamheidsdoel", "--json", out)
     assert done.returncode == 0, done.stderr

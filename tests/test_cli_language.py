@@ -71,3 +71,20 @@ def test_argparse_is_english_again_outside_our_parser():
     """The Dutch texts are swapped in only while our parser works: other parsers in the process are untouched."""
     build_parser().format_help()
     assert "show this help message and exit" in argparse.ArgumentParser().format_help()
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+def test_output_never_crashes_on_encoding(tmp_path, encoding):
+    """A Windows console or pipe that cannot show an emoji gets an escape, not 'interne fout'."""
+    import os
+
+    folder = tmp_path / "practices"
+    folder.mkdir()
+    (folder / "emoji.md").write_text("---\ntitel: Feest 🎉\nstatus: klaar 🎉\n---\n\n## Context\n\nTekst.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    result = subprocess.run([sys.executable, "-m", "praktijkenbank.contrib.cli", "valideer", "practices"],
+                            capture_output=True, cwd=tmp_path, env=env)
+    stdout, stderr = result.stdout.decode(encoding), result.stderr.decode(encoding)
+    assert "interne fout" not in stderr and "Traceback" not in stderr
+    assert result.returncode == 1
+    assert "'klaar \\U0001f389' is geen toegelaten waarde" in stdout

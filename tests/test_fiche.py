@@ -136,3 +136,27 @@ def test_without_a_clipboard_the_link_is_selected_in_a_field(browser, base):
         expect(page.locator(".pb-delen__melding")).to_contain_text("kopieer hem met Ctrl+C")
     finally:
         context.close()
+
+
+def test_the_purchasing_dossier_prints_its_own_text_with_short_lists(page, real_site, serve, artifacts):
+    """A dossier on paper: its own text and sources, each list at most PRINTED cards (titles) and a
+    line that says how many more there are online (the address and QR code are at the end)."""
+    from pypdf import PdfReader
+    import io
+
+    page.goto(serve(real_site) + "dossiers/duurzaam-aankopen/")
+    counts = page.eval_on_selector_all("ul.pb-lijst", "lists => lists.map(l => l.children.length)")
+    assert max(counts) > 5, counts  # long lists: what used to fill six pages
+    pdf = page.pdf(format="A4", print_background=True)
+    (artifacts / "dossier-afdruk.pdf").write_bytes(pdf)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) <= 2, len(reader.pages)  # was 6
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert "Wat de praktijkenbank al biedt" in text and "Bronnen" in text
+    for count in counts:
+        if count > 5:
+            assert f"en nog {count - 5} " in text.lower()
+    assert "dossiers/duurzaam-aankopen/" in text
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 794, "height": 1123})
+    page.screenshot(path=str(artifacts / "dossier-afdruk.png"), full_page=True)

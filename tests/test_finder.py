@@ -6,7 +6,6 @@ themselves, never hard-coded. One site build per session (``real_site``).
 
 from __future__ import annotations
 
-import os
 import json
 import re
 from collections import Counter
@@ -16,7 +15,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import PRACTICES, ROOT
+from conftest import PRACTICES, ROOT, require_browser_tool
 from praktijkenbank.site.opendata_indicators import indicator_record
 from praktijkenbank.site import model, opendata, search_index
 from praktijkenbank.records.load import load_practices
@@ -325,10 +324,7 @@ def test_no_requests_outside_the_site(page, base):
 
 @pytest.mark.browser
 def test_axe_finds_no_wcag_violations_with_filters_applied(page, base, records):
-    if not AXE.exists():
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail("axe-core ontbreekt maar REQUIRE_BROWSER=1 (npm ci)")
-        pytest.skip("axe-core ontbreekt (npm ci)")
+    require_browser_tool(AXE.exists(), "axe-core (node_modules/axe-core)", "npm ci in de hoofdmap")
     theme = _sdg12_theme(records)
     open_finder(page, base, f"sdg=12&sdg=13&thema={theme}&q=gemeente")
     page.add_script_tag(path=str(AXE))

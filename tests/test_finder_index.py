@@ -362,3 +362,43 @@ def test_a_word_list_keeps_the_most_frequent_words_only(tmp_path, monkeypatch):
     search_index.build(site)
     words = json.loads((site / "zoeken" / "spelling" / "z.json").read_text(encoding="utf-8"))
     assert words == ["zwaluw", "zebra"]  # in 3 and 2 practices; zolder (1) is left out
+
+
+# Common international terms (UN, VVSG) and the Dutch word a record uses: each finds the other's records.
+INTERNATIONAL = [
+    ("leave no one behind", "niemand achterlaten"), ("LNOB", "niemand achterlaten"),
+    ("VLR", "voluntary local review"), ("voluntary local review", "VLR"),
+    ("VNR", "voluntary national review"), ("voluntary national review", "VNR"),
+    ("spill-over", "overloopeffect"), ("spillover", "spill-over"),
+    ("localisation", "lokaliseren"), ("localization", "lokaliseren"), ("localising", "lokaliseren"),
+    ("fair trade", "eerlijke handel"), ("fairtrade", "eerlijke handel"),
+    ("decent work", "waardig werk"), ("human rights", "mensenrechten"),
+    ("capacity building", "capaciteitsopbouw"), ("circular economy", "circulaire economie"),
+    ("footprint", "voetafdruk"), ("partnership", "partnerschap"),
+    ("sustainable development", "duurzame ontwikkeling"), ("policy coherence", "beleidscoherentie"),
+    ("twinning", "stedenband"), ("city-to-city", "stedenband"), ("climate action", "klimaatactie"),
+    ("public procurement", "overheidsopdracht"), ("procurement", "overheidsopdracht"),
+    ("global citizenship", "wereldburgerschap"),
+]
+
+
+@pytest.fixture(scope="module")
+def international_index(tmp_path_factory) -> dict[str, list[str]]:
+    """One record per Dutch word of INTERNATIONAL (its only searchable word), and one without any."""
+    dutch = sorted({word for _, word in INTERNATIONAL})
+    records = [_record(f"r{i}", titel="Praktijk", samenvatting="Kort.", tekst=f"Over {word}.", themas=["participatie"],
+                       sdgs=[5], besturen=[], provincies=[]) for i, word in enumerate(dutch)]
+    records.append(_record("geen", titel="Praktijk", samenvatting="Kort.", tekst="Een gewone tekst.", themas=["participatie"],
+                           sdgs=[5], besturen=[], provincies=[]))
+    site = make_site(tmp_path_factory.mktemp("internationaal"), records)
+    search_index.build(site)
+    return {"postings": _postings(site), "slug": {word: f"r{i}" for i, word in enumerate(dutch)}}
+
+
+@pytest.mark.parametrize("query, word", INTERNATIONAL, ids=[q for q, _ in INTERNATIONAL])
+def test_an_international_term_finds_the_dutch_word(international_index, query, word):
+    found = international_index["postings"]
+    sets = [set(found.get(stem, [])) for stem in terms(query)]
+    hits = set.intersection(*sets) if sets else set()
+    assert international_index["slug"][word] in hits, (query, word)
+    assert "geen" not in hits

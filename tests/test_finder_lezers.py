@@ -9,13 +9,13 @@ Expected results are computed from the records (fixture ``records`` of test_find
 
 from __future__ import annotations
 
-import os
 import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
+from conftest import require_browser_tool
 from test_finder import AXE, WCAG_AA, _sdg12_theme, _wait, base, open_finder, records, result_slugs  # noqa: F401
 from praktijkenbank.site.search_text import words
 
@@ -106,10 +106,7 @@ def test_escape_closes_the_panel_and_the_filters_return_to_their_place(phone, ba
 
 
 def test_axe_finds_no_violations_with_the_panel_open(phone, base, records):
-    if not AXE.exists():
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail("axe-core ontbreekt maar REQUIRE_BROWSER=1 (npm ci)")
-        pytest.skip("axe-core ontbreekt (npm ci)")
+    require_browser_tool(AXE.exists(), "axe-core (node_modules/axe-core)", "npm ci in de hoofdmap")
     open_finder(phone, base, "sdg=12&q=gemeente")
     phone.locator("#pb-finder-filterknop").click()
     phone.add_script_tag(path=str(AXE))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from praktijkenbank.records.gitdates import last_changes
+from praktijkenbank.records.gitdates import history, last_changes
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is needed to make a test repository")
 
@@ -40,3 +40,19 @@ def test_newest_commit_date_per_file_relative_to_the_site_folder(tmp_path):
 def test_outside_a_repository_there_are_no_dates(tmp_path):
     (tmp_path / "procurement").mkdir()
     assert last_changes(tmp_path, [str(tmp_path / "procurement")]) == {}
+
+
+def test_the_moment_each_file_entered_the_repository(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "practices").mkdir(parents=True)
+    _git(repo, "init", "-q")
+    (repo / "practices" / "eerst.md").write_text("een\n", encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "eerste", date="2026-01-05")
+    (repo / "practices" / "later.md").write_text("een\n", encoding="utf-8")
+    (repo / "practices" / "eerst.md").write_text("twee\n", encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "tweede", date="2026-03-09")
+    dates, entered = history(repo, [str(repo / "practices")])
+    assert dates == {"practices/eerst.md": "2026-03-09", "practices/later.md": "2026-03-09"}
+    assert entered["practices/later.md"] > entered["practices/eerst.md"]  # eerst.md entered in January

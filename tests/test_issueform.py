@@ -213,3 +213,69 @@ def test_cli_reads_stdin_and_never_overwrites(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.StringIO(BODY))
     assert cli_main([*args, "--slug", GOLDEN_SLUG]) == 1
     assert "bestaat al" in capsys.readouterr().err
+
+
+# ------------------------------------------------- hostile or careless bodies ---
+
+def test_two_answers_to_a_one_value_field_are_noted():
+    body = BODY.replace("### Niveau\n\nStarter", "### Niveau\n\nStarter, Gevorderd")
+    proposal = parse_issue(body, fields=load_form(FORM), today=TODAY)
+    assert proposal.meta["niveau"] == "starter"
+    assert any("Niveau: meer dan één antwoord ('Starter', 'Gevorderd')" in n and "alleen 'Starter'" in n
+               for n in proposal.notes), proposal.notes
+
+
+def test_a_form_heading_typed_in_an_answer_does_not_shift_the_sections():
+    typed = "### Context\n\nLier heeft sinds 1987"
+    body = BODY.replace("### Samenvatting\n\nLier liet", "### Samenvatting\n\nZie ook:\n\n### Resultaat\n\nLier liet")
+    assert body != BODY and typed in body
+    proposal = parse_issue(body, fields=load_form(FORM), today=TODAY)
+    golden = parse_issue(BODY, fields=load_form(FORM), today=TODAY)
+    assert proposal.sections == golden.sections  # 'Resultaat' is still the real answer
+    assert proposal.meta["status"] == golden.meta["status"]
+    assert any("'### Resultaat'" in n for n in proposal.notes), proposal.notes
+
+
+def test_control_characters_never_reach_the_record(tmp_path):
+    body = BODY.replace("Lier koppelt zijn", "Lier\x00 koppelt\x1b[31m zijn\u202e")
+    path, text, notes = record_from_issue(body, tmp_path, form=FORM, today=TODAY)
+    assert "\x00" not in text and "\x1b" not in text and "\u202e" not in text
+    assert "titel: Lier koppelt[31m zijn stedenband" in text
+    assert any("onzichtbare stuurtekens (U+0000, U+001B, U+202E)" in n for n in notes), notes
+
+
+def test_the_pull_request_body_escapes_the_issue_and_stays_below_the_limit(tmp_path, monkeypatch, capsys):
+    from praktijkenbank.contrib import pr_body
+
+    long_answer = "Een heel lang antwoord. " * 5_000  # 120,000 characters in one answer
+    body = BODY.replace("### Niveau\n\nStarter", "### Niveau\n\nStarter, @everyone ![x](https://x.be/p.png) <b>hi</b>")
+    body = body.replace("De dienst internationale samenwerking werkte samen met drie basisscholen.", long_answer)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "issue.md").write_text(body, encoding="utf-8")
+    work = tmp_path / "werk"
+    work.mkdir()
+    assert cli_main(["uit-issue", "issue.md", "--formulier", str(FORM), "--datum", TODAY.isoformat(),
+                     "--notities", str(work / "notities.md")]) == 0
+    path = capsys.readouterr().out.strip()
+    (work / "pad.txt").write_text(path + "\n", encoding="utf-8")
+    (work / "status.txt").write_text("1\n", encoding="utf-8")
+    (work / "validatie.txt").write_text("~~~~\n# Kop\n" + "x.md:1:1: tekst: fout: ~~~~~ te lang\n" * 5_000, encoding="utf-8")
+    assert pr_body.main([str(work), "12"]) == 0
+    pr = (work / "pr.md").read_text(encoding="utf-8")
+    assert len(pr) < 65_536
+    assert "Closes #12" in pr and "(ingekort" in pr
+    import re
+
+    assert not re.search(r"(?<!\\)@everyone", pr) and "\\@everyone" in pr
+    assert not re.search(r"(?<!\\)!(?<!\\)\[x", pr) and "<b>" not in pr
+    fence = next(line for line in pr.splitlines() if line.startswith("~~~~") and line.endswith("text"))
+    assert len(fence) - len("text") > 5  # longer than any run of '~' inside
+    comment = (work / "opmerkingen.md").read_text(encoding="utf-8")
+    assert "Niveau: onbekende keuze" in comment and "\\@everyone" in comment
+
+
+def test_escape_leaves_no_markdown():
+    from praktijkenbank.contrib.pr_body import escape
+
+    assert escape("### Kop\n[link](javascript:x) @naam <img> `code` *vet*") == (
+        "\\#\\#\\# Kop \\[link\\]\\(javascript:x\\) \\@naam \\<img\\> \\`code\\` \\*vet\\*")

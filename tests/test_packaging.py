@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.metadata
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -28,3 +30,11 @@ def test_installed_metadata_carries_the_license_expression():
     metadata = importlib.metadata.metadata("praktijkenbank")
     assert metadata["License-Expression"] == "EUPL-1.2"
     assert metadata["License"] is None
+
+
+def test_python_dash_m_runs_the_command_line(tmp_path):
+    """`python -m praktijkenbank` is the command line (the Windows route in CONTRIBUTING uses it)."""
+    result = subprocess.run([sys.executable, "-m", "praktijkenbank", "valideer", str(tmp_path)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "In orde" in result.stderr

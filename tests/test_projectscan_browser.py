@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT
+from conftest import ROOT, require_browser_tool
 from test_projectscan_js import CFG, maximal, realistic
 
 pytestmark = pytest.mark.browser
@@ -246,6 +246,9 @@ def test_suggested_sdgs_follow_theme_and_phase(page, base):
 def test_summary_prints_on_one_a4_page(page, base, artifacts, name, state):
     _open(page, base)
     _load(page, state)
+    # The way back (QR code of the link) is added once the link is encoded, which is async.
+    _wait_for_link(page, state["titel"])
+    page.wait_for_selector("#pb-scan-samenvatting .pb-scan-sam__terug", state="attached")
     pdf = page.pdf(format="A4", print_background=True)
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1, f"{name}: {len(reader.pages)} pages"
@@ -258,6 +261,15 @@ def test_summary_prints_on_one_a4_page(page, base, artifacts, name, state):
     assert "1. Het project" not in text and "Bewaren, delen en afdrukken" not in text  # only the summary
     if name == "realistisch":
         assert state["titel"] in text and "Een eerlijke prijs voor koffieboeren." in text
+    # The way back: a QR code of the scan's link when it fits, else the advice to keep the link or the file.
+    assert "Deze scan opnieuw openen" in text
+    qr = page.locator("#pb-scan-samenvatting img.pb-scan-sam__qr")
+    link = page.locator("#pb-scan-link").input_value()
+    if len(link.encode("utf-8")) <= 2_900:
+        assert qr.count() == 1 and qr.get_attribute("src").startswith("data:image/svg+xml")
+        assert "scan de QR-code" in text
+    else:
+        assert qr.count() == 0 and "te lang voor een QR-code" in text
     page.emulate_media(media="print")
     page.set_viewport_size({"width": 794, "height": 1123})
     page.screenshot(path=str(artifacts / f"projectscan-print-{name}.png"), full_page=True)
@@ -362,8 +374,7 @@ def test_nothing_leaves_the_machine(page, base):
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE], ids=["desktop", "390px"])
 def test_axe_reports_no_violations_on_the_filled_in_scan(browser, base, artifacts, viewport):
-    if not AXE.is_file():
-        pytest.fail("axe-core ontbreekt: voer 'npm ci' uit in de hoofdmap van de repository")
+    require_browser_tool(AXE.is_file(), "axe-core (node_modules/axe-core)", "npm ci in de hoofdmap")
     context = browser.new_context(viewport=viewport, locale="nl-BE")
     try:
         page = context.new_page()

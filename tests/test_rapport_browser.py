@@ -107,6 +107,45 @@ def test_budget_scan_export_is_imported_and_shown(page, base):
     assert page.locator(".pb-rapport__naast > .pb-rapport__grafiek + .pb-rapport__tabelwrap table").count() == 1  # a table beside the chart
 
 
+def test_budget_scan_button_opens_the_builder_with_its_result(page, base, artifacts):
+    """Issue 16 §2: 'Maak een SDG-rapport' on the scan result opens the builder with that result (and the
+    government typed in the scan); the same figures as importing the scan's CSV download."""
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + "begroting/")
+    page.get_by_role("button", name="Probeer het voorbeeld").click()
+    button = page.get_by_role("button", name="Maak een SDG-rapport")
+    button.wait_for()
+    page.focus("#pb-scan-naam")  # shown once a file is read
+    page.keyboard.type("Gent")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download de samenvatting (CSV)").click()
+    downloaded = info.value.path()
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "/rapport/" in url)
+    page.wait_for_selector("#pb-rapport:not([hidden])")
+    assert "begrotingsscan" in page.inner_text("#pb-rapport-importstatus")
+    assert page.input_value("#pb-rapport-bestuur") == "Gent"
+    handed = page.inner_text("#pb-rapport-voorbeeld")
+    assert "Budget per SDG" in handed and "3,4 %" in handed  # SDG 1 in the example municipality
+    page.screenshot(path=str(artifacts / "rapport-uit-begrotingsscan.png"), full_page=True)
+    # The same report as loading the scan's CSV by hand.
+    page.goto(base + "begroting/")  # leave and come back in the same tab: the hand-over is still there
+    page.goto(base + "rapport/?bestuur=Gent")
+    page.wait_for_selector("#pb-rapport:not([hidden])")
+    assert page.inner_text("#pb-rapport-voorbeeld") == handed
+    page.get_by_role("button", name="Verwijder budget en projecten").click()
+    assert "Budget per SDG" not in page.inner_text("#pb-rapport-voorbeeld")
+    page.set_input_files("#pb-rapport-begroting", downloaded)
+    page.wait_for_function("document.getElementById('pb-rapport-importstatus').textContent.includes('Begrotingsscan')")
+    assert page.inner_text("#pb-rapport-voorbeeld") == handed
+    page.reload()  # 'wis-import' forgot the hand-over
+    page.wait_for_selector("#pb-rapport:not([hidden])")
+    assert "Budget per SDG" not in page.inner_text("#pb-rapport-voorbeeld")
+    assert errors == []
+
+
 @pytest.mark.parametrize("shape, pages", [("hoofdstuk", (2, 4)), ("vlr", (8, 16))])
 def test_print_fits_the_expected_pages(page, base, artifacts, shape, pages):
     from pypdf import PdfReader

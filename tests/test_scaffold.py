@@ -31,6 +31,7 @@ FULL_OPTIONS = [
     "--sdg", "17,11", "--sdg", "11",
     "--thema", "beleidsplanning", "--thema", "Begroting en financiën",
     "--fase", "meerjarenplan",
+    "--beleidsdomein", "algemeen-bestuur",
     "--niveau", "gevorderd",
     "--status", "uitgevoerd",
     "--samenvatting", "Gent gaf elke actie in zijn meerjarenplan 2026-2031 een SDG-code, zodat het bestuur "
@@ -38,6 +39,7 @@ FULL_OPTIONS = [
     "--bron-titel", "Meerjarenplan 2026-2031 van Gent",
     "--bron-uitgever", "Stad Gent",
     "--bron-url", "https://www.gent.be/meerjarenplan",
+    "--bron-geraadpleegd", TODAY.isoformat(),
 ]
 FILLED = ("Dit is de echte tekst van deze sectie, met genoeg woorden om als een volwaardige "
           "paragraaf te tellen voor de validator.")
@@ -140,7 +142,7 @@ def test_without_answers_every_problem_is_on_a_marked_line(tmp_path):
     assert all(p.is_error for p in problems)
     _assert_only_marked(path, problems)
     assert _marked_fields(path.read_text(encoding="utf-8")) == {
-        "titel", "samenvatting", "status", "besturen", "sdgs", "themas", "fasen", "niveau", "bronnen"}
+        "titel", "samenvatting", "status", "besturen", "sdgs", "themas", "fasen", "beleidsdomeinen", "niveau", "bronnen"}
     assert "Nog in te vullen" in out
 
 
@@ -202,6 +204,7 @@ def test_interactive_with_typos_reasks_and_accepts_suggestions(tmp_path):
         "beleidsplaning, 2",                           # typo + list number
         "j",
         "meerjarenplan",
+        "algemeen bestuur",                            # a domain by its name
         "gevordert",
         "j",
         "lopend",
@@ -211,6 +214,9 @@ def test_interactive_with_typos_reasks_and_accepts_suggestions(tmp_path):
         "j",
         "Meerjarenplan 2026-2031 van Gent",
         "Stad Gent",
+        "30-11-2026",                                  # not a date as JJJJ-MM-DD
+        "2099-01-01",                                  # after today
+        "2026-11-02",                                  # the day the source was read
         "",                                            # accept the suggested slug
     ]
     code, out, err, files = _new(tmp_path, inputs=inputs)
@@ -224,8 +230,10 @@ def test_interactive_with_typos_reasks_and_accepts_suggestions(tmp_path):
     assert meta["sdgs"] == [11, 12]
     assert meta["themas"] == ["beleidsplanning", "begroting"]
     assert meta["niveau"] == "gevorderd"
+    assert "Wanneer las je de bron?" in out and "geef een datum als JJJJ-MM-DD" in out and "ligt na vandaag" in out
+    assert meta["beleidsdomeinen"] == ["algemeen-bestuur"]
     assert meta["bronnen"][0] == {"titel": "Meerjarenplan 2026-2031 van Gent", "uitgever": "Stad Gent",
-                                  "url": "https://www.gent.be/meerjarenplan", "geraadpleegd": TODAY.isoformat()}
+                                  "url": "https://www.gent.be/meerjarenplan", "geraadpleegd": "2026-11-02"}
     assert meta["status"] == "lopend"
     assert files[0].name == "gent-koppelt-meerjarenplan-sdg-s.md"
 
@@ -334,13 +342,14 @@ def test_an_instrument_asks_only_for_its_own_fields(tmp_path):
     code, out, err, files = _new(tmp_path, kind="instrument", inputs=[
         "Een checklist voor duurzame evenementen", "12, 13", "eerlijke-handel", "uitvoering",
         "Een korte checklist waarmee een dienst een evenement duurzamer organiseert, van catering tot afval.",
-        "https://www.example.org/checklist", "Checklist duurzame evenementen", "Voorbeeldorganisatie", ""])
+        "https://www.example.org/checklist", "Checklist duurzame evenementen", "Voorbeeldorganisatie", "", ""])
     assert code == 0, err
     assert "Nieuw instrument toevoegen" in out and "Welk bestuur" not in out and "Niveau" not in out
     assert [f.name for f in files] == ["checklist-duurzame-evenementen.md"]
     meta = yaml.safe_load(files[0].read_text(encoding="utf-8").split("---")[1])
     assert meta["sdgs"] == [12, 13] and meta["fasen"] == ["uitvoering"]
     assert meta["bronnen"][0]["url"] == "https://www.example.org/checklist"
+    assert str(meta["bronnen"][0]["geraadpleegd"]) == TODAY.isoformat()  # Enter: today, after the question
 
 
 def test_options_a_kind_does_not_have_are_refused_in_dutch(tmp_path):
@@ -354,3 +363,50 @@ def test_an_unknown_kind_gets_a_suggestion(tmp_path):
     err = io.StringIO()
     assert scaffold_main(args, out=io.StringIO(), err=err) == 2
     assert "Bedoel je 'instrument'?" in err.getvalue() and "praktijk, instrument, productgroep, dossier" in err.getvalue()
+
+
+def test_without_questions_the_date_a_source_was_read_is_marked_not_assumed(tmp_path):
+    options = [o for o in FULL_OPTIONS]
+    i = options.index("--bron-geraadpleegd")
+    del options[i:i + 2]
+    code, out, err, files = _new(tmp_path, "--geen-vragen", *options)
+    assert code == 0, err
+    problems = _all_problems(files[0])
+    assert "bronnen[0].geraadpleegd" in {p.field for p in problems}
+    _assert_only_marked(files[0], problems)
+    code, out, err, files = _new(tmp_path, "--geen-vragen", *options, "--bron-geraadpleegd", "2099-01-01", "--slug", "x")
+    assert code == 2 and "--bron-geraadpleegd: 2099-01-01 ligt na vandaag" in err
+
+
+@pytest.mark.parametrize("answer, suggestion", [
+    ("klimaat", "klimaat-en-natuur"), ("aankoop", "duurzaam-aankoopbeleid"), ("eerlijk", "eerlijke-handel"),
+    ("stedenbnd", "stedenband"), ("wereldburger", "wereldburgerschap"),
+])
+def test_a_partial_or_misspelt_theme_gets_a_suggestion(answer, suggestion):
+    from praktijkenbank.contrib.scaffold import Invalid, parse_choices
+
+    with pytest.raises(Invalid) as raised:
+        parse_choices([answer], load_vocab().themes, "thema")
+    assert raised.value.suggestion == suggestion and f"Bedoel je '{suggestion}'?" in raised.value.message
+
+
+@pytest.mark.parametrize("answer, suggestion", [("start", "starter"), ("gevordert", "gevorderd"), ("gevor", "gevorderd")])
+def test_a_partial_or_misspelt_level_gets_a_suggestion(answer, suggestion):
+    from praktijkenbank.contrib.scaffold import Invalid, parse_level
+
+    with pytest.raises(Invalid) as raised:
+        parse_level(answer, load_vocab())
+    assert raised.value.suggestion == suggestion
+
+
+@pytest.mark.parametrize("government, title, slug", [
+    ("Heuvelland", "Heuvelland codeert de begroting per SDG", "heuvelland-codeert-begroting-per-sdg"),
+    ("Heuvelland", "SDG-begroting in Heuvelland", "heuvelland-sdg-begroting"),
+    ("Heuvelland", "Gemeente Heuvelland codeert haar begroting", "heuvelland-gemeente-codeert-begroting"),
+    ("Provincie Antwerpen", "De provincie Antwerpen steunt stedenbanden", "provincie-antwerpen-steunt-stedenbanden"),
+    ("Provincie Limburg", "Limburg meet de SDG's", "provincie-limburg-meet-sdg-s"),
+])
+def test_the_slug_names_the_government_once(tmp_path, government, title, slug):
+    from praktijkenbank.contrib.scaffold import parse_government, suggest_slug
+
+    assert suggest_slug([parse_government(government, load_vocab())], title, tmp_path) == slug

@@ -3,7 +3,8 @@
 A real development server on a free port of 127.0.0.1, serving a temporary copy
 of the fixture records (PRAKTIJKENBANK_CONTENT_DIR): break a record, see the
 Dutch error with file:line:column on the page, fix it, see the normal page again.
-`mkdocs build` still stops on the same error (test_site_build.py).
+`mkdocs build` still stops on the same error (test_site_build.py). The server runs with --dirty,
+like `make serve` (only changed pages are made again, see serve_dirty.py).
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def _serve(content: Path, log: Path, engine: str = "properdocs"):
                NO_MKDOCS_2_WARNING="1")
     env.pop("PRAKTIJKENBANK_SKIP_VALIDATION", None)
     with open(log, "w", encoding="utf-8") as output:
-        process = subprocess.Popen([sys.executable, "-m", engine, "serve", "--livereload", "--dev-addr",
+        process = subprocess.Popen([sys.executable, "-m", engine, "serve", "--dirty", "--livereload", "--dev-addr",
                                     f"127.0.0.1:{port}", "-f", str(ROOT / "mkdocs.yml")],
                                    cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
         try:

@@ -122,7 +122,8 @@ def test_404_page_is_dutch(page, base):
 
 
 @pytest.mark.parametrize("path", ["", FICHE, OLD_FICHE, "sdg/7/", "sdg/", "praktijken/", "p/planeet/",
-                                  "bestuur/antwerpen/", "open-data/"])
+                                  "bestuur/antwerpen/", "open-data/", "beleidsdomeinen/",
+                                  "beleidsdomeinen/algemeen-bestuur/", "grootte/centrumstad/", "bewijs/"])
 def test_axe_reports_no_violations(page, base, path):
     require_browser_tool(AXE.is_file(), "axe-core (node_modules/axe-core)", "npm ci in de hoofdmap")
     _goto(page, base + path)

@@ -167,6 +167,31 @@ def test_newest_first(site):
         "borsbeek-fairtrade-aankopen", "vvsg-sdg-rapportering-oud"]
 
 
+def test_newest_on_the_same_day_is_the_one_that_entered_the_repository_last(vocab):
+    """Most records share one 'toegevoegd' date: the git history orders them, not the alphabet."""
+    practices = [_practice(slug, titel=f"{title} heeft een titel die lang genoeg is", toegevoegd="2026-12-01")
+                 for slug, title in (("a", "Aalst"), ("b", "Brugge"), ("c", "Charleroi"))]
+    practices.append(_practice("ouder", titel="Zottegem heeft een titel die lang genoeg is", toegevoegd="2026-11-01"))
+    by_title = model.build_site(practices, vocab, TODAY)
+    assert [v["slug"] for v in by_title["nieuwste"]] == ["a", "b", "c", "ouder"]  # no history: by title
+    entered = {"practices/a.md": 100, "practices/b.md": 300, "practices/c.md": 200, "practices/ouder.md": 400}
+    by_git = model.build_site(practices, vocab, TODAY, entered=entered)
+    assert [v["slug"] for v in by_git["nieuwste"]] == ["b", "c", "a", "ouder"]
+    entered.pop("practices/a.md")  # not committed yet: the newest of its day
+    assert [v["slug"] for v in model.build_site(practices, vocab, TODAY, entered=entered)["nieuwste"]] == ["a", "b", "c", "ouder"]
+
+
+def test_the_home_page_shows_when_the_newest_practices_were_added(site, vocab):
+    renderer = render.Renderer(site, vocab)
+    home = renderer.fill("index.md", renderer.home())
+    newest = home.split("## Nieuwste praktijken", 1)[1]
+    first = site["nieuwste"][0]
+    assert f'Toegevoegd op <time datetime="{first["toegevoegd"]}">{first["toegevoegd_tekst"]}</time>' in newest
+    assert newest.count("pb-kaart__datum") == min(6, len(site["nieuwste"]))
+    other = renderer.fill("sdg/13.md", renderer.sdg(13))
+    assert "pb-kaart__datum" not in other  # only the home page dates its cards
+
+
 @pytest.mark.parametrize("target, base, expected", [
     ("sdg/7/", "praktijken/x/", "../../sdg/7/"),
     ("", "praktijken/x/", "../../"),
@@ -205,9 +230,25 @@ def test_model_survives_unvalidated_junk(vocab):
     ("javascript:alert(1)", False), (" JavaScript:alert(1)", False), ("java\tscript:alert(1)", False),
     ("javascript&#58;alert(1)", False), ("jav&#x09;ascript:alert(1)", False), ("data:text/html,x", False),
     ("vbscript:x", False), ("", False), (None, False),
+    ("file:///C:/plan.docx", False), ("\\\\server\\map", False), ("//voorbeeld.be/x", False), ("/\\voorbeeld.be", False),
 ])
 def test_safe_url(url, safe):
     assert (render.safe_url(url) is not None) is safe
+
+
+def test_the_validator_names_every_link_the_site_drops(tmp_path):
+    """One rule (records/links.py) for the site and the validator: every link the fiche loses gets a message."""
+    from praktijkenbank import validate_paths
+    from praktijkenbank.records import links
+
+    hrefs = ["javascript:x", "&#106;avascript&#58;x", "file:///C:/plan.docx", "\\\\server\\map",
+             "//voorbeeld.be/x", "data:text/html,x", "https://voorbeeld.be/x", "mailto:a@b.be", "#anker"]
+    body = "\n\n".join(f"[link {i}]({href})" for i, href in enumerate(hrefs)) + "\n\n[ref]: javascript:y\n"
+    html = str(render.render_body_html(body))
+    kept = [href for href in hrefs if f'href="{href}"' in html or f'href="{href.replace("&", "&amp;")}"' in html]
+    assert kept == ["https://voorbeeld.be/x", "mailto:a@b.be", "#anker"]
+    flagged = [href for _, href in links.all_links(body) if links.unsafe_reason(href)]
+    assert flagged == [h for h in hrefs if h not in kept] + ["javascript:y"]
 
 
 def test_body_raw_html_is_escaped_and_unsafe_links_dropped():

@@ -89,6 +89,29 @@ def test_hint_suggests_the_closest_value(name, hint):
     assert any(hint in p.hint for p in problems), [p.hint for p in problems]
 
 
+@pytest.mark.parametrize("name", ["titel-empty.md", "status-empty.md"])
+def test_an_empty_field_gets_no_tip_about_quotation_marks(name):
+    _, problems = validate_paths([INVALID / name], today=TODAY, siblings=False)
+    assert problems and all("aanhalingstekens" not in p.hint for p in problems), [p.hint for p in problems]
+
+
+@pytest.mark.parametrize("sentence, warned", [
+    ("De bron meldt geen resultaat.", False),
+    ("De bronnen zeggen niets over resultaten.", False),
+    ("Over het resultaat staat niets in de bron.", False),
+    ("Nog niets.", True),
+    ("Het werkt goed.", True),
+])
+def test_a_short_result_that_says_the_source_is_silent_is_not_empty(tmp_path, sentence, warned):
+    """CONTRIBUTING asks for one sentence when a source reports no result: that is not '(bijna) leeg'."""
+    text = (FIXTURES / "valid" / "geldige-praktijk.md").read_text(encoding="utf-8")
+    path = tmp_path / "x.md"
+    path.write_text(text.replace("Het resultaat vermeldt alleen wat de bron zegt; hier is dat een zin zonder cijfers of namen.",
+                                 sentence), encoding="utf-8")
+    _, problems = validate_paths([path], today=TODAY, siblings=False)
+    assert any("'Resultaat' is (bijna) leeg" in p.message for p in problems) is warned
+
+
 def test_valid_fixtures_pass():
     _, problems = validate_paths([FIXTURES / "valid"], strict=True, today=TODAY)
     assert [p.format() for p in problems] == []
@@ -203,6 +226,10 @@ def test_cli_never_prints_a_traceback_on_junk(tmp_path):
         "getal.md": b"---\n1: 2\n---\n",
         "kop.md": b"---\ntitel: x\n",
         "nul.md": b"---\ntitel: x\x00\n---\n",
+        # libyaml composes recursively in C: 40,000 levels crashed the process without a word
+        "diep-haakjes.md": b"---\nsdgs: " + b"[" * 40000 + b"]" * 40000 + b"\n---\n",
+        "diep-streepjes.md": b"---\nsdgs:\n" + b"- " * 45000 + b"1\n---\n",
+        "diep-accolades.md": b"---\nsdgs: " + b"{a: " * 300 + b"1" + b"}" * 300 + b"\n---\n",
     }
     for i in range(40):
         data = bytearray(valid)

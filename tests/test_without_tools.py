@@ -4,6 +4,7 @@ everything else and says, in Dutch, which browser tests were skipped and why; CI
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -85,3 +86,41 @@ def test_make_without_npm_goes_on(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "npm ontbreekt: de toegankelijkheidstests (axe-core) worden overgeslagen; de rest draait wel." in result.stderr
     assert not (tmp_path / "node_modules" / ".installed").exists()  # asked again next time
+
+
+def test_the_node_tests_skip_without_node(tmp_path):
+    """CONTRIBUTING's route without npm: the JavaScript twins of the budget scan skip (they used to error)."""
+    python_dir = str(Path(sys.executable).parent)
+    environment = {k: v for k, v in os.environ.items() if k != "REQUIRE_BROWSER"} | {"PATH": python_dir}
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
+                             str(ROOT / "tests" / "test_begroting.py"), "-k", "javascript or cli_csv"],
+                            capture_output=True, text=True, cwd=ROOT, env=environment, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert " error" not in result.stdout and "failed" not in result.stdout
+    assert "browsertests overgeslagen: node ontbreekt" in result.stdout
+
+
+def _functions_loading_axe():
+    import ast
+
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        if path.name == "test_without_tools.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef):
+                source = ast.get_source_segment(path.read_text(encoding="utf-8"), node) or ""
+                if "add_script_tag(path=str(AXE))" in source:
+                    yield f"{path.name}::{node.name}", source
+
+
+def test_every_axe_test_skips_without_npm():
+    """A test that loads axe-core checks first that it is there (skip with the Dutch summary; CI: fail)."""
+    unguarded = [name for name, source in _functions_loading_axe()
+                 if "require_browser_tool" not in source and "pytest.skip" not in source]
+    assert unguarded == []
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        if path.name == "test_without_tools.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"pytest\.fail\([^)]*(npm|node_modules|axe-core)", text), path.name

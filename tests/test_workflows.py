@@ -57,7 +57,7 @@ def _steps():
 
 def test_expected_workflows_exist():
     assert {p.name for p in WORKFLOWS} >= {"ci.yml", "pages.yml", "stale.yml", "praktijk-uit-issue.yml"}
-    assert [p.name for p in FORMS] == ["nieuwe-indicator.yml", "nieuwe-praktijk.yml"]
+    assert [p.name for p in FORMS] == ["nieuwe-indicator.yml", "nieuwe-praktijk.yml", "we-doen-dit-ook.yml"]
 
 
 def test_workflows_match_the_github_schema():
@@ -168,6 +168,8 @@ def test_issue_workflow_parses_without_a_token_and_pushes_without_parsing():
         assert parsing not in push_text
     assert ISSUE_WORKFLOW.read_text(encoding="utf-8").count("github.event.issue.body") == 1
     assert set(push["permissions"]) == {"contents", "pull-requests", "issues"}
+    texts = next(s for s in convert["steps"] if "pr_body" in s.get("run", ""))  # escaped texts, made without a token
+    assert texts["env"] == {"ISSUE_NUMBER": "${{ github.event.issue.number }}"}
     uses = [s.get("uses", "").split("@")[0] for s in convert["steps"] + push["steps"]]
     assert "actions/upload-artifact" in uses and "actions/download-artifact" in uses
 
@@ -189,7 +191,7 @@ def _git(cwd: Path, *args: str, email: str = BOT_EMAIL) -> str:
     return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True).stdout.strip()
 
 
-@pytest.mark.parametrize("existing", ["geen", "eigen", "andere"])
+@pytest.mark.parametrize("existing", ["geen", "eigen", "andere", "mislukt"])
 def test_issue_workflow_never_overwrites_someone_elses_commits(tmp_path, existing):
     """The push step for real, against a local 'origin' and a stand-in for the gh command."""
     origin, work, temp, fake = tmp_path / "origin.git", tmp_path / "work", tmp_path / "runner", tmp_path / "bin"
@@ -215,16 +217,26 @@ def test_issue_workflow_never_overwrites_someone_elses_commits(tmp_path, existin
     before = _git(origin, "rev-parse", branch) if existing != "geen" else None
     (temp / "praktijk").mkdir(parents=True)
     for name, text in {"pad.txt": "practices/x.md\n", "status.txt": "0\n", "praktijk.md": "nieuwe omzetting\n",
-                       "notities.md": "- geen opmerkingen\n", "validatie.txt": "In orde.\n"}.items():
+                       "notities.md": "- geen opmerkingen\n", "validatie.txt": "In orde.\n",
+                       "pr.md": "Voorstel uit issue #7\n", "opmerkingen.md": "- Niveau: meer dan één antwoord\n"}.items():
         (temp / "praktijk" / name).write_text(text)
     fake.mkdir()
     (fake / "gh").write_text('#!/bin/sh\necho "$*" >> "$GH_LOG"\n'
+                             '[ "$1 $2" = "pr create" ] && [ -n "$GH_FAIL" ] && exit 1\n'
+                             '[ "$1 $2" = "issue comment" ] && cat "$5" >> "$GH_LOG"\n'
                              'case "$1 $2" in "pr create") echo https://example.org/pr/1;; esac\n')
     (fake / "gh").chmod(0o755)
     env = {"PATH": f"{fake}:/usr/bin:/bin", "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1",
            "RUNNER_TEMP": str(temp), "GH_LOG": str(tmp_path / "gh.log"), "GH_TOKEN": "x", "GH_REPO": "o/r",
            "ISSUE_TITLE": "Een voorstel", "ISSUE_NUMBER": "7", "BASE_BRANCH": "main"}
+    if existing == "mislukt":
+        env["GH_FAIL"] = "1"
     result = subprocess.run(["bash", "-c", _push_script()], cwd=work, env=env, capture_output=True, text=True)
+    if existing == "mislukt":  # e.g. a body GitHub refuses: the issue is told, the run fails visibly
+        assert result.returncode == 1
+        calls = (tmp_path / "gh.log").read_text()
+        assert "issue comment 7 --body-file" in calls and "de pull request kon niet" in calls
+        return
     assert result.returncode == 0, result.stdout + result.stderr
     calls = (tmp_path / "gh.log").read_text()
     after = _git(origin, "rev-parse", branch)
@@ -239,6 +251,8 @@ def test_issue_workflow_never_overwrites_someone_elses_commits(tmp_path, existin
         assert _git(origin, "show", f"{branch}:practices/x.md") == "nieuwe omzetting"
         assert _git(origin, "log", "--format=%ae", f"main..{branch}") == BOT_EMAIL  # one commit, the workflow's
         assert "pr create --base main --head praktijk/issue-7" in calls
+        assert "--body-file" in calls and "Bedankt! Je voorstel staat klaar als pull request: https://example.org/pr/1" in calls
+        assert "- Niveau: meer dan één antwoord" in calls  # the conversion's notes reach the issue
 
 
 def test_stale_workflow_runs_weekly():
@@ -307,6 +321,17 @@ def test_vscode_files():
     assert "redhat.vscode-yaml" in extensions["recommendations"]
     tasks = _jsonc(ROOT / ".vscode" / "tasks.json")["tasks"]
     assert any(t.get("group", {}).get("isDefault") for t in tasks)
+
+
+@pytest.mark.parametrize("label", ["Praktijken nakijken", "Praktijken herstellen (--herstel)"])
+def test_vscode_validate_tasks_cover_every_record_folder(label):
+    """The tasks check what 'make validate' checks: every kind's folder, not practices/ alone."""
+    from praktijkenbank.records.vocab import load_vocab
+
+    task = next(t for t in _jsonc(ROOT / ".vscode" / "tasks.json")["tasks"] if t["label"] == label)
+    paths = [arg for arg in task["args"][1:] if not arg.startswith("-")]
+    folders = {kind.folder for kind in load_vocab().kinds.values()}
+    assert not paths or folders <= set(paths), paths
 
 
 def test_vscode_problem_matcher_reads_the_validator_output(tmp_path, capsys, monkeypatch):

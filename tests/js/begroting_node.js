@@ -9,7 +9,7 @@ const path = require("path");
 const root = path.resolve(__dirname, "..", "..");
 globalThis.Papa = require(path.join(root, "node_modules", "papaparse"));
 globalThis.fflate = require(path.join(root, "node_modules", "fflate"));
-for (const name of ["waarden", "xlsx", "lezen", "samenvatten"]) {
+for (const name of ["waarden", "xlsx", "sdgtekst", "formaten", "lezen", "samenvatten"]) {
   require(path.join(root, "docs", "assets", "begroting", name + ".js"));
 }
 const ns = globalThis.PbBegroting;

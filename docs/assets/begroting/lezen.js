@@ -6,7 +6,12 @@
   "use strict";
   var w = ns.waarden;
   var HEADER_SEARCH_ROWS = 50;
-  var YEAR_RE = /(?:^|\D)((?:19|20)\d\d)(?=\D|$)/g;
+  var CODE_LIKE_RE = /^[A-Za-z]{0,6}[-_./]?\d[\w./-]{0,20}$/;
+  var UNCLOSED_QUOTE = "aanhalingsteken (\") dat nergens gesloten wordt: de rij is niet gelezen. Zet een \" aan het " +
+    "einde van de cel of haal het aanhalingsteken weg";
+  var MAX_QUOTE_REPAIRS = 50;
+  var NO_SDG_COLUMN = "Geen kolom met SDG-codes gevonden: de regels zijn niet gecodeerd, behalve SDG's die in de " +
+    "omschrijving staan. Heeft je bestand toch zo'n kolom, zeg dan welke.";
   var SEPARATORS = [";", ",", "\t"];
   var FILL_DOWN = ["soort", "type"];
 
@@ -57,8 +62,19 @@
     return count;
   }
 
-  function sniffSeparator(lines) {
-    lines = lines.filter(function (l) { return l.trim(); }).slice(0, HEADER_SEARCH_ROWS);
+  function splitRecords(text) {
+    var records = [], start = 0, quoted = false;
+    for (var i = 0; i < text.length; i++) {
+      var ch = text.charAt(i);
+      if (ch === "\"") quoted = !quoted;
+      else if (ch === "\n" && !quoted) { records.push(text.slice(start, i)); start = i + 1; }
+    }
+    records.push(text.slice(start));
+    return records;
+  }
+
+  function sniffSeparator(text) {
+    var lines = splitRecords(text).filter(function (l) { return l.trim(); }).slice(0, HEADER_SEARCH_ROWS);
     var best = ";", bestScore = [0, 0];
     SEPARATORS.forEach(function (sep) {
       var counts = {};
@@ -79,18 +95,46 @@
     return best;
   }
 
-  function readCsv(text) {
-    text = text.replace(/\r\n/g, "\n").replace(/\r/g, "\n");
-    var sep = sniffSeparator(text.split("\n", 200));
-    var data = globalThis.Papa.parse(text, { delimiter: sep, newline: "\n", quoteChar: "\"", skipEmptyLines: false }).data;
-    if (text.charAt(text.length - 1) === "\n" && data.length) data.pop(); // Python's csv adds no row there
-    return data.map(function (row, i) { return [i + 1, row]; });
+  var QUOTED_FIELD_RE = /"[^"]*(?:""[^"]*)*"(?!")/y;
+
+  /* [position, record number] of a quote that opens a field and is never closed, or null (see files.py). */
+  function unclosedQuote(text, sep) {
+    if (text.indexOf("\"") < 0) return null;
+    var opening = new RegExp("(?<![^" + sep.replace(/[\\^\]-]/g, "\\$&") + "\\n])\"", "g");
+    var position = 0, record = 1, last = 0;
+    for (;;) {
+      opening.lastIndex = position;
+      var found = opening.exec(text);
+      if (!found) return null;
+      var start = found.index;
+      for (var i = last; i < start; i++) if (text.charCodeAt(i) === 10) record++;
+      QUOTED_FIELD_RE.lastIndex = start;
+      if (!QUOTED_FIELD_RE.test(text)) return [start, record];
+      position = last = QUOTED_FIELD_RE.lastIndex;
+    }
   }
 
-  function readRows(bytes, name) {
+  function readCsv(text) {
+    text = text.replace(/\r\n/g, "\n").replace(/\r/g, "\n");
+    var sep = sniffSeparator(text.split("\n", 1000).join("\n")), problems = {};
+    for (var k = 0; k < MAX_QUOTE_REPAIRS; k++) {
+      var found = unclosedQuote(text, sep);
+      if (!found) break;
+      text = text.slice(0, found[0]) + text.slice(found[0] + 1);
+      problems[found[1]] = UNCLOSED_QUOTE;
+    }
+    var data = globalThis.Papa.parse(text, { delimiter: sep, newline: "\n", quoteChar: "\"", skipEmptyLines: false }).data;
+    if (text.charAt(text.length - 1) === "\n" && data.length) data.pop(); // Python's csv adds no row there
+    return [data.map(function (row, i) { return [i + 1, row]; }), problems];
+  }
+
+  function readRows(bytes, name, limits) {
     var lower = name.toLowerCase();
     var zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
-    if (/\.xls[xm]$/.test(lower) || zip) return ns.xlsx.rows(bytes, FileError);
+    if (/\.xls[xm]$/.test(lower) || zip) return [ns.xlsx.rows(bytes, FileError, limits), {}];
+    if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d) {
+      throw new FileError("dit is een pdf-bestand: daar kan de scan geen bedragen uit lezen. Exporteer het meerjarenplan als CSV of Excel (.xlsx).");
+    }
     if (/\.xls$/.test(lower) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) {
       throw new FileError("oude Excel-bestanden (.xls) worden niet gelezen: bewaar het bestand als .xlsx of CSV.");
     }
@@ -98,13 +142,6 @@
   }
 
   // ----------------------------------------------------------------- header --
-  function yearsIn(name) {
-    var found = [], m;
-    YEAR_RE.lastIndex = 0;
-    while ((m = YEAR_RE.exec(name))) { found.push(m[1]); YEAR_RE.lastIndex = m.index + m[0].length - 0; }
-    return found;
-  }
-
   function columnFields(spec, header, mapping) {
     var table = lookups(spec)._kopNaarVeld;
     mapping = mapping || {};
@@ -123,11 +160,37 @@
         field = table[name] || null;
         if (field && chosen[field]) field = null;
       }
-      if (field) { if (!(field in fields)) fields[field] = index; return; }
-      var found = yearsIn(name);
-      if (found.length === 1 && !(found[0] in years)) years[found[0]] = index;
+      if (field) {
+        if (field === "omschrijving" && !chosen.omschrijving) (fields._omschrijvingen = fields._omschrijvingen || []).push(index);
+        if (!(field in fields)) fields[field] = index;
+        return;
+      }
+      var year = ns.formaten.headerYear(spec, name);
+      if (year !== null && !(year in years)) years[year] = index;
     });
+    if (fields._omschrijvingen && fields._omschrijvingen.length < 2) delete fields._omschrijvingen;
     return [fields, years];
+  }
+
+  function score(fy) {
+    return Object.keys(fy[0]).filter(function (f) { return f.charAt(0) !== "_"; }).length + Object.keys(fy[1]).length;
+  }
+
+  function preferTextColumn(rows, headerIndex, fields) {
+    var candidates = fields._omschrijvingen;
+    delete fields._omschrijvingen;
+    if (!candidates) return;
+    var sample = rows.slice(headerIndex + 1, headerIndex + 51).map(function (r) { return r[1]; });
+    var codeLike = function (index) {
+      var values = sample.filter(function (c) { return index < c.length && w.cellText(c[index]); })
+        .map(function (c) { return w.cellText(c[index]); });
+      return values.length ? values.filter(function (v) { return CODE_LIKE_RE.test(v); }).length * 2 > values.length : false;
+    };
+    var textual = candidates.filter(function (i) { return !codeLike(i); });
+    if (textual.length && textual[0] !== fields.omschrijving) {
+      if (codeLike(fields.omschrijving) && !("code" in fields)) fields.code = fields.omschrijving;
+      fields.omschrijving = textual[0];
+    }
   }
 
   function sortedYears(years) { return Object.keys(years).map(Number).sort(function (a, b) { return a - b; }); }
@@ -136,19 +199,15 @@
     var best = [-1, {}, {}], bestScore = 0;
     rows.slice(0, HEADER_SEARCH_ROWS).forEach(function (row, index) {
       var fy = columnFields(spec, row[1], mapping);
-      var score = Object.keys(fy[0]).length + Object.keys(fy[1]).length;
-      if (score > bestScore) { best = [index, fy[0], fy[1]]; bestScore = score; }
+      var s = score(fy);
+      if (s > bestScore) { best = [index, fy[0], fy[1]]; bestScore = s; }
     });
     return best;
   }
 
   function missingFields(fields, years) {
-    var missing = [];
-    if (!("sdg" in fields)) missing.push("een kolom met SDG-codes");
-    if (!Object.keys(years).length && !("bedrag" in fields)) {
-      missing.push("een kolom met bedragen (een totaal of één kolom per jaar)");
-    }
-    return missing;
+    if (!Object.keys(years).length && !("bedrag" in fields)) return ["een kolom met bedragen (een totaal of één kolom per jaar)"];
+    return [];
   }
 
   // ------------------------------------------------------------------ lines --
@@ -161,7 +220,11 @@
     return found;
   }
 
-  function readLines(spec, rows, headerIndex, fields, years) {
+  function unreadRow(number, reason, amounts, code, description) {
+    return { rij: number, reden: reason, bedragen: amounts, code: code, omschrijving: description };
+  }
+
+  function readLines(spec, rows, headerIndex, fields, years, problems) {
     lookups(spec);
     var totalsWords = spec.totaalwoorden;
     var lines = [], unread = [], emptyRows = 0, normCache = new Map(), codeCache = new Map();
@@ -179,6 +242,9 @@
     };
     for (var r = headerIndex + 1; r < rows.length; r++) {
       var number = rows[r][0], cells = rows[r][1];
+      var description = text(cells, "omschrijving"), code = text(cells, "code");
+      if (!("omschrijving" in fields)) description = ns.formaten.policyFieldName(text(cells, "beleidsveld"));
+      if (problems[number]) { unread.push(unreadRow(number, problems[number], null, code, description)); continue; }
       if (isEmpty(cells)) { emptyRows++; continue; }
       var reasons = [], amounts = {}, amountFound = false;
       for (var k = 0; k < sources.length; k++) {
@@ -197,17 +263,17 @@
         above[field] = fieldValue;
         categories[field] = fieldValue;
       }
-      var sdgText = text(cells, "sdg"), description = text(cells, "omschrijving"), code = text(cells, "code");
+      var sdgText = text(cells, "sdg");
       var firstWord = (description || code) ? w.firstWord(description || code) : "";
       var amountOk = !reasons.length;
       if (amountOk && !amountFound) {
-        unread.push({ rij: number, reden: sdgText ? "geen bedrag" : "geen bedrag en geen SDG (een tussentitel?)",
-          bedragen: null, omschrijving: description });
+        unread.push(unreadRow(number, sdgText ? "geen bedrag" : "geen bedrag en geen SDG (een tussentitel?)", null,
+          code, description));
         continue;
       }
       if (totalsWords.indexOf(firstWord) >= 0 && !sdgText) {
-        unread.push({ rij: number, reden: "totaalregel (som van andere regels): niet meegeteld",
-          bedragen: amountOk ? amounts : null, omschrijving: description });
+        unread.push(unreadRow(number, "totaalregel (som van andere regels): niet meegeteld", amountOk ? amounts : null,
+          code, description));
         continue;
       }
       var line = { rij: number, code: code, omschrijving: description, bedragen: amounts };
@@ -229,10 +295,17 @@
       }
       if (codes instanceof w.CellError) reasons.push(codes.message); else line.sdgs = codes;
       if (reasons.length) {
-        unread.push({ rij: number, reden: reasons.join("; "), bedragen: amountOk ? amounts : null,
-          omschrijving: description });
+        unread.push(unreadRow(number, reasons.join("; "), amountOk ? amounts : null, code, description));
         continue;
       }
+      line.herkomst = line.sdgs.length ? "kolom" : "";
+      if (!line.sdgs.length && description) {
+        var found = ns.sdgtekst.sdgsIn(spec, description, "");
+        if (found.length) { line.sdgs = found.map(function (n) { return [n, 1]; }); line.herkomst = "omschrijving"; }
+      }
+      line.beleidsveld = ns.formaten.policyFieldCode(text(cells, "beleidsveld"));
+      line.teksten = { actie: description, actieplan: "", doelstelling: "" };
+      line.groep = {};
       lines.push(line);
     }
     return { regels: lines, niet_gelezen: unread, lege_rijen: emptyRows };
@@ -242,21 +315,30 @@
    * a FileError for a missing column carries `.rows`, `.header` and `.headerIndex` so the page
    * can offer the column mapping. */
   function readBudget(spec, bytes, name, mapping) {
-    var rows = readRows(bytes, name);
+    lookups(spec);
+    var read = readRows(bytes, name, spec.limieten), rows = read[0], problems = read[1];
     if (!rows.some(function (r) { return r[1].some(function (c) { return w.cellText(c); }); })) {
       throw new FileError("het bestand is leeg.");
     }
+    var special = ns.formaten.readSpecial(spec, rows, problems, FileError);
+    if (special) return special;
     var found = findHeader(spec, rows, mapping);
     var fields = found[1], years = found[2];
     var missing = missingFields(fields, years);
     if (found[0] < 0 || missing.length) {
+      var seen = rows[Math.max(found[0], 0)][1].map(function (c) { return w.cellText(c); }).filter(Boolean).slice(0, 8);
       var error = new FileError("geen kopregel gevonden met " + (missing.length ? missing : ["bekende kolommen"]).join(" en ") +
-        ". Zet de kolomkoppen van het sjabloon in het bestand, of zeg hieronder welke kolom wat is.");
+        ". " + (seen.length ? "Gevonden koppen: " + seen.join(", ") + ". " : "") +
+        "Zet de kolomkoppen van het sjabloon in het bestand (Code, Omschrijving, SDG en een kolom per jaar), " +
+        "gebruik de export 'meerjarenplan projecten' of de tabel per beleidsveld, of zeg hieronder welke kolom wat is.");
       error.rows = rows; error.headerIndex = found[0]; error.fields = fields;
       throw error;
     }
+    preferTextColumn(rows, found[0], fields);
     var header = rows[found[0]][1];
-    var result = readLines(spec, rows, found[0], fields, years);
+    var result = readLines(spec, rows, found[0], fields, years, problems);
+    result.formaat = "sjabloon";
+    result.opmerkingen = "sdg" in fields ? [] : [NO_SDG_COLUMN];
     var columns = {};
     Object.keys(fields).forEach(function (f) { columns[f] = w.cellText(header[fields[f]]); });
     result.kopregel = rows[found[0]][0];

@@ -41,7 +41,7 @@
     var numbers = names.sdgs.map(function (s) { return s.nummer; });
     var perSdg = {}, linesPerSdg = {}, parts = {};
     numbers.forEach(function (n) { perSdg[n] = 0; linesPerSdg[n] = 0; parts[n] = []; });
-    var total = 0, coded = 0, count = 0, codedCount = 0;
+    var total = 0, coded = 0, count = 0, codedCount = 0, accepted = 0, acceptedCount = 0;
     parsed.regels.forEach(function (line) {
       if (chosen.soort && line.soort !== chosen.soort) return;
       if (chosen.type && line.type !== chosen.type) return;
@@ -51,6 +51,7 @@
       if (!line.sdgs.length) return;
       coded += amount;
       codedCount++;
+      if (line.herkomst === "aanvaard") { accepted += amount; acceptedCount++; }
       var split = w.splitCents(amount, line.sdgs.map(function (s) { return s[1]; }));
       line.sdgs.forEach(function (s, i) {
         perSdg[s[0]] += split[i];
@@ -65,12 +66,12 @@
     parsed.niet_gelezen.forEach(function (row) {
       var amount = row.bedragen !== null ? amountOf(row.bedragen, years) : null;
       unreadTotal += amount || 0;
-      unread.push({ rij: row.rij, omschrijving: row.omschrijving, reden: row.reden, bedrag: amount });
+      unread.push({ rij: row.rij, code: row.code, omschrijving: row.omschrijving, reden: row.reden, bedrag: amount });
     });
     var top = numbers.map(function (n) {
       var best = parts[n].sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; }).slice(0, TOP);
       return { nummer: n, regels: best.map(function (p) {
-        return { rij: p[1], code: p[2].code, omschrijving: p[2].omschrijving, bedrag: p[0] };
+        return { rij: p[1], code: p[2].code, omschrijving: p[2].omschrijving, bedrag: p[0], herkomst: p[2].herkomst || "" };
       }) };
     });
     var psum = function (p) { return p.sdgs.reduce(function (s, n) { return s + perSdg[n]; }, 0); };
@@ -78,6 +79,8 @@
       selectie: chosen,
       regels: count,
       regels_gecodeerd: codedCount,
+      regels_aanvaard: acceptedCount,
+      aanvaard: accepted,
       totaal: total,
       gecodeerd: coded,
       niet_gecodeerd: total - coded,
@@ -91,9 +94,15 @@
     };
   }
 
+  /* 'A12 Fietspad: reden' for an unread line (see summarise.unread_name). */
+  function unreadName(row) {
+    var name = [row.code, row.omschrijving].filter(Boolean).join(" ") || "(zonder code of omschrijving)";
+    return name + ": " + row.reden;
+  }
+
   function csvField(value) {
     var text = String(value);
-    return /[;"\n]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
+    return /[;"\n\r]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
   }
 
   function toCsv(summary, names) {
@@ -117,8 +126,11 @@
     });
     rows.push(["niet_gelezen", summary.niet_gelezen.length, "Niet gelezen regels (leesbare bedragen)",
       w.euroText(summary.niet_gelezen_bedrag), ""]);
+    summary.niet_gelezen.forEach(function (r) {
+      rows.push(["niet_gelezen_regel", "rij " + r.rij, unreadName(r), r.bedrag === null ? "" : w.euroText(r.bedrag), ""]);
+    });
     return rows.map(function (row) { return row.map(csvField).join(";") + "\r\n"; }).join("");
   }
 
-  ns.samenvatten = { summarise: summarise, toCsv: toCsv, selection: selection };
+  ns.samenvatten = { summarise: summarise, toCsv: toCsv, selection: selection, unreadName: unreadName, csvField: csvField };
 })(typeof globalThis.PbBegroting === "object" ? globalThis.PbBegroting : (globalThis.PbBegroting = {}));

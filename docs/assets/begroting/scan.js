@@ -50,6 +50,25 @@
     $("pb-scan-koppeling").hidden = true;
     showFilters();
     update(true);
+    var parsed = state.parsed;
+    ns.keuzes.load(bytes, parsed, root.getAttribute("data-model"), function () { update(false); })
+      .then(function () { if (state.parsed === parsed) update(false); });
+    if (parsed.formaat === "sjabloon" && !("sdg" in parsed.kolommen) &&
+        !parsed.regels.some(function (l) { return l.sdgs.length; }) &&
+        parsed.kopcellen.some(function (c) { return c && mappedHeaders().indexOf(c) < 0; })) {
+      openMapping(parsed.kopcellen, columnIndexes(), "In " + name + " staat geen kolom met SDG-codes: de regels zijn " +
+        "gelezen zonder SDG. Heeft het bestand er toch een, kies ze hieronder.", true);
+    }
+  }
+
+  function mappedHeaders() {
+    return Object.keys(state.parsed.kolommen).map(function (f) { return state.parsed.kolommen[f]; });
+  }
+
+  function columnIndexes() {
+    var fields = {};
+    Object.keys(state.parsed.kolommen).forEach(function (f) { fields[f] = state.parsed.kopcellen.indexOf(state.parsed.kolommen[f]); });
+    return fields;
   }
 
   function offerMapping(error) {
@@ -60,7 +79,7 @@
   }
 
   /* The mapping form: one select per field with the header cells of the file. */
-  function openMapping(cells, fields, message) {
+  function openMapping(cells, fields, message, keepFocus) {
     state.headerCells = cells;
     var mapping = storedMapping() || {};
     var box = $("pb-scan-velden");
@@ -79,9 +98,9 @@
         "-uitleg\">" + esc(field.uitleg) + "</span>";
       box.appendChild(div);
     });
-    status(message);
+    if (keepFocus) $("pb-scan-filteruitleg").textContent += " " + message; else status(message);
     $("pb-scan-koppeling").hidden = false;
-    $("pb-scan-koppeling-kop").focus();
+    if (!keepFocus) $("pb-scan-koppeling-kop").focus();
   }
 
   function applyMapping() {
@@ -105,9 +124,15 @@
       box.insertAdjacentHTML("beforeend", "<label class=\"pb-scan__jaar\"><input type=\"checkbox\" checked value=\"" +
         y + "\"> " + y + "</label>");
     });
-    $("pb-scan-soort").disabled = !("soort" in state.parsed.kolommen);
-    $("pb-scan-type").disabled = !("type" in state.parsed.kolommen);
-    var notes = [];
+    $("pb-scan-kolommen").hidden = state.parsed.formaat !== "sjabloon"; // the other formats are read by their own headers
+    ["soort", "type"].forEach(function (field) { // without the column: greyed, and saying that all lines count
+      var select = $("pb-scan-" + field), has = field in state.parsed.kolommen;
+      if (!has && !select.disabled) { select.setAttribute("data-keuze", select.value); select.value = "alle"; }
+      if (has && select.disabled) select.value = select.getAttribute("data-keuze") || (field === "soort" ? "uitgaven" : "alle");
+      select.disabled = !has;
+    });
+    var notes = [data.spec.formaten[state.parsed.formaat] ? "Herkend als " + data.spec.formaten[state.parsed.formaat] + "." : ""]
+      .concat(state.parsed.opmerkingen || []);
     if (!("soort" in state.parsed.kolommen)) notes.push("Het bestand heeft geen kolom soort: alle regels tellen mee.");
     if (!("type" in state.parsed.kolommen)) notes.push("Het bestand heeft geen kolom type: alle regels tellen mee.");
     if (state.parsed.totaal_genegeerd) {
@@ -131,7 +156,8 @@
     }
     var summary;
     try {
-      summary = ns.samenvatten.summarise(state.parsed, names, years, $("pb-scan-soort").value, $("pb-scan-type").value);
+      summary = ns.samenvatten.summarise(ns.regels.applyAccepted(state.parsed, ns.keuzes.accepted()), names, years,
+        $("pb-scan-soort").value, $("pb-scan-type").value);
     } catch (e) {
       if (!(e instanceof ns.lezen.FileError)) throw e;
       status("Het bestand " + state.name + " kan niet samengevat worden: " + e.message);
@@ -143,10 +169,13 @@
     renderUnread(summary);
     renderTop(summary);
     renderMeta(summary);
+    ns.bank.render(data, summary);
+    ns.keuzes.refresh(summary.selectie.jaren);
     $("pb-scan-uitkomst").hidden = false;
-    status(state.name + " gelezen: " + state.parsed.regels.length + " regels, " + summary.niet_gelezen.length +
-      " niet gelezen. Totaal van de selectie " + euro(summary.totaal) + ", waarvan " + euro(summary.gecodeerd) +
-      " met een SDG-code.");
+    status(state.name + " gelezen als " + (data.spec.formaten[state.parsed.formaat] || "budget") + ": " +
+      state.parsed.regels.length + " regels, " + summary.niet_gelezen.length + " niet gelezen. Totaal van de selectie " +
+      euro(summary.totaal) + ", waarvan " + euro(summary.gecodeerd) + " met een SDG-code." +
+      (state.parsed.formaat === "sjabloon" && !("sdg" in state.parsed.kolommen) ? " " + state.parsed.opmerkingen[0] : ""));
     if (focus) $("pb-scan-uitkomst-kop").focus();
   }
 
@@ -159,6 +188,10 @@
     var t = s.totaal;
     $("pb-scan-totalen").tBodies[0].innerHTML =
       row("Met SDG-code (" + s.regels_gecodeerd + " regels)", s.gecodeerd, percent(w.perMille(s.gecodeerd, t)), "gecodeerd") +
+      row("waarvan door het bestuur zelf (" + (s.regels_gecodeerd - s.regels_aanvaard) + " regels)", s.gecodeerd - s.aanvaard,
+        percent(w.perMille(s.gecodeerd - s.aanvaard, t)), "eigen") +
+      row("waarvan door aanvaarde suggesties (" + s.regels_aanvaard + " regels)", s.aanvaard,
+        percent(w.perMille(s.aanvaard, t)), "aanvaard") +
       row("Zonder SDG-code (" + (s.regels - s.regels_gecodeerd) + " regels)", s.niet_gecodeerd,
         percent(w.perMille(s.niet_gecodeerd, t)), "niet_gecodeerd") +
       row("Totaal gelezen (" + s.regels + " regels)", t, percent(w.perMille(t, t)), "totaal") +
@@ -191,13 +224,21 @@
       ["P", "Bedrag", "Aandeel van het totaal"]);
   }
 
+  var PRINTED_UNREAD = 5;
+
   function renderUnread(s) {
+    var list = s.niet_gelezen.slice(0, PRINTED_UNREAD).map(function (r) {
+      return "rij " + r.rij + " (" + ns.samenvatten.unreadName(r) + ")";
+    });
+    $("pb-scan-rapport-fouten").textContent = s.niet_gelezen.length ? "Niet gelezen: " + list.join("; ") +
+      (s.niet_gelezen.length > PRINTED_UNREAD ? "; en " + (s.niet_gelezen.length - PRINTED_UNREAD) +
+        " meer (zie de CSV-samenvatting)." : ".") : "";
     var box = $("pb-scan-fouten");
     if (!s.niet_gelezen.length) { box.innerHTML = "<p>Geen: elke regel is gelezen.</p>"; return; }
     box.innerHTML = "<div class=\"pb-tabel-wrap\"><table class=\"pb-tabel\"><caption class=\"pb-sr\">Niet gelezen regels" +
-      "</caption><thead><tr><th scope=\"col\">Rij</th><th scope=\"col\">Omschrijving</th><th scope=\"col\">Reden</th>" +
+      "</caption><thead><tr><th scope=\"col\">Rij</th><th scope=\"col\">Regel</th><th scope=\"col\">Reden</th>" +
       "<th scope=\"col\">Bedrag</th></tr></thead><tbody>" + s.niet_gelezen.map(function (r) {
-        return "<tr><td>" + r.rij + "</td><td>" + esc(r.omschrijving) + "</td><td>" + esc(r.reden) + "</td><td>" +
+        return "<tr><td>" + r.rij + "</td><td>" + esc([r.code, r.omschrijving].filter(Boolean).join(" ")) + "</td><td>" + esc(r.reden) + "</td><td>" +
           (r.bedrag === null ? "niet leesbaar" : esc(euro(r.bedrag))) + "</td></tr>";
       }).join("") + "</tbody></table></div>";
   }
@@ -209,7 +250,8 @@
       parts.push("<details class=\"pb-scan__top\"><summary>SDG " + t.nummer + " " + esc(data.sdgs[i].naam) + " (" +
         esc(euro(s.sdgs[i].bedrag)) + ")</summary><ol>" + t.regels.map(function (r) {
           return "<li>" + esc(r.omschrijving || r.code || "(zonder omschrijving)") + ": " + esc(euro(r.bedrag)) +
-            " <span class=\"pb-scan__rij\">(rij " + r.rij + ")</span></li>";
+            " <span class=\"pb-scan__rij\">(rij " + r.rij + (r.herkomst ? ", " + esc(data.spec.sdg_tekst.herkomst[r.herkomst]) : "") +
+            ")</span></li>";
         }).join("") + "</ol></details>");
     });
     $("pb-scan-top").innerHTML = parts.join("") || "<p>Geen regels met een SDG-code in deze selectie.</p>";
@@ -221,21 +263,49 @@
     var sel = s.selectie;
     var today = new Date().toLocaleDateString("nl-BE", { day: "numeric", month: "long", year: "numeric" });
     $("pb-scan-rapportmeta").textContent = "Bestand: " + state.name + ". Jaren: " + (sel.jaren.join(", ") || "totaalkolom") +
-      ". Soort: " + (sel.soort || "alle") + ". Type: " + (sel.type || "alle") + ". Gemaakt op " + today + ".";
+      ". Soort: " + (sel.soort || "alle") + ". Type: " + (sel.type || "alle") + ". " + (s.regels_gecodeerd - s.regels_aanvaard) +
+      " regels met een SDG van het bestuur zelf, " + s.regels_aanvaard + " met een aanvaarde suggestie van de scan, " +
+      (s.regels - s.regels_gecodeerd) + " zonder SDG. Gemaakt op " + today + ".";
   }
 
   // ---------------------------------------------------------------- export --
   function downloadCsv() {
     if (!state.summary) return;
-    var csv = "\ufeff" + ns.samenvatten.toCsv(state.summary, names);
-    var url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+    download("\ufeff" + ns.samenvatten.toCsv(state.summary, names), "sdg-begrotingsscan-" + baseName() + ".csv");
+  }
+
+  function download(text, name) {
+    var url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
     var a = document.createElement("a");
     a.href = url;
-    a.download = "sdg-begrotingsscan-" + state.name.replace(/\.[^.]+$/, "").replace(/[^\w-]+/g, "-") + ".csv";
+    a.download = name;
     document.body.appendChild(a);
     a.click();
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  // The button 'Maak een SDG-rapport': the summary goes to the report builder in this tab only
+  // (sessionStorage, read by docs/assets/rapport/app.js); nothing leaves the browser.
+  var REPORT_KEY = "pb-rapport-begroting";
+  function openReport(e) {
+    if (!state.summary) return;
+    var handed = { csv: ns.samenvatten.toCsv(state.summary, names), naam: $("pb-scan-naam").value.trim(), bestand: state.name };
+    try {
+      sessionStorage.setItem(REPORT_KEY, JSON.stringify(handed));
+    } catch (err) {
+      status("De browser laat niet toe het resultaat door te geven: download de samenvatting (CSV) en laad ze in de rapportbouwer.");
+      return;
+    }
+    window.location.href = e.currentTarget.getAttribute("data-href");
+  }
+
+  function baseName() { return state.name.replace(/\.[^.]+$/, "").replace(/[^\w-]+/g, "-"); }
+
+  function downloadTemplate() {
+    if (!state.parsed) return;
+    download("\ufeff" + ns.regels.templateCsv(data.spec, ns.regels.applyAccepted(state.parsed, ns.keuzes.accepted())),
+      baseName() + "-met-sdg.csv");
   }
 
   function loadFile(file) {
@@ -255,10 +325,10 @@
   });
   $("pb-scan-koppel").addEventListener("click", applyMapping);
   $("pb-scan-kolommen").addEventListener("click", function () {
-    var cells = state.parsed.kopcellen, fields = {};
-    Object.keys(state.parsed.kolommen).forEach(function (f) { fields[f] = cells.indexOf(state.parsed.kolommen[f]); });
-    openMapping(cells, fields, "Kies welke kolom van " + state.name + " wat is.");
+    openMapping(state.parsed.kopcellen || [], columnIndexes(), "Kies welke kolom van " + state.name + " wat is.");
   });
+  $("pb-scan-sjabloon").addEventListener("click", downloadTemplate);
+  ns.keuzes.init(data, euro, function () { update(false); });
   $("pb-scan-vergeet").addEventListener("click", function () {
     try { localStorage.removeItem(STORE); } catch (e) { /* nothing kept */ }
     status("De bewaarde koppeling is gewist.");
@@ -268,5 +338,6 @@
   $("pb-scan-naam").addEventListener("input", function () { if (state.summary) renderMeta(state.summary); });
   $("pb-scan-csv").addEventListener("click", downloadCsv);
   $("pb-scan-print").addEventListener("click", function () { window.print(); });
+  $("pb-scan-naar-rapport").addEventListener("click", openReport);
   root.hidden = false;
 })(globalThis.PbBegroting);

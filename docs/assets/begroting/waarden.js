@@ -17,6 +17,7 @@
     [/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/, ",", "."],
     [/^\d*\.\d+$/, "", "."]
   ];
+  var AMBIGUOUS_RE = /^[1-9]\d{0,2},\d{3}$/; // 12,345: 12345 (English) or 12.345 (Dutch)?
   var DECIMAL_RE = /^(-?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
   function CellError(message) { this.message = message; }
@@ -59,6 +60,11 @@
     } else if (text && isDash(text.charAt(text.length - 1))) {
       negative = true;
       text = text.slice(0, -1);
+    }
+    if (AMBIGUOUS_RE.test(text)) {
+      var parts = text.split(",");
+      throw new CellError("'" + raw.trim() + "' is dubbelzinnig: drie cijfers na de komma kan een duizendtal zijn of een bedrag " +
+        "met drie decimalen. Schrijf " + parts[0] + "." + parts[1] + " of " + parts[0] + "," + parts[1].slice(0, 2));
     }
     for (var i = 0; i < PATTERNS.length; i++) {
       var p = PATTERNS[i];

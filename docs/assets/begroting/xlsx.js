@@ -81,16 +81,36 @@
     return files["xl/worksheets/sheet1.xml"] ? "xl/worksheets/sheet1.xml" : null;
   }
 
-  function rows(bytes, FileError) {
-    var fflate = globalThis.fflate, files;
+  function tooLarge(FileError, what) {
+    return new FileError("dit .xlsx-bestand is te groot om in één keer te lezen (" + what + "). Bewaar alleen het " +
+      "werkblad met de begroting, zonder opmaak of andere werkbladen, als .xlsx of als CSV.");
+  }
+
+  function broken(FileError, detail) {
+    return new FileError("dit .xlsx-bestand is beschadigd of geen gewone Excel-werkmap (" + detail + "). Open het in " +
+      "Excel of LibreOffice en bewaar het opnieuw als Excel-werkmap (.xlsx) of als CSV.");
+  }
+
+  /* limits: begroting.yaml 'limieten' (unpacked MB, rows, cell length), checked before and while reading. */
+  function rows(bytes, FileError, limits) {
+    var fflate = globalThis.fflate, files, total = 0;
     try {
       files = fflate.unzipSync(bytes, { filter: function (f) {
+        total += f.originalSize || 0;
+        if (total > limits.uitgepakt_mb * 1024 * 1024) throw tooLarge(FileError, "uitgepakt meer dan " + limits.uitgepakt_mb + " MB");
         return /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|worksheets\/[^/]+\.xml)$/.test(f.name);
       } });
     } catch (e) {
-      throw new FileError("dit .xlsx-bestand kan niet gelezen worden (" + (e && e.message) +
-        "). Bewaar het opnieuw als Excel-werkmap (.xlsx) of als CSV.");
+      if (e instanceof FileError) throw e;
+      throw broken(FileError, "geen geldig zip-archief: " + (e && e.message));
     }
+    if (!Object.keys(files).length) throw broken(FileError, "er staat geen Excel-werkblad in: is het een ander soort bestand, zoals Word of OpenDocument?");
+    Object.keys(files).forEach(function (name) {
+      var head = fflate.strFromU8(files[name].subarray(0, 65536));
+      if (/\.xml$/.test(name) && (head.indexOf("<!DOCTYPE") >= 0 || head.indexOf("<!ENTITY") >= 0)) {
+        throw broken(FileError, name + " bevat een DTD of entiteiten, wat een werkmap nooit nodig heeft");
+      }
+    });
     var text = function (name) { return files[name] ? fflate.strFromU8(files[name]) : null; };
     var path = firstSheetPath(files, text);
     if (!path || !files[path]) {
@@ -98,6 +118,9 @@
     }
     var sst = text("xl/sharedStrings.xml") || "", sheet = text(path);
     var prefix = /<(\w+:)?worksheet\b/.exec(sheet), p = prefix && prefix[1] ? prefix[1] : "";
+    if (!new RegExp("</" + p.replace(":", "\\:") + "worksheet>\\s*$").test(sheet)) {
+      throw broken(FileError, path + " is geen volledige XML: het werkblad stopt te vroeg of is ongeldig");
+    }
     var sp = /<(\w+:)?sst\b/.exec(sst), sstPrefix = sp && sp[1] ? sp[1] : "";
     var shared = [], pos = 0, found, out = [], rowNumber = 0;
     while ((found = findTag(sst, "<" + sstPrefix + "si", pos))) {
@@ -110,6 +133,7 @@
     var vOpen = "<" + p + "v>", vClose = "</" + p + "v>", isOpen = "<" + p + "is>", isClose = "</" + p + "is>";
     pos = 0;
     while ((found = findTag(sheet, rowOpen, pos))) {
+      if (out.length >= limits.rijen) throw tooLarge(FileError, "meer dan " + limits.rijen + " rijen");
       var r = attr(sheet.slice(found[0] + rowOpen.length, found[1]), "r");
       rowNumber = r ? Number(r) : rowNumber + 1;
       if (found[2]) { pos = found[1] + 1; continue; }
@@ -143,6 +167,9 @@
           }
         }
         if (value === null || value === undefined) continue;
+        if (typeof value === "string" && value.length > limits.cel) {
+          throw tooLarge(FileError, "een cel in rij " + rowNumber + " heeft meer dan " + limits.cel + " tekens");
+        }
         while (values.length < index) values.push(null);
         values[index] = value;
       }

@@ -59,8 +59,16 @@
       writtenHash = hash;
       history.replaceState(history.state, "", pageUrl(hash));
       linkField.value = pageUrl(hash);
+      addReopen();
     });
     return encoding;
+  }
+
+  // The printed summary ends with a QR code and the way to open the scan again (scan-print.js).
+  function addReopen() {
+    var old = summary.querySelector(".pb-scan-sam__terug");
+    if (old) old.remove();
+    if (ns.print) summary.appendChild(ns.print.reopen(linkField.value || pageUrl("")));
   }
 
   function updateAddButton() {
@@ -78,6 +86,7 @@
     current = ns.form.read(root, cfg);
     ns.form.showSuggestions(root, current, cfg);
     ns.summary.render(summary, current, cfg);
+    if (keepLink === true) addReopen();
     updateAddButton();
     return keepLink === true ? encoding : writeLink();
   }
@@ -123,11 +132,11 @@
   // ------------------------------------------------------------- events --
 
   root.addEventListener("input", function (event) {
-    if (event.target === linkField || event.target.type === "file") return;
+    if (event.target === linkField || event.target.type === "file" || event.target.closest("#pb-scan-paragraaf")) return;
     schedule(event.target.tagName === "TEXTAREA" || event.target.type === "text" ? TYPING_PAUSE : 0);
   });
   root.addEventListener("change", function (event) {
-    if (event.target === linkField || event.target.type === "file") return;
+    if (event.target === linkField || event.target.type === "file" || event.target.closest("#pb-scan-paragraaf")) return;
     schedule(0);
   });
 
@@ -206,6 +215,8 @@
   });
 
   linkField.addEventListener("focus", function () { linkField.select(); });
+  // 'Maak er een SDG-paragraaf van' (scan-paragraaf.js) reads the scan as the form shows it now.
+  if (ns.paragraph) ns.paragraph.init(root, cfg, function () { update(true); return current; });
 
   // A link with another scan pasted into this tab opens that scan. An in-page link
   // (a suggested SDG, 'skip to content', a heading anchor) has scrolled by now:

@@ -241,6 +241,7 @@
   });
   $("wis-import").addEventListener("click", function () {
     state.begroting = null; state.projecten = [];
+    try { sessionStorage.removeItem(BUDGET_KEY); } catch (e) { /* nothing kept */ }
     say("importstatus", "Budget en projecten verwijderd.");
     changed(false);
   });
@@ -274,12 +275,32 @@
       .then(function () { button.disabled = false; });
   });
 
+  // ---- the budget scan's result, handed over by its button 'Maak een SDG-rapport' (docs/assets/begroting/scan.js):
+  // the same summary CSV as its download, kept in this tab's sessionStorage until 'wis-import' ----
+  var BUDGET_KEY = "pb-rapport-begroting";
+  function fromBudgetScan() {
+    var handed = null;
+    try { handed = JSON.parse(sessionStorage.getItem(BUDGET_KEY) || "null"); } catch (e) { handed = null; }
+    if (!handed || typeof handed.csv !== "string") return;
+    var result = ns.invoer.readBudget(handed.csv, cfg);
+    if (!result.begroting) { say("importstatus", result.fouten.join(" ")); return; }
+    state.begroting = result.begroting;
+    var name = typeof handed.naam === "string" ? handed.naam.trim() : "";
+    var match = data.besturen.filter(function (b) {
+      return b.naam.toLowerCase() === name.toLowerCase() || b.naam.toLowerCase() === ("gemeente " + name).toLowerCase();
+    })[0];
+    if (!state.bestuur && match) state.bestuur = match.naam;
+    say("importstatus", "Het resultaat van de begrotingsscan" + (handed.bestand ? " (" + handed.bestand + ")" : "") +
+        " is ingeladen." + (result.fouten.length ? " " + result.fouten.join(" ") : ""));
+  }
+
   // ---- start: choices from the address ----
   buildIndicatorList();
   var fromUrl = ns.opslaan.fromQuery(window.location.search);
   if (fromUrl.bestuur && data.besturen.some(function (b) { return b.naam === fromUrl.bestuur; })) state.bestuur = fromUrl.bestuur;
   if (fromUrl.vorm && cfg.vormen[fromUrl.vorm]) state.vorm = fromUrl.vorm;
   if (fromUrl.indicatoren) state.indicatoren = fromUrl.indicatoren.filter(function (s) { return bySlug[s]; });
+  fromBudgetScan();
   root.hidden = false;
   syncForm();
   changed(false);

@@ -55,6 +55,7 @@
   var engine = window.PraktijkenbankZoekindex; // finder-index.js
   var dom = window.PraktijkenbankFinderDom; // finder-dom.js
   var suggester = window.PraktijkenbankSuggesties; // finder-suggesties.js
+  var kenmerken = window.PraktijkenbankKenmerken; // finder-kenmerken.js: "SDG 5", "provincie Limburg"
   var el = dom && dom.el, safeColour = dom && dom.safeColour;
   var SUGGESTIONS = 3;
   var index = null; // see finder-index.js: open()
@@ -307,6 +308,17 @@
       if (id === runId) showFailure("Het zoeken is mislukt.");
       return;
     }
+    var named = terms.length && kenmerken ? kenmerken.recognise(text, facets) : null;
+    if (named) {
+      try {
+        rows = await taggedFirst(named, rows, stems);
+      } catch (error) {
+        if (id === runId) showFailure("Het zoeken is mislukt.");
+        return;
+      }
+      if (id !== runId) return;
+      if (rows.length) missing = [];
+    }
     var matched = engine.evaluate(facets, state.sel, rows);
     if (!matched.length && missing.length && suggester) {
       try {
@@ -318,9 +330,39 @@
     }
     var items = matched.map(function (r) { return { row: rows[r] }; });
     current = { items: items, shown: 0, q: terms.length ? text : "", ignored: ignored, stems: stems,
-      suggestions: suggestions };
+      suggestions: suggestions, named: named };
     drawCounts();
     await drawResults(id, true);
+  }
+
+  // A query that names a filter value ("SDG 5", "provincie Limburg"): the fiches tagged with it first
+  // (matching the query's other words), then the other fiches that match every word of the query.
+  async function taggedFirst(named, rows, stems) {
+    var restTerms = index.queryTerms(named.rest);
+    var candidates = allRowIndices();
+    if (restTerms.length) {
+      var found = await index.search(restTerms);
+      candidates = found.rows;
+      found.stems.forEach(function (stem) { stems.add(stem); });
+    }
+    var only = emptySelection();
+    only[named.key].add(named.id);
+    var tagged = engine.evaluate(facets, only, candidates).map(function (r) { return candidates[r]; });
+    var seen = new Set(tagged);
+    return tagged.concat(rows.filter(function (row) { return !seen.has(row); }));
+  }
+
+  // "Toon alleen ... (filter)": checks the filter value the query named.
+  function filterOffer(named) {
+    var button = el("button", { type: "button", class: "pb-knop pb-finder__aanbod", text: "Filter op " + named.naam });
+    button.addEventListener("click", function () {
+      state.sel[named.key].add(named.id);
+      syncBoxes();
+      typing = false;
+      remember(true);
+      run();
+    });
+    return button;
   }
 
   // ------------------------------------------------------------ results --
@@ -430,6 +472,10 @@
           " niet mee bij het zoeken.";
       }
       announce(text, total ? null : current.suggestions);
+      if (total && current.named && !state.sel[current.named.key].has(current.named.id)) {
+        status.appendChild(document.createTextNode(" "));
+        status.appendChild(filterOffer(current.named));
+      }
     }
     if (!fresh && nodes.length) {
       var link = nodes[0].querySelector("a");

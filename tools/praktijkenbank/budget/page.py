@@ -4,7 +4,9 @@
   SDG/P names and colours (sdgs.yaml, vijf_p.yaml) and the column rules
   (begroting.yaml) embedded as JSON: the browser never has a copy of its own.
 * :func:`files`: the template (CSV and .xlsx), the fictitious example
-  (Voorbeeldgemeente, CSV and .xlsx). The page loads two npm libraries,
+  (Voorbeeldgemeente, CSV and .xlsx), and the model of the SDG suggestions
+  (``begroting/sdg-suggesties.json``, from beleidsvelden.yaml and sdg-woorden.yaml via
+  suggest_model.py), which suggesties.js loads only when a file has lines without SDG. The page loads two npm libraries,
   papaparse and fflate, from ``docs/assets/vendor/`` (vendor.py; never a CDN).
 """
 
@@ -16,16 +18,21 @@ import io
 import json
 from pathlib import Path
 
+from ..site import model as site_model
 from ..site.model import text_colour
 from ..site.vendor import BY_PACKAGE
 from ..records.vocab import DATA_DIR
-from .parse import decode, read_csv, spec
+from .parse import browser_spec, decode, read_csv, spec
+from .suggest_model import build_model
 
 FOLDER = "begroting"
 EXAMPLE = DATA_DIR / "begroting-voorbeeld.csv"
 # The npm libraries the page loads (committed under docs/assets/vendor/, see vendor.py)
 LIBRARIES = ["papaparse", "fflate"]
-SCRIPTS = ["waarden.js", "xlsx.js", "lezen.js", "samenvatten.js", "grafieken.js", "scan.js"]
+# The model of the SDG suggestions (suggesties.js fetches it)
+MODEL_FILE = f"{FOLDER}/sdg-suggesties.json"
+SCRIPTS = ["waarden.js", "xlsx.js", "sdgtekst.js", "formaten.js", "lezen.js", "samenvatten.js", "regels.js",
+           "suggesties.js", "grafieken.js", "keuzes.js", "bank.js", "scan.js"]
 
 
 def page_data(vocab) -> dict:
@@ -35,8 +42,32 @@ def page_data(vocab) -> dict:
         "sdgs": [{"nummer": n, "naam": e["naam"], "kleur": e["kleur"], "tekstkleur": text_colour(e["kleur"])}
                  for n, e in vocab.sdgs.items()],
         "ps": [{"id": pid, "naam": e["naam"], "kleur": e["kleur"], "sdgs": list(e["sdgs"])} for pid, e in vocab.ps.items()],
-        "spec": {k: data[k] for k in ("velden", "soorten", "types", "totaalwoorden")},
+        "spec": browser_spec(),
     }
+
+
+BANK_LINKS = 4  # practices and instruments shown per SDG under the result
+
+
+def bank_links(renderer, src_uri: str) -> dict:
+    """Per SDG the bank's practices and instruments that work on it, as links from the scan page
+    (generated from the records at build time: {number: {pagina, praktijken, instrumenten, aantal}}).
+    The template writes them as hidden HTML (escaped like every page); bank.js shows two of them."""
+    here = site_model.page_url(src_uri, renderer.use_directory_urls)
+
+    def link(path: str) -> str:
+        return site_model.relative_url(renderer.url_for(path), here)
+
+    out = {}
+    for number, term in sorted(renderer.site["families"]["sdg"].items()):
+        # the records that focus on this SDG first (fewest SDGs), then by title
+        views = {kind: sorted(term.get(kind, []), key=lambda v: (len(v.get("sdgs", [])), v["titel"].lower()))
+                 for kind in ("praktijken", "instrumenten")}
+        out[number] = {"pagina": link(f"sdg/{number}/"),
+                            "aantal": {kind: len(items) for kind, items in views.items()},
+                            **{kind: [{"titel": v["titel"], "href": link(v["pad"])} for v in items[:BANK_LINKS]]
+                               for kind, items in views.items()}}
+    return out
 
 
 def _json_for_script(value) -> str:
@@ -54,7 +85,8 @@ def pages(renderer) -> dict[str, str]:
          "description": "Tel je meerjarenplan of budget op per SDG en per P, in je browser: niets wordt verstuurd.",
          "hide": ["toc"]},
         data_json=_json_for_script(data), velden=spec()["velden"], soorten=spec()["soorten"], types=spec()["types"],
-        jaren=spec()["sjabloon_jaren"], scripts=SCRIPTS,
+        jaren=spec()["sjabloon_jaren"], scripts=SCRIPTS, projecten=spec()["projecten"],
+        bank=bank_links(renderer, src_uri),
         vendor=[BY_PACKAGE[name].url for name in LIBRARIES])}
 
 
@@ -139,7 +171,7 @@ def downloads() -> dict[str, bytes]:
     example = EXAMPLE.read_bytes()
     out[f"{FOLDER}/voorbeeldgemeente-fictief.csv"] = example
     rows = []
-    for _, cells in read_csv(decode(example)):
+    for _, cells in read_csv(decode(example))[0]:
         converted = list(cells)
         if len(cells) == len(header) and cells[0] != "Code":
             converted = cells[:5] + [_number(c) for c in cells[5:]]
@@ -152,6 +184,11 @@ def downloads() -> dict[str, bytes]:
     return out
 
 
+def suggestion_model_json() -> bytes:
+    """The suggestion model as the browser loads it (compact JSON, the same dict Python uses)."""
+    return json.dumps(build_model(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def files(root: Path) -> dict[str, bytes]:
     """Everything the page downloads besides its scripts and libraries: {site path: content}."""
-    return downloads()
+    return {**downloads(), MODEL_FILE: suggestion_model_json()}

@@ -13,27 +13,26 @@ same column rules, same reasons, same row numbers. Steps:
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import re
-import zipfile
 from pathlib import Path
 
 import yaml
 
-from ..records.vocab import DATA_DIR
+from ..records.vocab import DATA_DIR, load_vocab
+from . import formats, sdgtext
+from .files import HEADER_SEARCH_ROWS, BudgetFileError, decode, read_csv, read_rows  # noqa: F401 (re-exported)
 from .values import CellError, cell_text, cell_to_cents, normalise, parse_codes
 
-HEADER_SEARCH_ROWS = 50
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_SEPARATORS = [";", ",", "\t"]
+_CODE_LIKE_RE = re.compile(r"^[A-Za-z]{0,6}[-_./]?\d[\w./-]{0,20}$")
 AMOUNT_FIELDS = ("bedrag",)
 FILL_DOWN = ("soort", "type")  # merged cells: an empty cell takes the value above
-
-
-class BudgetFileError(Exception):
-    """The file as a whole cannot be read (Dutch message, says what to do)."""
+NO_SDG_COLUMN = ("Geen kolom met SDG-codes gevonden: de regels zijn niet gecodeerd, behalve SDG's die in de "
+                 "omschrijving staan. Heeft je bestand toch zo'n kolom, zeg dan welke.")
+# What the browser gets of the spec (page.py), the node test runner too.
+BROWSER_KEYS = ("velden", "soorten", "types", "totaalwoorden", "niet_optellen", "formaten", "projecten",
+                "beleidsvelden", "sdg_tekst", "sdg_namen", "limieten")
 
 
 @functools.lru_cache(maxsize=1)
@@ -44,90 +43,12 @@ def spec() -> dict:
     data["kop_naar_veld"] = {normalise(h): f["id"] for f in data["velden"] for h in f["koppen"]}
     data["soort_waarde"] = {normalise(v): s["id"] for s in data["soorten"] for v in s["waarden"] + [s["id"]]}
     data["type_waarde"] = {normalise(v): t["id"] for t in data["types"] for v in t["waarden"] + [t["id"]]}
+    data["sdg_namen"] = sdgtext.names_table(load_vocab().sdgs)
     return data
 
 
-# ------------------------------------------------------------------ reading --
-
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 (Excel's 'CSV' on a Flemish PC)."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    return text[1:] if text.startswith("\ufeff") else text
-
-
-def count_outside_quotes(line: str, separator: str) -> int:
-    count, quoted = 0, False
-    for char in line:
-        if char == '"':
-            quoted = not quoted
-        elif char == separator and not quoted:
-            count += 1
-    return count
-
-
-def sniff_separator(lines: list[str]) -> str:
-    """The separator whose count per line (outside quotes) is the most consistent over the first 50 non-empty lines."""
-    lines = [line for line in lines if line.strip()][:HEADER_SEARCH_ROWS]
-    best, best_score = ";", (0, 0)
-    for separator in _SEPARATORS:
-        counts: dict[int, int] = {}
-        for line in lines:
-            count = count_outside_quotes(line, separator)
-            if count:
-                counts[count] = counts.get(count, 0) + 1
-        if not counts:
-            continue
-        count, lines_with = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-        if (lines_with, count) > best_score:
-            best, best_score = separator, (lines_with, count)
-    return best
-
-
-def read_csv(text: str) -> list[tuple[int, list]]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    separator = sniff_separator(text.split("\n", 200)[:200])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
-    return [(number, row) for number, row in enumerate(reader, start=1)]
-
-
-def read_xlsx(data: bytes) -> list[tuple[int, list]]:
-    """The first worksheet of an .xlsx file: cached values of formulas, numbers as numbers."""
-    import openpyxl  # only needed for .xlsx
-
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise BudgetFileError(f"dit .xlsx-bestand kan niet gelezen worden ({exc}). Bewaar het opnieuw als "
-                              "Excel-werkmap (.xlsx) of als CSV.") from None
-    try:
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # some writers store a wrong size; read what is there
-        rows = []
-        for row in sheet.iter_rows():
-            cells = [c for c in row if getattr(c, "row", None) is not None]
-            if not cells:
-                continue
-            values: list = []
-            for cell in cells:
-                while len(values) < cell.column - 1:
-                    values.append(None)
-                values.append(cell.value)
-            rows.append((cells[0].row, values))
-        return rows
-    finally:
-        workbook.close()
-
-
-def read_rows(data: bytes, name: str) -> list[tuple[int, list]]:
-    """Rows of a budget file: [(row number, [cells])]."""
-    if name.lower().endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04":
-        return read_xlsx(data)
-    if name.lower().endswith(".xls") or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise BudgetFileError("oude Excel-bestanden (.xls) worden niet gelezen: bewaar het bestand als .xlsx of CSV.")
-    return read_csv(decode(data))
+def browser_spec() -> dict:
+    return {k: v for k, v in spec().items() if k in BROWSER_KEYS}
 
 
 # ------------------------------------------------------------------- header --
@@ -138,16 +59,18 @@ def column_fields(header: list, mapping: dict | None = None) -> tuple[dict, dict
     ``mapping`` ({field: header text}) comes first, for the fields whose chosen
     header is in this row (a mapping kept from another file never hides a
     column this file names the usual way); then the known header names; then
-    a header with exactly one year in it is a year column. The first column
-    wins when two have the same meaning.
+    a header with exactly one year in it is a year column, unless it is a
+    per-inhabitant column. The first column wins when two have the same
+    meaning; other description columns are kept in ``fields['_omschrijvingen']``.
     """
-    table = spec()["kop_naar_veld"]
+    data = spec()
+    table = data["kop_naar_veld"]
     names = [normalise(cell_text(cell)) for cell in header]
     present = set(names)
     wanted = {normalise(text): field for field, text in (mapping or {}).items()
               if text and normalise(text) in present}
     chosen = set(wanted.values())
-    fields: dict[str, int] = {}
+    fields: dict = {}
     years: dict[int, int] = {}
     for index, name in enumerate(names):
         if not name:
@@ -158,12 +81,20 @@ def column_fields(header: list, mapping: dict | None = None) -> tuple[dict, dict
             if field in chosen:
                 field = None  # the user chose another column for this field
         if field:
+            if field == "omschrijving" and "omschrijving" not in chosen:
+                fields.setdefault("_omschrijvingen", []).append(index)
             fields.setdefault(field, index)
             continue
-        found = _YEAR_RE.findall(name)
-        if len(found) == 1:
-            years.setdefault(int(found[0]), index)
+        year = formats.header_year(data, name)
+        if year is not None:
+            years.setdefault(year, index)
+    if len(fields.get("_omschrijvingen", [])) < 2:
+        fields.pop("_omschrijvingen", None)
     return fields, dict(sorted(years.items()))
+
+
+def _score(fields: dict, years: dict) -> int:
+    return len([f for f in fields if not f.startswith("_")]) + len(years)
 
 
 def find_header(rows: list[tuple[int, list]], mapping: dict | None = None) -> tuple[int, dict, dict]:
@@ -172,20 +103,36 @@ def find_header(rows: list[tuple[int, list]], mapping: dict | None = None) -> tu
     best_score = 0
     for index, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
         fields, years = column_fields(cells, mapping)
-        score = len(fields) + len(years)
+        score = _score(fields, years)
         if score > best_score:
             best, best_score = (index, fields, years), score
     return best
 
 
+def prefer_text_column(rows: list, header_index: int, fields: dict) -> None:
+    """Of several description columns (Actie with AC001..., Omschrijving with text), take the one whose
+    values read as text; a code-like one becomes the code column when the file has none."""
+    candidates = fields.pop("_omschrijvingen", None)
+    if not candidates:
+        return
+    sample = [cells for _, cells in rows[header_index + 1:header_index + 51]]
+
+    def code_like(index):
+        values = [cell_text(c[index]) for c in sample if index < len(c) and cell_text(c[index])]
+        return sum(1 for v in values if _CODE_LIKE_RE.match(v)) * 2 > len(values) if values else False
+
+    textual = [i for i in candidates if not code_like(i)]
+    if textual and textual[0] != fields["omschrijving"]:
+        if code_like(fields["omschrijving"]) and "code" not in fields:
+            fields["code"] = fields["omschrijving"]
+        fields["omschrijving"] = textual[0]
+
+
 def missing_fields(fields: dict, years: dict) -> list[str]:
-    """Dutch names of what a usable header still lacks."""
-    missing = []
-    if "sdg" not in fields:
-        missing.append("een kolom met SDG-codes")
+    """Dutch names of what a usable header still lacks (an SDG column is not needed)."""
     if not years and "bedrag" not in fields:
-        missing.append("een kolom met bedragen (een totaal of één kolom per jaar)")
-    return missing
+        return ["een kolom met bedragen (een totaal of één kolom per jaar)"]
+    return []
 
 
 # -------------------------------------------------------------------- lines --
@@ -199,9 +146,15 @@ def _category(value: str, table: dict, field: str, allowed: str) -> str:
     return found
 
 
-def read_lines(rows: list[tuple[int, list]], header_index: int, fields: dict, years: dict) -> dict:
+def unread_row(number: int, reason: str, amounts, code: str, description: str) -> dict:
+    return {"rij": number, "reden": reason, "bedragen": amounts, "code": code, "omschrijving": description}
+
+
+def read_lines(rows: list[tuple[int, list]], header_index: int, fields: dict, years: dict,
+               problems: dict | None = None) -> dict:
     """Budget lines below the header. Every non-empty row is a line or a listed reason."""
     data = spec()
+    problems = problems or {}
     totals_words = set(data["totaalwoorden"])
     lines, unread = [], []
     empty_rows = 0
@@ -212,6 +165,12 @@ def read_lines(rows: list[tuple[int, list]], header_index: int, fields: dict, ye
             index = fields.get(field)
             return cell_text(cells[index]) if index is not None and index < len(cells) else ""
 
+        description, code = text("omschrijving"), text("code")
+        if "omschrijving" not in fields:  # a wide table per beleidsveld: '0200 Wegen' names the line
+            description = formats.policy_field_name(text("beleidsveld"))
+        if number in problems:
+            unread.append(unread_row(number, problems[number], None, code, description))
+            continue
         if not any(cell_text(c) for c in cells):
             empty_rows += 1
             continue
@@ -234,17 +193,15 @@ def read_lines(rows: list[tuple[int, list]], header_index: int, fields: dict, ye
             above[field] = value
             categories[field] = value
         sdg_text = text("sdg")
-        description = text("omschrijving")
-        code = text("code")
         first_word = normalise(description or code).split(" ")[0] if (description or code) else ""
         amount = sum(amounts.values()) if not reasons else None
         if not reasons and not amount_found:
             reason = "geen bedrag en geen SDG (een tussentitel?)" if not sdg_text else "geen bedrag"
-            unread.append({"rij": number, "reden": reason, "bedragen": None, "omschrijving": description})
+            unread.append(unread_row(number, reason, None, code, description))
             continue
         if first_word in totals_words and not sdg_text:
-            unread.append({"rij": number, "reden": "totaalregel (som van andere regels): niet meegeteld",
-                           "bedragen": amounts if not reasons else None, "omschrijving": description})
+            unread.append(unread_row(number, "totaalregel (som van andere regels): niet meegeteld",
+                                     amounts if not reasons else None, code, description))
             continue
         line = {"rij": number, "code": code, "omschrijving": description, "bedragen": amounts}
         for field, table, allowed in (("soort", data["soort_waarde"], "uitgaven of ontvangsten"),
@@ -261,27 +218,45 @@ def read_lines(rows: list[tuple[int, list]], header_index: int, fields: dict, ye
         except CellError as exc:
             reasons.append(str(exc))
         if reasons:
-            unread.append({"rij": number, "reden": "; ".join(reasons),
-                           "bedragen": amounts if amount is not None else None, "omschrijving": description})
+            unread.append(unread_row(number, "; ".join(reasons), amounts if amount is not None else None,
+                                     code, description))
             continue
+        line["herkomst"] = "kolom" if line["sdgs"] else ""
+        if not line["sdgs"] and description:
+            found = sdgtext.sdgs_in(data, description, "")
+            if found:
+                line["sdgs"], line["herkomst"] = [(n, 1) for n in found], "omschrijving"
+        line["beleidsveld"] = formats.policy_field_code(text("beleidsveld"))
+        line["teksten"] = {"actie": description, "actieplan": "", "doelstelling": ""}
+        line["groep"] = {}
         lines.append(line)
     return {"regels": lines, "niet_gelezen": unread, "lege_rijen": empty_rows}
 
 
 def read_budget(data: bytes, name: str, mapping: dict | None = None) -> dict:
-    """The whole file: columns used, years, lines and unread rows. Raises BudgetFileError."""
-    rows = read_rows(data, name)
+    """The whole file: format, columns used, years, lines and unread rows. Raises BudgetFileError."""
+    rows, problems = read_rows(data, name, spec()["limieten"])
     if not any(any(cell_text(c) for c in cells) for _, cells in rows):
         raise BudgetFileError("het bestand is leeg.")
+    special = formats.read_special(spec(), rows, problems)
+    if special is not None:
+        return special
     header_index, fields, years = find_header(rows, mapping)
     missing = missing_fields(fields, years)
     if header_index < 0 or missing:
-        raise BudgetFileError(f"geen kopregel gevonden met {' en '.join(missing or ['bekende kolommen'])}. "
-                              "Zet de kolomkoppen van het sjabloon in het bestand, of zeg welke kolom wat is "
-                              "(--kolom sdg=\"Naam van de kolom\").")
+        found = [cell_text(c) for c in rows[max(header_index, 0)][1] if cell_text(c)][:8]
+        raise BudgetFileError(
+            f"geen kopregel gevonden met {' en '.join(missing or ['bekende kolommen'])}. "
+            + (f"Gevonden koppen: {', '.join(found)}. " if found else "")
+            + "Zet de kolomkoppen van het sjabloon in het bestand (Code, Omschrijving, SDG en een kolom per jaar), "
+            "gebruik de export 'meerjarenplan projecten' of de tabel per beleidsveld, of zeg welke kolom wat is "
+            "(--kolom bedrag=\"Naam van de kolom\").")
+    prefer_text_column(rows, header_index, fields)
     header_number, header = rows[header_index]
-    result = read_lines(rows, header_index, fields, years)
+    result = read_lines(rows, header_index, fields, years, problems)
     result.update({
+        "formaat": "sjabloon",
+        "opmerkingen": [] if "sdg" in fields else [NO_SDG_COLUMN],
         "kopregel": header_number,
         "kolommen": {field: cell_text(header[index]) for field, index in fields.items()},
         "jaren": list(years),

@@ -51,7 +51,7 @@ def summarise(parsed: dict, names: dict, years=None, soort: str | None = "uitgav
     per_sdg = {n: 0 for n in numbers}
     lines_per_sdg = {n: 0 for n in numbers}
     parts: dict[int, list] = {n: [] for n in numbers}
-    total = coded = count = coded_count = 0
+    total = coded = count = coded_count = accepted = accepted_count = 0
     for line in parsed["regels"]:
         if chosen["soort"] and line["soort"] != chosen["soort"]:
             continue
@@ -64,6 +64,9 @@ def summarise(parsed: dict, names: dict, years=None, soort: str | None = "uitgav
             continue
         coded += amount
         coded_count += 1
+        if line.get("herkomst") == "aanvaard":
+            accepted += amount
+            accepted_count += 1
         goals = [g for g, _ in line["sdgs"]]
         for goal, part in zip(goals, split_cents(amount, [w for _, w in line["sdgs"]])):
             per_sdg[goal] += part
@@ -76,16 +79,20 @@ def summarise(parsed: dict, names: dict, years=None, soort: str | None = "uitgav
     for row in parsed["niet_gelezen"]:
         amount = _amount(row["bedragen"], years) if row["bedragen"] is not None else None
         unread_total += amount or 0
-        unread.append({"rij": row["rij"], "omschrijving": row["omschrijving"], "reden": row["reden"], "bedrag": amount})
+        unread.append({"rij": row["rij"], "code": row["code"], "omschrijving": row["omschrijving"], "reden": row["reden"],
+                       "bedrag": amount})
     top = []
     for n in numbers:
         best = sorted(parts[n], key=lambda item: (-item[0], item[1]))[:TOP]
         top.append({"nummer": n, "regels": [{"rij": rij, "code": line["code"], "omschrijving": line["omschrijving"],
-                                              "bedrag": part} for part, rij, line in best]})
+                                              "bedrag": part, "herkomst": line.get("herkomst", "")}
+                                             for part, rij, line in best]})
     return {
         "selectie": chosen,
         "regels": count,
         "regels_gecodeerd": coded_count,
+        "regels_aanvaard": accepted_count,
+        "aanvaard": accepted,
         "totaal": total,
         "gecodeerd": coded,
         "niet_gecodeerd": total - coded,
@@ -99,9 +106,15 @@ def summarise(parsed: dict, names: dict, years=None, soort: str | None = "uitgav
     }
 
 
-def _csv_field(value) -> str:
+def unread_name(row: dict) -> str:
+    """'A12 Fietspad: reden' for an unread line (row number apart)."""
+    name = " ".join(v for v in (row["code"], row["omschrijving"]) if v) or "(zonder code of omschrijving)"
+    return f"{name}: {row['reden']}"
+
+
+def csv_field(value) -> str:
     text = str(value)
-    if any(c in text for c in ';"\n'):
+    if any(c in text for c in ';"\n\r'):
         text = '"' + text.replace('"', '""') + '"'
     return text
 
@@ -127,4 +140,7 @@ def to_csv(summary: dict, names: dict) -> str:
         rows.append(["totaal", code, name, euro_text(amount), per_mille_text(per_mille(amount, total))])
     rows.append(["niet_gelezen", len(summary["niet_gelezen"]), "Niet gelezen regels (leesbare bedragen)",
                  euro_text(summary["niet_gelezen_bedrag"]), ""])
-    return "".join(";".join(_csv_field(v) for v in row) + "\r\n" for row in rows)
+    for row in summary["niet_gelezen"]:
+        rows.append(["niet_gelezen_regel", f"rij {row['rij']}", unread_name(row),
+                     euro_text(row["bedrag"]) if row["bedrag"] is not None else "", ""])
+    return "".join(";".join(csv_field(v) for v in row) + "\r\n" for row in rows)

@@ -28,6 +28,7 @@ _PATTERNS = [  # (pattern, thousands separator, decimal separator); first match 
     (re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$"), ",", "."),  # 1,234,567 / 1,234.56
     (re.compile(r"^\d*\.\d+$"), "", "."),  # 1234.56 / 0.5
 ]
+_AMBIGUOUS_RE = re.compile(r"^[1-9]\d{0,2},\d{3}$")  # 12,345: 12345 (English) or 12.345 (Dutch)?
 _DECIMAL_RE = re.compile(r"^(-?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$", re.I)
 
 
@@ -83,6 +84,9 @@ def text_to_cents(text: str) -> int | None:
         negative, text = negative or text[0] != "+", text[1:]
     elif text and text[-1] in _DASHES:
         negative, text = True, text[:-1]
+    if _AMBIGUOUS_RE.match(text):
+        raise CellError(f"'{raw.strip()}' is dubbelzinnig: drie cijfers na de komma kan een duizendtal zijn of een bedrag "
+                        f"met drie decimalen. Schrijf {text.replace(',', '.')} of {text.split(',')[0]},{text.split(',')[1][:2]}")
     for pattern, thousands, decimal in _PATTERNS:
         if pattern.match(text):
             if thousands:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .cli_nl import DutchParser, option
 from ..records.problems import Problem
@@ -38,13 +39,25 @@ def _summary(problems: list[Problem], checked: int) -> str:
 def cmd_validate(args) -> int:
     from ..records.validate import default_paths, validate_paths
 
-    paths = args.paths or default_paths() or [DEFAULT_PATH]
+    from ..records import moved
+
+    redirects = [path for path in args.paths if path.endswith(moved.FILE.name)]
+    paths = [path for path in args.paths if path not in redirects]
+    if not args.paths and moved.FILE.resolve().is_relative_to(Path.cwd().resolve()):
+        redirects = [moved.FILE]  # everything: the records and the redirects of the bank in this folder
+    paths = paths or ([] if redirects and args.paths else default_paths() or [DEFAULT_PATH])
     if args.fix:
         from . import fix as fixer  # provided by the contributor tooling
 
         for line in fixer.fix_paths(paths):
             print(line)
-    practices, problems = validate_paths(paths, strict=args.strict, full=False)
+    practices, problems = validate_paths(paths, strict=args.strict, full=False) if paths else ([], [])
+    for path in redirects:
+        from ..records.vocab import load_vocab
+        from ..site.model import FAMILIES
+
+        problems += moved.validate(Path.cwd(), load_vocab().kinds.values(),
+                                   tuple(folder + "/" for folder, *_ in FAMILIES.values()), Path(path))
     if args.format == "github":
         from . import annotations
 
@@ -52,7 +65,7 @@ def cmd_validate(args) -> int:
     else:
         for problem in problems:
             print(problem.format())
-    checked = len({p.path for p in practices} | {p.path for p in problems})
+    checked = len({p.path for p in practices} | {p.path for p in problems} | {moved.display_path(Path(r)) for r in redirects})
     sys.stdout.flush()
     print(_summary(problems, checked), file=sys.stderr)
     return 1 if any(p.is_error for p in problems) else 0
@@ -96,7 +109,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def safe_output() -> None:
+    """Never crash on encoding: a character the console cannot show (an emoji on a cp1252 Windows
+    console or pipe, ``PYTHONIOENCODING=cp1252``) is written as an escape such as ``\\U0001f389``."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or detached stream: nothing to protect
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    safe_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -10,6 +10,9 @@ def add_arguments(subparsers) -> None:
     parser = subparsers.add_parser(
         "vingerafdruk", help="maak de vingerafdruk van de brondocumenten opnieuw (voor de test op overgenomen tekst)")
     parser.add_argument("map", metavar="MAP", help="map met de brondocumenten (de bestanden uit brondocumenten.yaml)")
+    parser.add_argument("--webbronnen", action="store_true",
+                        help="MAP bevat webpagina's als tekst (.txt of .md) waaruit je schreef: voeg ze toe aan "
+                             "data/webbronnen.vingerafdruk (de pagina's zelf komen niet in de repository)")
     parser.set_defaults(func=main)
 
 
@@ -20,6 +23,12 @@ def main(args) -> int:
     if not folder.is_dir():
         print(f"praktijkenbank vingerafdruk: de map {folder} bestaat niet.", file=sys.stderr)
         return 1
+    if getattr(args, "webbronnen", False):
+        from ..records.overlap import WEB_FINGERPRINT_PATH, add_web_fingerprint
+
+        files, count = add_web_fingerprint(folder)
+        print(f"Vingerafdruk bijgewerkt: {WEB_FINGERPRINT_PATH} ({files} pagina's gelezen; {count} reeksen van 8 woorden).")
+        return 0
     try:
         count = write_fingerprint(folder)
     except FileNotFoundError as exc:

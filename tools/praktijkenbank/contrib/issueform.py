@@ -1,5 +1,6 @@
 """``praktijkenbank uit-issue``: turn an issue made with the form
-``.github/ISSUE_TEMPLATE/nieuwe-praktijk.yml`` into ``practices/<slug>.md``.
+``.github/ISSUE_TEMPLATE/nieuwe-praktijk.yml`` into ``practices/<slug>.md``
+(an issue made with 'We doen dit ook' adds a follower to a practice instead: see :mod:`followers`).
 
 GitHub renders the answers of an issue form as Markdown sections::
 
@@ -35,10 +36,13 @@ from ..records.load import display_path
 from .scaffold import parse_government, render_record, suggest_slug, write_new, Invalid, DEFAULT_DIR
 from ..records.vocab import Vocab, load_vocab
 from .cli_nl import date_option
+from .pr_body import NO_NOTES
 
 FORM_PATH = Path(".github/ISSUE_TEMPLATE/nieuwe-praktijk.yml")
 _REPO_FORM = Path(__file__).resolve().parents[3] / FORM_PATH
 EMPTY = {"_no response_", "none", ""}
+# Control characters (a NUL byte, escape codes) and bidirectional overrides never reach a record.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 # Form field id -> record field, for the answers that map one to one.
 # (The four body sections are matched by their heading, see vocab.sections.)
@@ -63,10 +67,18 @@ FORM_FIELDS = {
     "contact_dienst": "contact",
     "contact_email": "contact",
     "verwant": "verwant",
+    "beleidsdomeinen": "beleidsdomeinen",
+    "bewijs": "bewijs",
+    "partners": "partners",
+    "personeelsinzet": "personeelsinzet",
+    "duur": "duur",
+    "wat_niet_werkte": "wat_niet_werkte",
 }
 # Record fields the form does not ask: set by the tool or derived.
 # (vijf_p, instrumenten and productgroepen: added by a maintainer who knows the source and the bank.)
-NOT_IN_FORM = {"toegevoegd", "geverifieerd", "vijf_p", "instrumenten", "productgroepen"}
+# (subdomeinen and kost: added by a maintainer; navolgers: through the form 'We doen dit ook', see followers.py.)
+NOT_IN_FORM = {"toegevoegd", "geverifieerd", "vijf_p", "instrumenten", "productgroepen", "subdomeinen", "kost",
+               "navolgers"}
 YES_NO = ["Nee", "Ja"]
 
 
@@ -87,6 +99,8 @@ def expected_options(vocab: Vocab | None = None) -> dict[str, list[str]]:
         "status": [st["naam"] for st in vocab.statuses.values()],
         "bron_document": [d["titel"] for d in vocab.documents.values()],
         "alle_sdgs": YES_NO,
+        "beleidsdomeinen": [d["naam"] for d in vocab.domains.values()],
+        "bewijs": [e["naam"] for e in vocab.evidence.values()],
     }
 
 
@@ -105,6 +119,8 @@ def _label_to_id(vocab: Vocab) -> dict[str, dict[str, object]]:
         "status": {st["naam"]: sid for sid, st in vocab.statuses.items()},
         "bron_document": {d["titel"]: did for did, d in vocab.documents.items()},
         "alle_sdgs": {"Ja": True, "Nee": False},
+        "beleidsdomeinen": {d["naam"]: did for did, d in vocab.domains.items()},
+        "bewijs": {e["naam"]: eid for eid, e in vocab.evidence.items()},
     }
 
 
@@ -137,23 +153,37 @@ def load_form(path: Path | None = None) -> list[FormField]:
 
 # ------------------------------------------------------------------ parse ---
 
-def split_sections(body: str, fields: list[FormField]) -> dict[str, str]:
-    """Field id -> raw answer text. Headings are matched in form order only, so a
-    '### ...' line inside an answer is kept as text unless it is the next label."""
+def split_sections(body: str, fields: list[FormField], notes: list[str] | None = None) -> dict[str, str]:
+    """Field id -> raw answer text.
+
+    GitHub writes every label as a '### <label>' heading, in form order. A
+    contributor may type such a heading inside an answer too; the headings are
+    therefore matched from the end, each label at its last place before the next
+    label's heading, so a heading typed in an earlier answer cannot shift the
+    later sections. A label heading that occurs more than once is noted in
+    ``notes``: the reviewer checks that section.
+    """
     text = body.replace("\r\n", "\n").replace("\r", "\n")
     headings = [(m.start(), m.end(), m.group(1).strip()) for m in re.finditer(r"^###[ \t]+(.+?)[ \t]*$", text, re.M)]
     found: list[tuple[int, int, FormField]] = []
-    position = 0
-    for start, end, label in headings:
-        for index in range(position, len(fields)):
-            if fields[index].label == label:
-                found.append((start, end, fields[index]))
-                position = index + 1
+    limit = len(headings)
+    for form_field in reversed(fields):
+        for index in range(limit - 1, -1, -1):
+            if headings[index][2] == form_field.label:
+                found.append((headings[index][0], headings[index][1], form_field))
+                limit = index
                 break
+    found.reverse()
     answers = {}
     for number, (start, end, form_field) in enumerate(found):
         stop = found[number + 1][0] if number + 1 < len(found) else len(text)
         answers[form_field.id] = text[end:stop].strip("\n").strip()
+    labels = {f.label for f in fields}
+    repeated = sorted({label for *_, label in headings if label in labels
+                       and sum(1 for *_, other in headings if other == label) > 1})
+    if repeated and notes is not None:
+        notes.append("Een antwoord bevat een kop zoals die van het formulier (" + ", ".join(f"'### {r}'" for r in repeated)
+                     + "); kijk na of elke sectie de juiste tekst heeft.")
     return answers
 
 
@@ -231,9 +261,15 @@ def parse_issue(body: str, vocab: Vocab | None = None, fields: list[FormField] |
     vocab = vocab or load_vocab()
     fields = fields if fields is not None else load_form()
     today = today or dt.date.today()
-    answers = split_sections(body, fields)
-    by_id = {f.id: f for f in fields}
     notes: list[str] = []
+    cleaned = _CONTROL_RE.sub("", body)
+    if cleaned != body:
+        codes = sorted({f"U+{ord(c):04X}" for c in _CONTROL_RE.findall(body)})
+        notes.append(f"Het issue bevatte onzichtbare stuurtekens ({', '.join(codes)}); ze zijn weggelaten. "
+                     "Kijk na of de tekst nog klopt.")
+        body = cleaned
+    answers = split_sections(body, fields, notes)
+    by_id = {f.id: f for f in fields}
     missing = [f.label for f in fields if f.id not in answers]
     if missing:
         notes.append("Niet gevonden in het issue (is het formulier gebruikt?): " + ", ".join(missing) + ".")
@@ -269,7 +305,7 @@ def parse_issue(body: str, vocab: Vocab | None = None, fields: list[FormField] |
             notes.append(f"Periode '{period}' niet herkend: vul 'periode' zelf in (van/tot als jaartal).")
 
     mapping = _label_to_id(vocab)
-    for key in ("status", "sdgs", "alle_sdgs", "themas", "fasen", "niveau", "bron_document"):
+    for key in ("status", "sdgs", "alle_sdgs", "themas", "fasen", "beleidsdomeinen", "niveau", "bron_document", "bewijs"):
         if key not in by_id:
             continue
         chosen, unknown = parse_dropdown(get(key), by_id[key].options)
@@ -277,9 +313,12 @@ def parse_issue(body: str, vocab: Vocab | None = None, fields: list[FormField] |
         unknown += [label for label in chosen if label not in mapping[key]]
         if unknown:
             notes.append(f"{by_id[key].label}: onbekende keuze(s) {', '.join(repr(u) for u in unknown)}.")
-        if key in ("niveau", "status", "bron_document"):
+        if key in ("niveau", "status", "bron_document", "bewijs"):
             if ids:
                 meta[key] = ids[0]
+            if len(chosen) > 1:
+                notes.append(f"{by_id[key].label}: meer dan één antwoord ({', '.join(repr(c) for c in chosen)}) "
+                             f"voor een veld met één waarde; alleen '{chosen[0]}' is overgenomen.")
         elif key == "alle_sdgs":
             if ids and ids[0] is True:
                 meta["alle_sdgs"] = True
@@ -307,6 +346,13 @@ def parse_issue(body: str, vocab: Vocab | None = None, fields: list[FormField] |
             contact = {"organisatie": governments[0]["naam"], **contact}
             notes.append(f"Contact: organisatie aangevuld met '{governments[0]['naam']}'; controleer dit.")
         meta["contact"] = contact
+
+    partners = [p.strip() for p in re.split(r"[,;\n]", get("partners")) if p.strip() and not _is_empty(p)]
+    if partners:
+        meta["partners"] = list(dict.fromkeys(partners))
+    for key in ("personeelsinzet", "duur", "wat_niet_werkte"):
+        if _text(get(key)):
+            meta[key] = _text(get(key))
 
     related = _list(get("verwant"))
     if related:
@@ -363,16 +409,26 @@ def main(args) -> int:
         print(f"praktijkenbank uit-issue: kan {args.bestand} niet lezen ({exc}).", file=sys.stderr)
         return 2
     form = Path(args.formulier) if args.formulier else None
-    path, text, notes = record_from_issue(body, Path(args.map), form=form, today=today, slug=args.slug)
-    try:
-        write_new(path, text)
-    except FileExistsError:
-        print(f"praktijkenbank uit-issue: {display_path(path)} bestaat al; ik overschrijf niets.", file=sys.stderr)
-        return 1
+    from . import followers
+
+    if form is None and followers.is_follower_issue(body):  # the form 'We doen dit ook'
+        try:
+            path, text, notes = followers.apply(body, Path(args.map), today=today)
+        except followers.FollowerError as exc:
+            print(f"praktijkenbank uit-issue: {exc}", file=sys.stderr)
+            return 1
+        path.write_text(text, encoding="utf-8")
+    else:
+        path, text, notes = record_from_issue(body, Path(args.map), form=form, today=today, slug=args.slug)
+        try:
+            write_new(path, text)
+        except FileExistsError:
+            print(f"praktijkenbank uit-issue: {display_path(path)} bestaat al; ik overschrijf niets.", file=sys.stderr)
+            return 1
     for note in notes:
         print(f"opmerking: {note}", file=sys.stderr)
     if args.notities:
-        lines = [f"- {note}" for note in notes] or ["- Geen opmerkingen bij het omzetten."]
+        lines = [f"- {' '.join(note.split())}" for note in notes] or [NO_NOTES]
         Path(args.notities).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(display_path(path))
     return 0

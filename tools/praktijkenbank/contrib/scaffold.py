@@ -37,6 +37,7 @@ import yaml
 
 from ..records.load import display_path
 from ..records.validate import PLACEHOLDER
+from . import scaffold_modeltext
 from ..records.vocab import Vocab, load_vocab
 from .cli_nl import date_option
 
@@ -194,7 +195,7 @@ def parse_choices(items: list[str], options: dict[str, dict], what: str) -> list
             chosen.add(match)
             corrected.append(match)
             continue
-        close = _closest(key, ids + [str(e.get("naam", "")) for e in options.values()])
+        close = _closest(key, ids + [str(e.get("naam", "")) for e in options.values()]) or _containing(key, options)
         if close and close not in options:
             close = next(oid for oid, e in options.items() if e.get("naam") == close)
         corrected.append(close)
@@ -203,6 +204,16 @@ def parse_choices(items: list[str], options: dict[str, dict], what: str) -> list
         suggestion = ", ".join(corrected) if all(corrected) else None
         raise Invalid(" ".join(errors), suggestion)
     return [oid for oid in ids if oid in chosen]
+
+
+def _containing(part: str, options: dict[str, dict]) -> str | None:
+    """The option whose id or name contains a partial answer ('klimaat' -> 'klimaat-en-natuur'), if one does."""
+    words = [w for w in re.split(r"[^a-z0-9]+", part.lower()) if len(w) >= 3]
+    if not words:
+        return None
+    found = [oid for oid, entry in options.items()
+             if all(w in f"{oid} {entry.get('naam', '')}".lower() for w in words)]
+    return found[0] if found else None
 
 
 def parse_level(raw: str, vocab: Vocab) -> str:
@@ -268,8 +279,14 @@ def suggest_slug(governments: list[dict], title: str | None, folder: Path, max_w
     prefix = slugify(governments[0]["naam"]) if governments else ""
     words = [w for w in slugify(title or "").split("-") if w and w not in _SLUG_STOPWORDS]
     prefix_words = prefix.split("-") if prefix else []
-    if words[: len(prefix_words)] == prefix_words:
-        words = words[len(prefix_words):]
+    for name in {prefix, slugify(governments[0].get("huidige_naam", "")) if governments else "",
+                 prefix.removeprefix("provincie-")} - {""}:
+        name_words = name.split("-")
+        for at in range(len(words) - len(name_words), -1, -1):  # the government anywhere in the title: once in the slug
+            if words[at:at + len(name_words)] == name_words:
+                del words[at:at + len(name_words)]
+        if words[:1] == ["provincie"] and name != prefix:
+            words = words[1:]
     parts = prefix_words + words[:max_words]
     base = "-".join(p for p in parts if p) or "nieuwe-praktijk"
     while len(base) > MAX_SLUG - 3 and "-" in base:
@@ -443,6 +460,11 @@ class Field:
     lines: list[str]
 
 
+# Optional in the schema (older records and other branches stay valid), but a new record fills them in:
+# the validator warns when they are missing.
+TO_FILL = {"beleidsdomeinen"}
+
+
 def build_fields(meta: dict, vocab: Vocab, schema: dict | None = None) -> list[Field]:
     """Every schema field in schema order: given value, placeholder, or commented-out stub."""
     schema = schema or vocab.schema
@@ -451,7 +473,7 @@ def build_fields(meta: dict, vocab: Vocab, schema: dict | None = None) -> list[F
     for key, prop in schema["properties"].items():
         if key in meta and meta[key] not in (None, [], {}):
             lines = _value_lines(key, meta[key])
-        elif key in required:
+        elif key in required or key in TO_FILL:
             lines = _placeholder_lines(key, prop)
         else:
             lines = _commented_stub(key, prop)
@@ -553,11 +575,13 @@ def _option_values(args) -> dict:
         "sdgs": args.sdg or None,
         "themas": args.thema or None,
         "fasen": args.fase or None,
+        "beleidsdomeinen": getattr(args, "beleidsdomein", None) or None,
         "niveau": args.niveau,
         "status": args.status,
         "samenvatting": args.samenvatting,
         "bron_titel": args.bron_titel,
         "bron_uitgever": args.bron_uitgever,
+        "bron_geraadpleegd": getattr(args, "bron_geraadpleegd", None),
         "bron": args.bron_url or args.bron_document,
     }
 
@@ -568,7 +592,7 @@ def _flat(values: list[str] | None) -> list[str]:
 
 
 # Option (key of _option_values) -> the record field it fills.
-_OPTION_FIELD = {"bron_titel": "bronnen", "bron_uitgever": "bronnen", "bron": "bronnen"}
+_OPTION_FIELD = {"bron_titel": "bronnen", "bron_uitgever": "bronnen", "bron_geraadpleegd": "bronnen", "bron": "bronnen"}
 
 
 def unsupported_options(args, kind) -> list[str]:
@@ -603,6 +627,8 @@ def collect(args, vocab: Vocab, asker: Asker | None, kind: str = "praktijk") -> 
          "Thema's (nummers of namen, komma's ertussen)", _listing(vocab.themes)),
         ("fasen", lambda raw: parse_choices(split_list(raw), vocab.phases, "fase"),
          "Fasen van de beleidscyclus (nummers of namen, komma's ertussen)", _listing(vocab.phases)),
+        ("beleidsdomeinen", lambda raw: parse_choices(split_list(raw), vocab.domains, "beleidsdomein"),
+         "Beleidsdomeinen van het meerjarenplan (BBC) (nummers of namen, komma's ertussen)", _listing(vocab.domains)),
         ("niveau", lambda raw: parse_level(raw, vocab),
          "Niveau", [f"{oid}: {e.get('omschrijving', '')}" for oid, e in vocab.levels.items()]),
         ("status", lambda raw: parse_choices([raw] if raw.strip() else [], vocab.statuses, "status")[0],
@@ -625,7 +651,7 @@ def collect(args, vocab: Vocab, asker: Asker | None, kind: str = "praktijk") -> 
                     hint = f" (bedoel je '{exc.suggestion}'?)" if exc.suggestion and "Bedoel" not in exc.message else ""
                     raise Invalid(f"--{_option_name(key)}: {exc.message}{hint}", exc.suggestion)
                 asker.say(f"  ✗ {_option_name(key)}: {exc.message}")
-        if asker is not None:
+        if asker is not None and (key != "beleidsdomeinen" or record_kind.id == "praktijk"):
             meta[key] = asker.ask(question, parse, help_lines)
     source = _collect_source(given, vocab, asker, getattr(args, "datum", None) or dt.date.today().isoformat())
     if source:
@@ -642,7 +668,7 @@ def collect(args, vocab: Vocab, asker: Asker | None, kind: str = "praktijk") -> 
 
 
 def _option_name(key: str) -> str:
-    return {"besturen": "bestuur", "sdgs": "sdg", "themas": "thema", "fasen": "fase",
+    return {"besturen": "bestuur", "sdgs": "sdg", "themas": "thema", "fasen": "fase", "beleidsdomeinen": "beleidsdomein",
             "bron": "bron-url/--bron-document"}.get(key, key)
 
 
@@ -685,8 +711,31 @@ def _collect_source(given: dict, vocab: Vocab, asker: Asker | None, today: str =
             web[key] = asker.ask(question, lambda raw, key=key: parse_text(raw, vocab, "bronnen", key), [example])
     if not source and not web:
         return None  # the template writes the whole field as placeholder
+    read = given.get("bron_geraadpleegd")
+    if read is not None:
+        try:
+            read = parse_read_date(read, today)
+        except Invalid as exc:
+            if asker is None:
+                raise Invalid(f"--bron-geraadpleegd: {exc.message}")
+            asker.say(f"  ✗ bron-geraadpleegd: {exc.message}")
+            read = None
+    if read is None and asker is not None:  # never assumed: a source read last month says so
+        read = asker.ask("Wanneer las je de bron? (JJJJ-MM-DD; Enter: vandaag)", lambda raw: parse_read_date(raw, today),
+                         ["De datum waarop jij de bron raadpleegde; staat de praktijk er nog zo?"], default=today or None)
     return {"titel": web.get("titel"), "uitgever": web.get("uitgever"), "url": source.get("url"),
-            "geraadpleegd": today or None}
+            "geraadpleegd": read}
+
+
+def parse_read_date(raw: str, today: str) -> str:
+    """The date a source was read: a real date, not after today."""
+    try:
+        date = dt.date.fromisoformat(raw.strip())
+    except ValueError:
+        raise Invalid("geef een datum als JJJJ-MM-DD, bv. 2026-11-30.") from None
+    if today and date.isoformat() > today:
+        raise Invalid(f"{date.isoformat()} ligt na vandaag ({today}).", today)
+    return date.isoformat()
 
 
 # -------------------------------------------------------------------- CLI ---
@@ -700,18 +749,23 @@ def add_arguments(subparsers) -> None:
                     f"meegeeft en markeert het de rest met '{PLACEHOLDER}'. Met --soort maak je een instrument "
                     "(instruments/), een productgroep (procurement/), een dossier (dossiers/) of een indicator (indicators/).")
     parser.add_argument("--soort", default="praktijk", metavar="SOORT",
-                        help="soort record: praktijk (standaard), instrument, productgroep, dossier of indicator")
+                        help="soort record: praktijk (standaard), instrument, productgroep, dossier of indicator; "
+                             "'modeltekst' maakt een instrument met de tekst zelf (vorm: modeltekst, invulvelden)")
     parser.add_argument("--titel", help="titel van de praktijk")
     parser.add_argument("--bestuur", action="append", metavar="NAAM",
                         help=f"gemeente of provincie (herhaalbaar); een andere organisatie als '{ORGANISATION_PREFIX} NAAM'")
     parser.add_argument("--sdg", action="append", metavar="NUMMER", help="SDG-nummer (herhaalbaar of met komma's)")
     parser.add_argument("--thema", action="append", metavar="THEMA", help="thema (herhaalbaar of met komma's)")
     parser.add_argument("--fase", action="append", metavar="FASE", help="fase van de beleidscyclus (herhaalbaar)")
+    parser.add_argument("--beleidsdomein", action="append", metavar="DOMEIN",
+                        help="beleidsdomein van de BBC, bv. natuur-en-milieubeheer (herhaalbaar of met komma's)")
     parser.add_argument("--niveau", help="starter of gevorderd")
     parser.add_argument("--status", help="uitgevoerd, lopend of gepland")
     parser.add_argument("--samenvatting", help="een of twee zinnen")
     parser.add_argument("--bron-titel", dest="bron_titel", metavar="TITEL", help="titel van de webbron")
     parser.add_argument("--bron-uitgever", dest="bron_uitgever", metavar="NAAM", help="uitgever van de webbron")
+    parser.add_argument("--bron-geraadpleegd", dest="bron_geraadpleegd", metavar="JJJJ-MM-DD",
+                        help=f"wanneer je de webbron las (zonder deze optie: gevraagd, of '{PLACEHOLDER}' met --geen-vragen)")
     ref = parser.add_mutually_exclusive_group()
     ref.add_argument("--bron-url", dest="bron_url", metavar="URL", help="webadres van de bron (https://...)")
     ref.add_argument("--bron-document", dest="bron_document", metavar="ID",
@@ -730,10 +784,14 @@ def main(args, input_fn: Callable[[str], str] = input, out=None, err=None) -> in
     err = err or sys.stderr
     vocab = load_vocab()
     kind_id = getattr(args, "soort", None) or "praktijk"
+    model_text = kind_id == scaffold_modeltext.ALIAS  # an instrument that holds its own text
+    if model_text:
+        kind_id = "instrument"
     if kind_id not in vocab.kinds:
-        suggestion = _closest(kind_id, vocab.kinds)
+        choices = [*vocab.kinds, scaffold_modeltext.ALIAS]
+        suggestion = _closest(kind_id, choices)
         hint = f" Bedoel je '{suggestion}'?" if suggestion else ""
-        print(f"praktijkenbank nieuw: --soort '{kind_id}' bestaat niet.{hint} Kies uit: {', '.join(vocab.kinds)}.", file=err)
+        print(f"praktijkenbank nieuw: --soort '{kind_id}' bestaat niet.{hint} Kies uit: {', '.join(choices)}.", file=err)
         return 2
     kind = vocab.kinds[kind_id]
     if not getattr(args, "map", None):
@@ -768,7 +826,11 @@ def main(args, input_fn: Callable[[str], str] = input, out=None, err=None) -> in
     date = today.isoformat()
     meta["toegevoegd"] = date
     meta["geverifieerd"] = date
+    if model_text:
+        meta = scaffold_modeltext.prepare(meta)
     text = render_record(meta, vocab, kind=kind_id)
+    if model_text:
+        text = scaffold_modeltext.finish(text)
     path = folder / f"{slug}.md"
     try:
         write_new(path, text)

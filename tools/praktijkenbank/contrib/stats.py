@@ -25,7 +25,8 @@ def _line(label: str, count: int, minimum: int | None = None) -> dict:
 
 
 def spread(site: dict, vocab: Vocab, targets: dict | None = None) -> dict:
-    """Figures per section: {'soorten', 'besturen', 'provincies', 'groepen', 'sdgs', 'niveaus', 'fasen', 'status'}."""
+    """Figures per section: {'soorten', 'besturen', 'provincies', 'groepen', 'sdgs', 'niveaus', 'fasen', 'status',
+    'beleidsdomeinen', 'grootte', 'bewijs'}."""
     targets = targets or goals()
     practices = site["praktijken"]
     local = {g["huidige_naam"] for view in practices for g in view["besturen"]
@@ -35,6 +36,12 @@ def spread(site: dict, vocab: Vocab, targets: dict | None = None) -> dict:
     levels = Counter(view["niveau"]["id"] for view in practices if view["niveau"])
     phases = Counter(t["id"] for view in practices for t in view["fasen"])
     status = Counter(view["status"]["id"] for view in practices if view["status"])
+    domains = Counter(t["id"] for view in practices for t in view["beleidsdomeinen"])
+    sizes = Counter(t["id"] for view in practices for t in view["grootteklassen"])
+    evidence = Counter(view["bewijs"]["id"] for view in practices if view["bewijs"])
+    domain_minimum = targets.get("per_beleidsdomein_minimum", 3)
+    small = targets.get("klein_inwoners", 15000)
+    untagged = sum(1 for kind in vocab.kinds.values() for view in site[kind.plural] if not view.get("beleidsdomeinen"))
     groups = []
     for group in targets["groepen"]:
         wanted = set(group["themas"])
@@ -51,12 +58,32 @@ def spread(site: dict, vocab: Vocab, targets: dict | None = None) -> dict:
         "niveaus": [_line(entry["naam"], levels[lid], 1) for lid, entry in vocab.levels.items()],
         "fasen": [_line(entry["naam"], phases[fid], 1) for fid, entry in vocab.phases.items()],
         "status": [_line(entry["naam"], status[sid]) for sid, entry in vocab.statuses.items()],
+        # A domain with SDG work and fewer practices than the minimum is a gap ('NIET gehaald').
+        "beleidsdomeinen": [_line(f"{entry['code']} {entry['naam']}", domains[did],
+                                  domain_minimum if entry["sdg_werk"] else None)
+                            for did, entry in vocab.domains.items()]
+                           + [_line("Records zonder beleidsdomein (alle soorten)", untagged, None)],
+        "grootte": [_line(entry["naam"], sizes[cid]) for cid, entry in vocab.size_classes.items()]
+                   + [_line(f"Van een gemeente onder {small:,} inwoners".replace(",", "."),
+                            sum(1 for v in practices if _smallest(v, vocab) < small), targets.get("klein_minimum"))]
+                   + [_line("Zonder grootteklasse (provincie, organisatie, onbekend)",
+                            sum(1 for v in practices if not v["grootteklassen"]))],
+        "bewijs": [_line(entry["naam"], evidence[eid]) for eid, entry in vocab.evidence.items()]
+                  + [_line("Nog niet ingevuld", sum(1 for v in practices if not v["bewijs"]))],
     }
+
+
+def _smallest(view: dict, vocab: Vocab) -> float:
+    """Inhabitants of the smallest municipality of a practice (infinite when none is known)."""
+    counts = [g["inwoners"] for g in view["besturen"] if g.get("inwoners")]
+    return min(counts) if counts else float("inf")
 
 
 TITLES = {"soorten": "Records", "besturen": "Besturen", "provincies": "Praktijken per provincie",
           "groepen": "Praktijken per onderwerp", "sdgs": "Praktijken per SDG (concreet)", "niveaus": "Niveau",
-          "fasen": "Fasen van de beleidscyclus", "status": "Status"}
+          "fasen": "Fasen van de beleidscyclus", "status": "Status",
+          "beleidsdomeinen": "Praktijken per beleidsdomein (BBC; minder dan het doel = een gat)",
+          "grootte": "Praktijken per grootte van de gemeente", "bewijs": "Bewijs voor het resultaat"}
 
 
 def as_text(figures: dict) -> str:

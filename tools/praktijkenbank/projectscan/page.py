@@ -33,7 +33,11 @@ EFFECT_CODES = ["p", "n", "0", "?"]  # fixed: they are stored in links and files
 SCALE = [3, 2, 1, 0, -1, -2, -3]
 LIMIT_KEYS = ["titel", "omschrijving", "sdg", "mondiaal", "spillover", "spillovers", "lnob", "conclusie"]
 SOURCES = ["icsu", "unsdg", "undp", "vvsg"]  # sources the page text relies on (ids in bronnen:)
-ASSETS = ["scan-state.js", "scan-codec.js", "scan-csv.js", "scan-form.js", "scan-summary.js", "scan-app.js"]
+ASSETS = ["scan-state.js", "scan-codec.js", "scan-csv.js", "scan-form.js", "scan-summary.js", "scan-paragraaf.js",
+          "scan-print.js", "scan-app.js"]
+# The answers of a scan that can fill a field of the SDG paragraph (sdg_paragraaf.velden; see scan-paragraaf.js).
+PARAGRAPH_ANSWERS = ["titel", "sdgs_positief", "toelichting_positief", "sdgs_negatief", "toelichting_negatief",
+                     "mondiaal", "niemand_achterlaten", "wisselwerkingen", "conclusie", "datum"]
 
 
 class ScanDataError(ValueError):
@@ -144,11 +148,50 @@ def check(data: dict, vocab: Vocab) -> list[str]:
             problems.append(f"bronnen[{index}]: {', '.join(missing)} ontbreekt.")
         elif not render.safe_web_url(source["url"]):
             problems.append(f"bronnen[{index}].url: geef een http(s)-adres.")
+    problems += _check_paragraph(data.get("sdg_paragraaf"))
     ids = [source.get("id") for source in data["bronnen"] if isinstance(source, dict)]
     for sid in SOURCES:
         if sid not in ids:
             problems.append(f"bronnen: de pagina verwijst naar de bron '{sid}'; geef ze met titel, uitgever, url en geraadpleegd.")
     return problems
+
+
+def _check_paragraph(block) -> list[str]:
+    """sdg_paragraaf (optional): a model text's slug, answers per field and texts for empty answers."""
+    if block is None:
+        return []
+    if not isinstance(block, dict) or not isinstance(block.get("modeltekst"), str) \
+            or not isinstance(block.get("velden"), dict) or not isinstance(block.get("leeg", {}), dict):
+        return ["sdg_paragraaf: verwacht modeltekst (de bestandsnaam van de modeltekst), velden en leeg."]
+    problems = [f"sdg_paragraaf.velden.{field}: '{answer}' is geen antwoord van de scan; kies uit "
+                f"{', '.join(PARAGRAPH_ANSWERS)}." for field, answer in block["velden"].items()
+                if answer not in PARAGRAPH_ANSWERS]
+    problems += [f"sdg_paragraaf.leeg.{field}: dit veld staat niet in sdg_paragraaf.velden."
+                 for field in block.get("leeg", {}) if field not in block["velden"]]
+    return problems
+
+
+def paragraph(data: dict, instruments: list[dict] | None) -> dict | None:
+    """The SDG paragraph for the browser: the model text as blocks, the answer per field and the
+    texts for empty answers; None without 'sdg_paragraaf' or when the model text is not in this build."""
+    from ..records import modeltext
+    from ..site import modeltext_files
+
+    block = data.get("sdg_paragraaf")
+    if not block:
+        return None
+    view = next((v for v in instruments or [] if v["slug"] == block["modeltekst"]), None)
+    section = modeltext.text_section(view["body"]) if view else None
+    if section is None:
+        return None
+    missing = [f for f in view["invulvelden"] if f not in block["velden"]]
+    if missing:
+        raise ScanDataError(f"{_name(DATA_PATH)} klopt niet: sdg_paragraaf.velden mist "
+                            + ", ".join(f"'{f}'" for f in missing)
+                            + f" (invulvelden van instruments/{view['slug']}.md). Zeg welk antwoord van de scan erin komt.")
+    return {"blokken": modeltext_files.blocks(section[1]), "velden": dict(block["velden"]),
+            "leeg": {k: (v or "") for k, v in (block.get("leeg") or {}).items()},
+            "fiche": view["pad"], "titel": view["titel"]}
 
 
 # ------------------------------------------------------------------ config --
@@ -158,9 +201,10 @@ def _suggestions(table: dict, known: dict) -> dict:
                   "waarom": table[tid]["waarom"].strip()} for tid in known}
 
 
-def config(vocab: Vocab, data: dict) -> dict:
+def config(vocab: Vocab, data: dict, instruments: list[dict] | None = None) -> dict:
     """Everything the browser tool shows or stores, JSON-ready (see scan-state.js)."""
     return {
+        "paragraaf": paragraph(data, instruments),
         "formaat": FORMAT,
         "versie": VERSION,
         "sdgs": [{"nr": n, "naam": e["naam"], "kleur": e["kleur"], "tekstkleur": model.text_colour(e["kleur"])}
@@ -187,7 +231,8 @@ def config_json(cfg: dict) -> Markup:
 
 # -------------------------------------------------------------------- page --
 
-def page(vocab: Vocab, data: dict | None = None, use_directory_urls: bool = True) -> str:
+def page(vocab: Vocab, data: dict | None = None, use_directory_urls: bool = True,
+         instruments: list[dict] | None = None) -> str:
     """The Markdown of projectscan/index.md; raises ScanDataError when the data file is wrong."""
     data = load_data() if data is None else data
     problems = check(data, vocab)
@@ -201,7 +246,7 @@ def page(vocab: Vocab, data: dict | None = None, use_directory_urls: bool = True
             target = (target[:-1] + ".html") if target else "index.html"
         return model.relative_url(target, here)
 
-    cfg = config(vocab, data)
+    cfg = config(vocab, data, instruments)
     tiles = [dict(s, doel=vocab.sdgs[s["nr"]].get("doel", "")) for s in cfg["sdgs"]]
     body = render.environment().get_template("projectscan.md.j2").render(
         link=link, cfg=cfg, cfg_json=config_json(cfg), sdgs=tiles, data=data, vocab=vocab, assets=ASSETS,

@@ -11,21 +11,28 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 
+from . import links
 from .load import Record, _dotted
 from .problems import ERROR, WARNING, Problem
 from .vocab import Vocab
+from .modeltext import check_model_text
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG = 80
 RESERVED_SLUGS = {"index", "alle-sdgs"}  # <site folder>/index.md is an overview page; see model.ALL_SDGS_PAGE
 MAX_BODY_WORDS = 1500
 MIN_SECTION_WORDS = 10
+# The one sentence CONTRIBUTING asks for when a source reports no result ("De bron meldt geen resultaat."):
+# a short section that says the source is silent is complete, not empty.
+_SOURCE_SAYS_NOTHING_RE = re.compile(
+    r"\b(?:de |die |deze )?bron(?:nen)?\b[^.]{0,80}?\b(?:geen|niets|niet)\b"
+    r"|\b(?:geen|niets)\b[^.]{0,80}?\b(?:in|volgens) de bron(?:nen)?\b", re.IGNORECASE)
 PLACEHOLDER = "TE VERVANGEN"  # left by `praktijkenbank new` where something is still to be filled in
 
 # Unsafe content in a body: raw active HTML, event handlers, script URLs.
 _UNSAFE_TAG_RE = re.compile(r"<\s*(script|iframe|object|embed|form|style|meta|base|link|svg|math)\b", re.I)
 _EVENT_ATTR_RE = re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I)
-_SCRIPT_URL_RE = re.compile(r"(?:\]\(\s*<?|\b(?:href|src|action|formaction)\s*=\s*[\"']?\s*)(javascript|data|vbscript)\s*:", re.I)
+_SCRIPT_URL_RE = re.compile(r"(?:\b(?:href|src|action|formaction)\s*=\s*[\"']?\s*)(javascript|data|vbscript)\s*:", re.I)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
 _FENCE_RE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
@@ -82,9 +89,9 @@ def check_file_name(practice: Record, vocab: Vocab) -> Iterator[Problem]:
                       "Kies een kortere naam: bestuur + onderwerp volstaat.")
 
 
-def check_governments(practice: Record, vocab: Vocab) -> Iterator[Problem]:
+def check_governments(practice: Record, vocab: Vocab, key: str = "besturen") -> Iterator[Problem]:
     """Each municipality and province exists in the vocabularies (current or former name)."""
-    governments = practice.meta.get("besturen")
+    governments = practice.meta.get(key)
     if not isinstance(governments, list):
         return
     seen: set[str] = set()
@@ -94,11 +101,11 @@ def check_governments(practice: Record, vocab: Vocab) -> Iterator[Problem]:
         name = entry["naam"]
         kind = entry.get("soort", "gemeente")
         if name in seen:
-            yield _problem(practice, ("besturen", index, "naam"), f"'{name}' staat twee keer in de lijst.",
+            yield _problem(practice, (key, index, "naam"), f"'{name}' staat twee keer in de lijst.",
                            "Verwijder de dubbele vermelding.")
         seen.add(name)
         if kind != "organisatie" and "provincie" in entry:
-            yield _problem(practice, ("besturen", index, "provincie"),
+            yield _problem(practice, (key, index, "provincie"),
                            "het veld 'provincie' is alleen voor een organisatie.",
                            "Laat het weg: de praktijkenbank kent de provincie van elke gemeente en provincie.", key=True)
         if kind == "gemeente":
@@ -106,20 +113,66 @@ def check_governments(practice: Record, vocab: Vocab) -> Iterator[Problem]:
                 continue
             province_id = vocab.province_by_government_name(name)
             if province_id:
-                yield _problem(practice, ("besturen", index, "naam"), f"'{name}' is een provincie, geen gemeente.",
+                yield _problem(practice, (key, index, "naam"), f"'{name}' is een provincie, geen gemeente.",
                                "Voeg 'soort: provincie' toe aan dit bestuur.")
                 continue
             options = list(vocab.municipalities) + list(vocab.former_municipalities)
             close = _closest(name, options)
             hint = (f"Bedoel je '{close}'? " if close else "") + \
                 "Gebruik de officiële naam van een Vlaamse gemeente; voor een andere organisatie: 'soort: organisatie'."
-            yield _problem(practice, ("besturen", index, "naam"), f"'{name}' is geen Vlaamse gemeente.", hint)
+            yield _problem(practice, (key, index, "naam"), f"'{name}' is geen Vlaamse gemeente.", hint)
         elif kind == "provincie":
             if not vocab.province_by_government_name(name):
                 options = [f"Provincie {p['naam']}" for p in vocab.provinces.values()]
                 close = _closest(name, options)
-                yield _problem(practice, ("besturen", index, "naam"), f"'{name}' is geen Vlaamse provincie.",
+                yield _problem(practice, (key, index, "naam"), f"'{name}' is geen Vlaamse provincie.",
                                (f"Bedoel je '{close}'? " if close else "") + f"Toegelaten: {_allowed(options)}.")
+
+
+def check_followers(practice: Record, vocab: Vocab) -> Iterator[Problem]:
+    """Each follower ('navolgers') is a known municipality or province, like 'besturen', and not one of them."""
+    yield from check_governments(practice, vocab, "navolgers")
+    followers = practice.meta.get("navolgers")
+    governments = practice.meta.get("besturen")
+    if not isinstance(followers, list) or not isinstance(governments, list):
+        return
+    own = {g.get("naam") for g in governments if isinstance(g, dict)}
+    for index, entry in enumerate(followers):
+        if isinstance(entry, dict) and entry.get("naam") in own:
+            yield _problem(practice, ("navolgers", index, "naam"),
+                           f"'{entry['naam']}' staat al bij 'besturen': het voerde de praktijk zelf uit.",
+                           "Verwijder deze navolger; een navolger is een ander bestuur dat de praktijk overnam.")
+
+
+def check_domains(practice: Record, vocab: Vocab) -> Iterator[Problem]:
+    """Each subdomain lies in one of the record's policy domains.
+
+    A record without domains is not an error (records of other branches and forks stay valid); the scaffold
+    asks for them, 'praktijkenbank statistiek' counts records without, and a test keeps the bank complete."""
+    domains = practice.meta.get("beleidsdomeinen")
+    subdomains = practice.meta.get("subdomeinen")
+    if not isinstance(domains, list) or not isinstance(subdomains, list):
+        return
+    for index, sub in enumerate(subdomains):
+        entry = vocab.subdomains.get(sub) if isinstance(sub, str) else None
+        if entry and entry["domein"] not in domains:
+            name = vocab.domains[entry["domein"]]["naam"]
+            yield _problem(practice, ("subdomeinen", index),
+                           f"subdomein '{sub}' hoort bij het beleidsdomein '{entry['domein']}' ({name}), dat niet in 'beleidsdomeinen' staat.",
+                           f"Voeg '{entry['domein']}' toe aan 'beleidsdomeinen' of verwijder het subdomein.")
+
+
+def check_status_period(practice: Record, vocab: Vocab) -> Iterator[Problem]:
+    """Status and period agree: 'uitgevoerd' means finished, so its period has an end year."""
+    period = practice.meta.get("periode")
+    if practice.meta.get("status") != "uitgevoerd" or not isinstance(period, dict):
+        return
+    if "van" in period and period.get("tot") is None:
+        yield _problem(practice, ("periode",),
+                       f"status 'uitgevoerd' met een open periode (sinds {period.get('van')}, zonder eindjaar).",
+                       "Loopt de praktijk nog, zet dan 'status: lopend'. Is ze afgelopen, vul dan 'tot' in met "
+                       "het eindjaar dat de bron noemt. Noemt de bron geen eindjaar, vermeld dan alleen het jaar "
+                       "waarin het gebeurde (van en tot hetzelfde jaar) of laat de periode weg.", key=True)
 
 
 def check_targets(practice: Record, vocab: Vocab) -> Iterator[Problem]:
@@ -274,8 +327,8 @@ def check_outline(practice: Record, vocab: Vocab) -> Iterator[Problem]:
         if title not in expected:
             continue
         stop = found[number + 1][1] if number + 1 < len(found) else len(body)
-        words = len(_COMMENT_RE.sub(" ", body[end:stop]).replace(PLACEHOLDER, " ").split())
-        if words < MIN_SECTION_WORDS:
+        text = _COMMENT_RE.sub(" ", body[end:stop]).replace(PLACEHOLDER, " ")
+        if len(text.split()) < MIN_SECTION_WORDS and not _SOURCE_SAYS_NOTHING_RE.search(text):
             line, col = _body_pos(practice, body, start)
             yield Problem(practice.path, line, col, "tekst", f"de sectie '{title}' is (bijna) leeg.",
                           "Schrijf er minstens een paar zinnen; zegt de bron niets, vermeld dat dan.", WARNING)
@@ -289,8 +342,8 @@ def check_outline(practice: Record, vocab: Vocab) -> Iterator[Problem]:
 def check_safe_body(practice: Record, vocab: Vocab) -> Iterator[Problem]:
     """No active content in the body: no script/iframe-like tags, event handlers or javascript:/data: links."""
     body = practice.body
-    if "<" not in body and ":" not in body:
-        return  # nearly every body: nothing that could be active content
+    if "<" not in body and "](" not in body and "]:" not in body:
+        return  # no HTML and no link: nothing that could be active content
     for match in _UNSAFE_TAG_RE.finditer(body) if "<" in body else ():
         line, col = _body_pos(practice, body, match.start())
         yield Problem(practice.path, line, col, "tekst", f"onveilige HTML: <{match.group(1).lower()}> is niet toegelaten.",
@@ -299,10 +352,17 @@ def check_safe_body(practice: Record, vocab: Vocab) -> Iterator[Problem]:
         line, col = _body_pos(practice, body, match.start(1))
         yield Problem(practice.path, line, col, "tekst", f"onveilige HTML: het attribuut '{match.group(1)}' is niet toegelaten.",
                       "Verwijder de HTML en gebruik Markdown.")
-    for match in _SCRIPT_URL_RE.finditer(body):
+    for match in _SCRIPT_URL_RE.finditer(body) if "<" in body else ():
         line, col = _body_pos(practice, body, match.start(1))
         yield Problem(practice.path, line, col, "tekst", f"onveilige link: '{match.group(1).lower()}:'-links zijn niet toegelaten.",
                       "Een link begint met https:// of verwijst naar een andere praktijk.")
+    for offset, href in links.all_links(body):  # what the site would drop (records/links.py decides for both)
+        reason = links.unsafe_reason(href)
+        if reason:
+            line, col = _body_pos(practice, body, offset)
+            yield Problem(practice.path, line, col, "tekst", f"onveilige link: {reason}.",
+                          "Een link begint met https:// of verwijst naar een andere fiche (bv. andere-fiche.md); "
+                          "de site laat deze link weg.")
 
 
 def _strings(value, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -336,9 +396,21 @@ def check_placeholders(practice: Record, vocab: Vocab | None = None) -> Iterator
 _FIELD_MARKUP_RE = re.compile(r"<\s*/?\s*[a-z!?][^>]*>?|&(?:lt|#0*60|#x0*3c);|\b(?:javascript|vbscript)\s*:|\bdata:[a-z-]+/", re.I)
 
 
+# Characters that turn text around (bidirectional overrides and isolates, U+202A-U+202E, U+2066-U+2069)
+# or are invisible (zero-width space, joiners, word joiner, byte order mark, direction marks): in a
+# title they hide or reorder what a reader sees and break search and sorting.
+_INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c]")
+
+
 def check_text_fields(practice: Record, vocab: Vocab) -> Iterator[Problem]:
-    """No HTML or script in any front-matter text (title, summary, contact, sources): they are plain text."""
+    """No HTML or script in any front-matter text (title, summary, contact, sources): they are plain text.
+    No invisible or direction-changing characters either."""
     for path, text in _strings(practice.meta):
+        if not text.isascii() and (invisible := _INVISIBLE_RE.search(text)):
+            code = f"U+{ord(invisible.group(0)):04X}"
+            yield _problem(practice, path, f"de tekst bevat een onzichtbaar teken ({code}, op positie {invisible.start() + 1}).",
+                           "Zo'n teken (een teken van breedte nul of een teken dat de leesrichting omkeert) komt vaak mee bij "
+                           "kopiëren; het verbergt of verplaatst tekst. Verwijder het of typ de tekst opnieuw.")
         if "<" not in text and "&" not in text and ":" not in text:
             continue
         match = _FIELD_MARKUP_RE.search(text)
@@ -406,10 +478,10 @@ def check_contact(practice: Record, vocab: Vocab) -> Iterator[Problem]:
 
 
 def check_source_numbers(practice: Record, vocab: Vocab) -> Iterator[Problem]:
-    """'bron: N' of a criterion or label points at an existing entry of 'bronnen'."""
+    """'bron: N' of a criterion, clause or label points at an existing entry of 'bronnen'."""
     sources = practice.meta.get("bronnen")
     count = len(sources) if isinstance(sources, list) else 0
-    for key in ("criteria", "labels"):
+    for key in ("criteria", "clausules", "labels"):
         items = practice.meta.get(key)
         if not isinstance(items, list):
             continue
@@ -418,6 +490,22 @@ def check_source_numbers(practice: Record, vocab: Vocab) -> Iterator[Problem]:
             if isinstance(number, int) and not isinstance(number, bool) and not 1 <= number <= count:
                 yield _problem(practice, (key, index, "bron"), f"bron {number} bestaat niet (er zijn {count} bronnen).",
                                "Gebruik het nummer van een bron in 'bronnen': 1 is de eerste.")
+
+
+def check_clause_ids(practice: Record, vocab: Vocab) -> Iterator[Problem]:
+    """Every clause of a product group has its own 'id' (the builder's links name clauses by it)."""
+    seen: dict[str, int] = {}
+    clauses = practice.meta.get("clausules")
+    for index, clause in enumerate(clauses if isinstance(clauses, list) else []):
+        cid = clause.get("id") if isinstance(clause, dict) else None
+        if not isinstance(cid, str):
+            continue
+        if cid in seen:
+            yield _problem(practice, ("clausules", index, "id"),
+                           f"de id '{cid}' staat al bij clausule {seen[cid] + 1}.",
+                           "Geef elke clausule een eigen id; de links van de clausulebouwer gebruiken hem.")
+        else:
+            seen[cid] = index
 
 
 def check_tool_page(practice: Record, vocab: Vocab) -> Iterator[Problem]:
@@ -432,13 +520,13 @@ def check_tool_page(practice: Record, vocab: Vocab) -> Iterator[Problem]:
 
 
 _COMMON = (check_file_name, check_targets, check_dates, check_outline, check_safe_body, check_body_markup,
-           check_placeholders, check_text_fields, check_sources)
+           check_placeholders, check_text_fields, check_sources, check_domains)
 
 # Which checks run for which kind of record (the schema check runs for every kind first).
 RECORD_CHECKS = {
-    "praktijk": _COMMON + (check_governments, check_five_ps, check_contact),
-    "instrument": _COMMON + (check_tool_page,),
-    "productgroep": _COMMON + (check_source_numbers,),
+    "praktijk": _COMMON + (check_governments, check_five_ps, check_contact, check_followers, check_status_period),
+    "instrument": _COMMON + (check_tool_page, check_model_text),
+    "productgroep": _COMMON + (check_source_numbers, check_clause_ids),
     "dossier": _COMMON,
     "indicator": _COMMON,
 }

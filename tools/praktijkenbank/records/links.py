@@ -9,6 +9,7 @@ checks that the target exists; the site turns the link into a link to the page.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Iterator
@@ -22,6 +23,40 @@ _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 # Inline links [text](target "title") (not images) and reference definitions [id]: target.
 _INLINE_RE = re.compile(r"(?<!!)\[(?:[^\]\\\n]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 _DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+# Autolinks <scheme:...> (Markdown makes a link of them).
+_AUTOLINK_RE = re.compile(r"<([a-z][a-z0-9+.\-]*:[^\s<>]*)>", re.I)
+# The schemes the site keeps; browsers ignore whitespace and control characters inside a scheme
+# and decode character references ('&#106;avascript:'), so a link is judged as the browser reads it.
+SAFE_SCHEMES = {"http", "https", "mailto"}
+_URL_SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_CONTROL_RE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def unsafe_reason(url: str) -> str | None:
+    """Why the site drops the link ``url`` (Dutch), or None when it keeps it."""
+    normalised = _CONTROL_RE.sub("", html.unescape(url)).lower()
+    match = _URL_SCHEME_RE.match(normalised)
+    if match and match.group(1) not in SAFE_SCHEMES:
+        return f"'{match.group(1)}:'-links zijn niet toegelaten"
+    if normalised.startswith(("\\", "/\\")):
+        return "een Windows-pad (\\\\server\\map) is geen link op het web"
+    if normalised.startswith("//"):
+        return "een link die met '//' begint, is niet toegelaten (schrijf het volledige adres met https://)"
+    return None
+
+
+def safe_href(url) -> str | None:
+    """``url`` if the site keeps it as a link (http(s), mailto, a relative or anchor link); else None."""
+    if not isinstance(url, str) or not url.strip() or unsafe_reason(url):
+        return None
+    return url.strip()
+
+
+def all_links(body: str) -> Iterator[tuple[int, str]]:
+    """(offset in body, href) of every link target in a Markdown body: inline, reference and autolinks."""
+    for pattern in (_INLINE_RE, _DEFINITION_RE, _AUTOLINK_RE):
+        for match in pattern.finditer(body):
+            yield match.start(1), match.group(1)
 
 
 @dataclass(frozen=True)

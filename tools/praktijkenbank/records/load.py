@@ -149,7 +149,51 @@ def discover(paths) -> tuple[list[Path], list[Problem]]:
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_YAML_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 _ALIAS = object()
+# The deepest nesting a record needs is three levels (bronnen[0].titel); deeper than this is a mistake
+# or a hostile file, refused before it reaches Python's recursion limit.
+MAX_DEPTH = 20
+
+
+def _deep_nesting_at(fm_text: str) -> tuple[int, int] | None:
+    """Where the nesting first passes MAX_DEPTH (0-based line, column), or None.
+
+    libyaml composes a node tree recursively in C: a few tens of thousands of
+    '[' crash the process (a segmentation fault, no message at all). The
+    parser's event stream is not recursive, so a suspicious file is walked
+    event by event first; an ordinary record has far fewer nesting tokens than
+    the threshold and costs one string count.
+    """
+    tokens = fm_text.count("[") + fm_text.count("{") + fm_text.count("- ") + fm_text.count("? ")
+    if tokens <= 1000:
+        return None
+    loader = _Loader(fm_text)
+    depth = 0
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH + 1:
+                    return event.start_mark.line, event.start_mark.column
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the composer reports the syntax error itself
+    finally:
+        loader.dispose()
+    return None
+
+
+def _too_deep(shown: str, line: int, col: int, field: str) -> Problem:
+    return Problem(shown, line, col, field, f"de velden zijn te diep genest (meer dan {MAX_DEPTH} niveaus).",
+                   "Een fiche heeft hoogstens lijsten van velden (zoals bronnen); kijk na of er haakjes '[' of '{' "
+                   "niet gesloten of te veel zijn.")
+
+
+class _TooDeep(Exception):
+    """Raised once by :meth:`_Tree.build` past MAX_DEPTH: the problem is already recorded."""
 
 
 class _Tree:
@@ -168,6 +212,10 @@ class _Tree:
     def build(self, node, path: tuple):
         start = node.start_mark
         line, col = start.line + 1 + self.offset, start.column + 1
+        if len(path) > MAX_DEPTH:
+            self.ok = False
+            self.problems.append(_too_deep(self.shown, line, col, _dotted(path[:1])))
+            raise _TooDeep
         if id(node) in self.visited:
             self.ok = False
             if not any(p.message.startswith("verwijzingen") for p in self.problems):
@@ -177,6 +225,14 @@ class _Tree:
             return None
         self.visited.add(id(node))
         self.positions[path] = (line, col)
+        if node.tag not in _PLAIN_TAGS:  # '!!python/object/apply:...', '!ENV', '!!binary', '!!set', ...
+            self.ok = False
+            tag = "!!" + node.tag[len(_YAML_TAG):] if node.tag.startswith(_YAML_TAG) else node.tag
+            self.problems.append(Problem(self.shown, line, col, _dotted(path),
+                f"YAML-labels zijn niet toegelaten (hier: '{tag}').",
+                "Een waarde die met '!' begint, leest YAML als een label. Haal het label weg, "
+                "of zet de hele waarde tussen aanhalingstekens als het '!' bij de tekst hoort."))
+            return None
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR_TAG:
                 return node.value
@@ -275,6 +331,9 @@ def load_practice(path: Path, data: bytes | None = None, kind: str | None = None
     # YAML marks are 0-based lines inside the front matter; count the lines before it
     # (python-frontmatter's boundary may or may not swallow the newline after '---').
     offset = text.count("\n", 0, text.find(fm_text)) if fm_text else 1
+    deep = _deep_nesting_at(fm_text)
+    if deep:
+        return None, [_too_deep(shown, deep[0] + 1 + offset, deep[1] + 1, "front matter")]
     loader = _Loader(fm_text)
     try:
         node = loader.get_single_node()
@@ -294,6 +353,8 @@ def _from_node(loader, node, path: Path, shown: str, body: str, body_line: int,
     tree = _Tree(loader, shown, offset, problems)
     try:
         meta = tree.build(node, ())
+    except _TooDeep:
+        return None, problems
     except (yaml.YAMLError, TypeError, ValueError) as exc:  # e.g. a '!!python/...' tag
         return None, problems + [_yaml_error(shown, exc, fm_text, offset)]
     if not tree.ok:
@@ -330,11 +391,11 @@ def peek_practice(path: Path, fields: tuple[str, ...], kind: str | None = None) 
     except (OSError, UnicodeDecodeError):
         return None
     split = _front_matter_bounds(text.removeprefix(_BOM).replace("\r\n", "\n"))
-    if split is None:
+    if split is None or _deep_nesting_at(split[0]):
         return None
     try:
         meta = yaml.load(split[0], Loader=_Loader)  # dates stay text: '2026-02-31' must not crash a sibling's check
-    except (yaml.YAMLError, ValueError, TypeError):
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
         return None
     if not isinstance(meta, dict):
         return None

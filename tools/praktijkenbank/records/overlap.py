@@ -6,6 +6,11 @@ not part of the repository: their *fingerprint* is (``data/brondocumenten.vinger
 the sorted, truncated hashes of every run of :data:`RUN` consecutive words, so a test
 on a fresh clone can tell whether a text copies a run without holding the
 documents' text. ``praktijkenbank vingerafdruk MAP`` rewrites it from the documents.
+
+Web pages that a text was written from (the public examples of the model texts) get the same
+treatment: ``praktijkenbank vingerafdruk --webbronnen MAP`` adds the runs of every text file in MAP
+(the pages as read, kept outside the repository) to ``data/webbronnen.vingerafdruk``. That file only
+grows: the pages themselves are not kept, so their runs cannot be computed again.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from .vocab import DATA_DIR
 RUN = 8  # a run of 8 consecutive words counts as copied
 HASH_BYTES = 6
 FINGERPRINT_PATH = DATA_DIR / "brondocumenten.vingerafdruk"
+WEB_FINGERPRINT_PATH = DATA_DIR / "webbronnen.vingerafdruk"
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
 
 
@@ -55,6 +61,17 @@ def write_fingerprint(folder: Path, target: Path = FINGERPRINT_PATH) -> int:
     data = fingerprint(texts)
     target.write_bytes(data)
     return len(data) // HASH_BYTES
+
+
+def add_web_fingerprint(folder: Path, target: Path = WEB_FINGERPRINT_PATH) -> tuple[int, int]:
+    """Add the runs of every .txt or .md file in ``folder`` to ``target``: (files read, runs in target)."""
+    files = sorted(p for p in Path(folder).iterdir() if p.suffix in (".txt", ".md") and p.is_file())
+    old = target.read_bytes() if target.is_file() else b""
+    hashes = {old[i:i + HASH_BYTES] for i in range(0, len(old), HASH_BYTES)}
+    new = fingerprint([p.read_text(encoding="utf-8") for p in files])
+    hashes |= {new[i:i + HASH_BYTES] for i in range(0, len(new), HASH_BYTES)}
+    target.write_bytes(b"".join(sorted(hashes)))
+    return len(files), len(hashes)
 
 
 class Fingerprint:

@@ -31,6 +31,13 @@ _ENUMS = {
     ("frequentie", "enum"): lambda v: list(v.indicator_terms["frequentie"]),
     ("niveau", "items", "enum"): lambda v: list(v.indicator_terms["niveau"]),
     ("doel_2030", "properties", "niveau", "enum"): lambda v: list(v.indicator_terms["doelniveau"]),
+    ("clausules", "items", "properties", "stap", "enum"): lambda v: list(v.steps),
+    ("clausules", "items", "properties", "niveau", "enum"): lambda v: list(v.ambitions),
+    ("clausules", "items", "properties", "bewijs", "items", "enum"): lambda v: list(v.proofs),
+    ("beleidsdomeinen", "items", "enum"): lambda v: list(v.domains),
+    ("subdomeinen", "items", "enum"): lambda v: list(v.subdomains),
+    ("bewijs", "enum"): lambda v: list(v.evidence),
+    ("kost", "properties", "orde", "enum"): lambda v: list(v.cost_orders),
 }
 
 

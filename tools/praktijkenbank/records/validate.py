@@ -17,19 +17,23 @@ import datetime as dt
 import multiprocessing
 import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import fastjsonschema
-import jsonschema
 
 from .checks import (  # noqa: F401  (re-exported: the checks used to live here)
     PLACEHOLDER, RECORD_CHECKS, _allowed, _closest, _field, _problem, check_dates, check_placeholders,
 )
+from .. import buildcache
 from .crosschecks import CROSS_CHECKS
 from .load import Record, discover, kind_of, load_practice, peek_practice
 from .problems import ERROR, Problem
 from .vocab import Vocab, load_vocab
+
+if TYPE_CHECKING:
+    import jsonschema
 
 # ---------------------------------------------------------------- schema ----
 
@@ -42,6 +46,8 @@ _TYPE_NL = {"string": "tekst", "integer": "geheel getal", "array": "lijst", "obj
 
 
 def _schema_validator(schema: dict):
+    import jsonschema  # only for a record that fails the compiled check: saves its import otherwise
+
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema)
 
@@ -96,7 +102,8 @@ def _schema_problem(practice: Record, error: jsonschema.ValidationError, root: d
         if missing == "sdgs" and not path:
             hint += " Gebruikt de praktijk alle 17 SDG's als kader, zet dan 'alle_sdgs: true'."
         if missing == "links" and not path:
-            hint += " Draait het instrument op deze site zelf, geef dan 'pagina' (bv. 'begroting/')."
+            hint += (" Draait het instrument op deze site zelf, geef dan 'pagina' (bv. 'begroting/'); staat de tekst van"
+                     " een modeltekst op de fiche zelf, geef dan 'invulvelden'.")
         if missing == "subdoelen" and not path:
             hint = "Noem minstens één subdoel (target) waar het over gaat, bv. '6.3'; elk hoort bij een SDG uit 'sdgs'."
         if path[-1:] in (("waarde_bron",), ("bron",)) and missing in ("titel", "uitgever", "url", "geraadpleegd"):
@@ -107,6 +114,10 @@ def _schema_problem(practice: Record, error: jsonschema.ValidationError, root: d
         # Missing in a block of fields ('waarde_bron:'): point at the block's own key, not its first field.
         return _problem(practice, path, f"het verplichte veld '{missing}' ontbreekt{where}.", hint,
                         key=bool(path) and isinstance(path[-1], str))
+    if kind in ("enum", "type") and value is None:  # 'titel:' with nothing after it: no tip about quotation marks
+        allowed = f" Toegelaten: {_allowed(schema['enum'])}." if kind == "enum" else ""
+        return _problem(practice, path, f"het veld '{label}' is leeg.",
+                        _description(root, path, schema, "Vul het veld in.") + allowed)
     if kind == "enum":
         options = schema["enum"]
         close = _closest(value, options)
@@ -164,7 +175,8 @@ def _schema_problem(practice: Record, error: jsonschema.ValidationError, root: d
             "email": "Schrijf een geldig e-mailadres, bv. duurzaamheid@gemeente.be.",
         }
         key = next((p for p in reversed(path) if isinstance(p, str)), "")
-        return _problem(practice, path, f"{_describe(value)} heeft niet de juiste vorm.", hints.get(key, ""))
+        return _problem(practice, path, f"{_describe(value)} heeft niet de juiste vorm.",
+                        hints.get(key) or _description(root, path, schema))
     return _problem(practice, path, f"ongeldige waarde ({error.message}).", "")
 
 
@@ -176,12 +188,25 @@ def _fast_validator(schema: dict):
     return fastjsonschema.compile(schema, use_default=False)
 
 
+class _Lazy(dict):
+    """{kind: validator}, each made when first asked for (a bank of valid records never needs the
+    detailed validators, nor the compiled check of a kind it has no records of)."""
+
+    def __init__(self, make, vocab: Vocab):
+        super().__init__()
+        self.make, self.vocab = make, vocab
+
+    def __missing__(self, kind: str):
+        value = self[kind] = self.make(self.vocab.kinds[kind].schema)
+        return value
+
+
 class Validators:
-    """The compiled schema validators of every kind, made once per process."""
+    """The compiled schema validators of every kind, made once per process (when first needed)."""
 
     def __init__(self, vocab: Vocab):
-        self.full = {k: _schema_validator(kind.schema) for k, kind in vocab.kinds.items()}
-        self.fast = {k: _fast_validator(kind.schema) for k, kind in vocab.kinds.items()}
+        self.full = _Lazy(_schema_validator, vocab)
+        self.fast = _Lazy(_fast_validator, vocab)
 
 
 def check_schema(practice: Record, vocab: Vocab, validators: Validators | None = None) -> Iterator[Problem]:
@@ -243,7 +268,23 @@ def validate(records: list[Record], vocab: Vocab | None = None,
 
 
 def _load_and_check(path: Path) -> tuple[Record | None, list[Problem]]:
-    """Worker: load one file and run the per-record checks."""
+    """Worker: load one file and run the per-record checks (from the build cache when the
+    same bytes were checked before in this process: ``mkdocs serve``)."""
+    if not buildcache.enabled:
+        return _load_and_check_file(path)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return _load_and_check_file(path)
+    key = buildcache.key("valideer", str(path), data, str(_WORKER_STATE.get("today")), bool(_WORKER_STATE.get("light")))
+    found = buildcache.get("valideer", key)
+    if found is None:
+        found = _load_and_check_file(path)
+        buildcache.put("valideer", key, found)
+    return found[0], list(found[1])
+
+
+def _load_and_check_file(path: Path) -> tuple[Record | None, list[Problem]]:
     state = _WORKER_STATE
     if "vocab" not in state:
         vocab = load_vocab()

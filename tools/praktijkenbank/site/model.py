@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
+import os
 import posixpath
 import re
 import unicodedata
@@ -38,7 +40,13 @@ FAMILIES = {
     "provincie": ("provincie", "Provincies", "Alle provincies"),
     "bestuur": ("bestuur", "Besturen", "Alle besturen"),
     "vorm": ("vorm", "Soorten instrumenten", "Alle soorten instrumenten"),
+    "beleidsdomein": ("beleidsdomeinen", "Beleidsdomeinen", "Alle beleidsdomeinen"),
+    "grootte": ("grootte", "Grootte van de gemeente", "Alle grootteklassen"),
+    "bewijs": ("bewijs", "Bewijs voor het resultaat", "Alle bewijsniveaus"),
 }
+DOMAIN_PAGE = "beleidsdomeinen/{id}/"  # the page of a policy domain; the budget scan links a domain's spending here
+SIMILAR_LIMIT = 5  # 'Vergelijkbare besturen' on a fiche
+_SIMILAR_CANDIDATES = 25  # per (size class, SDG/theme/domain) bucket: keeps the build linear in the number of records
 ALL_SDGS_PAGE = "sdg/alle-sdgs/"  # records that use the 17 SDGs as a framework
 
 
@@ -89,6 +97,7 @@ def contrast_ratio(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+@functools.lru_cache(maxsize=1024)
 def text_colour(background: str) -> str:
     """Black or white, whichever contrasts most with ``background`` (always >= 4.5:1)."""
     return "#000000" if contrast_ratio(background, "#000000") >= contrast_ratio(background, "#ffffff") else "#ffffff"
@@ -175,6 +184,8 @@ def government_view(entry, vocab: Vocab) -> dict:
     if province not in vocab.provinces:
         province = None
     shown = name if current == name else f"{name} (sinds {merged} deel van {current})" if merged else f"{name} (nu {current})"
+    size = vocab.size_class_of(name) if kind == "gemeente" else None
+    nis = vocab.municipalities.get(current, {}).get("nis") if kind == "gemeente" else None
     return {
         "naam": name,
         "huidige_naam": current,
@@ -184,16 +195,32 @@ def government_view(entry, vocab: Vocab) -> dict:
         "provincie_naam": vocab.provinces[province]["naam"] if province else None,
         "slug": slugify(current),
         "pad": f"bestuur/{slugify(current)}/",
+        "inwoners": vocab.inhabitants.get(str(nis)) if nis else None,
+        "grootte": _term(vocab.size_classes, "grootte", size) if size else None,
     }
 
 
 # ---------------------------------------------------------------- practices --
 
+@functools.lru_cache(maxsize=256)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
+def _real_path(path) -> Path:
+    """``Path(path).resolve()``, resolving each folder once per build instead of once per record."""
+    path = os.path.abspath(path)
+    if os.path.islink(path):
+        return Path(os.path.realpath(path))
+    folder, name = os.path.split(path)
+    return Path(_real_folder(folder), name)
+
+
 def in_repo(practice: Practice, repo_root: Path | None) -> bool:
     """True when the record file lies inside the repository (only then can it be edited there)."""
     if repo_root is None:
         return True
-    return Path(practice.path).resolve().is_relative_to(repo_root.resolve())
+    return _real_path(practice.path).is_relative_to(_real_folder(str(repo_root)))
 
 
 def repo_path(practice: Practice, repo_root: Path | None) -> str:
@@ -204,7 +231,7 @@ def repo_path(practice: Practice, repo_root: Path | None) -> str:
     path = Path(practice.path)
     if repo_root is not None:
         try:
-            return path.resolve().relative_to(repo_root.resolve()).as_posix()
+            return _real_path(path).relative_to(_real_folder(str(repo_root))).as_posix()
         except ValueError:
             pass
     return f"{path.absolute().parent.name}/{path.name}"
@@ -250,6 +277,9 @@ def common_view(record: Practice, vocab: Vocab, today: dt.date, repo_root: Path 
         "alle_sdgs": meta.get("alle_sdgs") is True,
         "themas": [_term(vocab.themes, "thema", t) for t in _list(meta.get("themas"))],
         "fasen": [_term(vocab.phases, "fase", f) for f in _list(meta.get("fasen"))],
+        "beleidsdomeinen": [_term(vocab.domains, "beleidsdomein", d) for d in _list(meta.get("beleidsdomeinen"))],
+        "subdomeinen": [{"id": sid, "naam": vocab.subdomains[sid]["naam"], "domein": vocab.subdomains[sid]["domein"]}
+                        for sid in _list(meta.get("subdomeinen")) if sid in vocab.subdomains],
         "bronnen": sources_view(meta, vocab),
         "toegevoegd": added,
         "toegevoegd_tekst": dutch_date(added),
@@ -293,6 +323,10 @@ def practice_view(practice: Practice, vocab: Vocab, today: dt.date, repo_root: P
         contact = {k: _text(contact.get(k)) or None for k in ("organisatie", "dienst", "email", "website")}
     level = meta.get("niveau")
     status = vocab.statuses.get(meta.get("status"))
+    sizes = []
+    for g in governments:
+        if g["grootte"] and g["grootte"]["id"] not in [t["id"] for t in sizes]:
+            sizes.append(g["grootte"])
     view = common_view(practice, vocab, today, repo_root)
     view.update({
         "besturen": governments,
@@ -310,8 +344,80 @@ def practice_view(practice: Practice, vocab: Vocab, today: dt.date, repo_root: P
         "productgroepen_opgegeven": [s for s in _list(meta.get("productgroepen")) if isinstance(s, str)],
         "instrumenten": [],
         "productgroepen": [],
+        "grootteklassen": sizes,
+        **effort_view(meta, vocab),
+        "vergelijkbaar": [],  # see build_site
     })
     return view
+
+
+def effort_view(meta: dict, vocab: Vocab) -> dict:
+    """What a practice took and what came of it (optional fields), and who followed it."""
+    cost = meta.get("kost") if isinstance(meta.get("kost"), dict) else None
+    if cost:
+        order = vocab.cost_orders.get(cost.get("orde"))
+        cost = {"orde": order["naam"] if order else _text(cost.get("orde")), "orde_id": _text(cost.get("orde")) or None,
+                "bedrag": _text(cost.get("bedrag")) or None, "omvat": _text(cost.get("omvat")) or None}
+    evidence = meta.get("bewijs")
+    followers = []
+    for entry in _list(meta.get("navolgers")):
+        if isinstance(entry, dict) and _text(entry.get("naam")).strip():
+            view = government_view(entry, vocab)
+            view.update({"sinds": entry.get("sinds") if isinstance(entry.get("sinds"), int) else None,
+                         "url": _text(entry.get("url")) or None, "gemeld": _text(entry.get("gemeld")) or None})
+            followers.append(view)
+    return {
+        "kost": cost,
+        "personeelsinzet": _text(meta.get("personeelsinzet")).strip() or None,
+        "duur": _text(meta.get("duur")).strip() or None,
+        "partners": [_text(x) for x in _list(meta.get("partners")) if _text(x).strip()],
+        "bewijs": _term(vocab.evidence, "bewijs", evidence) if evidence in vocab.evidence else None,
+        "wat_niet_werkte": _text(meta.get("wat_niet_werkte")).strip() or None,
+        "navolgers": followers,
+    }
+
+
+def _similar(practices: list[dict]) -> None:
+    """'Vergelijkbare besturen die iets gelijkaardigs deden': per practice, practices of other governments of
+    the same size class that share an SDG, theme or policy domain, most shared first.
+
+    Buckets per (size class, label); each practice looks at a bounded number of candidates per bucket
+    (the newest first), so the work stays linear in the number of practices.
+    """
+    def keys(view):
+        labels = [("sdg", t["nummer"]) for t in view["sdgs"]] + [("thema", t["id"]) for t in view["themas"]] + \
+                 [("domein", t["id"]) for t in view["beleidsdomeinen"]]
+        return [(size["id"],) + label for size in view["grootteklassen"] for label in labels]
+
+    buckets: dict[tuple, list[dict]] = defaultdict(list)
+    for view in sorted(practices, key=lambda v: v["toegevoegd"], reverse=True):
+        for key in keys(view):
+            if len(buckets[key]) < _SIMILAR_CANDIDATES * 4:
+                buckets[key].append(view)
+    for view in practices:
+        own = {g["slug"] for g in view["besturen"]}
+        scores: dict[str, list] = {}
+        for key in keys(view):
+            for other in buckets[key][:_SIMILAR_CANDIDATES]:
+                if other is view or own & {g["slug"] for g in other["besturen"]}:
+                    continue
+                entry = scores.setdefault(other["slug"], [0, other, set(), key[0]])
+                if key[1:] not in entry[2]:
+                    entry[2].add(key[1:])
+                    entry[0] += 1
+        ranked, shown = [], set()
+        for entry in sorted(scores.values(), key=lambda e: (-e[0], e[1]["titel"].casefold())):
+            governments = {g["slug"] for g in entry[1]["besturen"]}
+            if governments & shown:
+                continue  # one practice per government: 'similar governments', not one government's list
+            shown |= governments
+            ranked.append(entry)
+            if len(ranked) == SIMILAR_LIMIT:
+                break
+        view["vergelijkbaar"] = [
+            {**_ref(other), "besturen": [g["huidige_naam"] for g in other["besturen"] if g["soort"] == "gemeente"],
+             "grootte": next(t["naam"] for t in other["grootteklassen"] if t["id"] == size), "gedeeld": count}
+            for count, other, _, size in ranked]
 
 
 def _sort_key(view: dict) -> tuple:
@@ -349,8 +455,24 @@ def _families(vocab: Vocab) -> dict:
         families[family] = {tid: {"id": tid, "naam": e["naam"], "omschrijving": e.get("omschrijving", ""),
                                   "pad": f"{folder}/{tid}/", "praktijken": [], "instrumenten": []}
                             for tid, e in table.items()}
+    for family, table in (("beleidsdomein", vocab.domains), ("grootte", vocab.size_classes), ("bewijs", vocab.evidence)):
+        folder = FAMILIES[family][0]
+        families[family] = {tid: {"id": tid, "naam": e["naam"], "omschrijving": e.get("omschrijving", ""),
+                                  "pad": f"{folder}/{tid}/", "praktijken": [], "instrumenten": [], "productgroepen": [],
+                                  "dossiers": [], "indicatoren": []}
+                            for tid, e in table.items()}
+    for tid, entry in families["beleidsdomein"].items():
+        entry["subdomeinen"] = [{"id": sid, "naam": vocab.subdomains[sid]["naam"], "code": vocab.subdomains[sid]["code"]}
+                                for sid in vocab.domains[tid]["subdomeinen"]]
+        entry["code"] = vocab.domains[tid]["code"]
     families["bestuur"] = {}
     return families
+
+
+def _add_domains(families: dict, view: dict, key: str) -> None:
+    for term in view.get("beleidsdomeinen", []):
+        if term["id"] in families["beleidsdomein"]:
+            families["beleidsdomein"][term["id"]][key].append(view)
 
 
 def _add_practice(families: dict, view: dict) -> None:
@@ -366,6 +488,11 @@ def _add_practice(families: dict, view: dict) -> None:
         families["niveau"][view["niveau"]["id"]]["praktijken"].append(view)
     for province in view["provincies"]:
         families["provincie"][province["id"]]["praktijken"].append(view)
+    _add_domains(families, view, "praktijken")
+    for size in view["grootteklassen"]:
+        families["grootte"][size["id"]]["praktijken"].append(view)
+    if view["bewijs"]:
+        families["bewijs"][view["bewijs"]["id"]]["praktijken"].append(view)
     seen = set()
     for government in view["besturen"]:
         slug = government["slug"]
@@ -390,10 +517,12 @@ def _add_instrument(families: dict, view: dict) -> None:
                 families[family][term["id"]]["instrumenten"].append(view)
     if view["vorm"] and view["vorm"]["id"] in families["vorm"]:
         families["vorm"][view["vorm"]["id"]]["instrumenten"].append(view)
+    _add_domains(families, view, "instrumenten")
 
 
 def build_site(records: list[Practice], vocab: Vocab, today: dt.date | None = None,
-               repo_root: Path | None = None, changed: dict[str, str] | None = None) -> dict:
+               repo_root: Path | None = None, changed: dict[str, str] | None = None,
+               entered: dict[str, int] | None = None) -> dict:
     """All view data for one build.
 
     Returns a dict with ``praktijken``, ``instrumenten``, ``productgroepen`` and
@@ -401,7 +530,8 @@ def build_site(records: list[Practice], vocab: Vocab, today: dt.date | None = No
     (practices by 'toegevoegd'), ``alle_sdgs`` (records that use the 17 SDGs as a
     framework), ``families`` ({family: {term id: term dict with 'praktijken' and
     'instrumenten'}}) and ``vandaag``. ``changed`` maps a record's repository path
-    to the date of its last change in the version history (see :mod:`gitdates`).
+    to the date of its last change in the version history (see :mod:`gitdates`), ``entered`` to the
+    moment it was added to the repository (orders ``nieuwste`` when 'toegevoegd' dates tie).
     """
     from .model_kinds import VIEWS
 
@@ -438,6 +568,10 @@ def build_site(records: list[Practice], vocab: Vocab, today: dt.date | None = No
         _add_practice(families, view)
     for view in views["instrument"]:
         _add_instrument(families, view)
+    for kind, key in (("productgroep", "productgroepen"), ("dossier", "dossiers"), ("indicator", "indicatoren")):
+        for view in views.get(kind, []):
+            _add_domains(families, view, key)
+    _similar(practices)
     families["bestuur"] = dict(sorted(families["bestuur"].items(), key=lambda kv: (kv[1]["naam"].casefold(), kv[0])))
 
     # Dossiers show every practice, instrument and product group with one of their themes.
@@ -459,11 +593,20 @@ def build_site(records: list[Practice], vocab: Vocab, today: dt.date | None = No
 
     for entry in families["sdg"].values():
         entry["indicatoren"] = []
+        entry["subdoel_indicatoren"] = {}  # target code -> its indicators, in title order
     for view in views.get("indicator", []):  # SDG pages list their indicators, per target too
         for tile in view["sdgs"]:
             families["sdg"][tile["nummer"]]["indicatoren"].append(view)
+        for target in view.get("subdoelen", []):
+            sdg = families["sdg"].get(int(target["code"].split(".")[0]))
+            if sdg is not None:
+                sdg["subdoel_indicatoren"].setdefault(target["code"], []).append(_ref(view))
 
-    newest = sorted(practices, key=lambda v: v["toegevoegd"], reverse=True)  # stable: ties stay by title
+    # Newest first by 'toegevoegd'; on the same day the record that entered the repository last (a record
+    # not committed yet is the newest of all); ties after that stay by title (a stable sort).
+    entered = entered or {}
+    newest = sorted(practices, reverse=True,
+                    key=lambda v: (v["toegevoegd"], entered.get(v["repo_pad"], math.inf) if entered else 0))
     return {
         "praktijken": practices,
         "instrumenten": views["instrument"],

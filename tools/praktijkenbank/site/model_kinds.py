@@ -10,8 +10,10 @@ import datetime as dt
 from pathlib import Path
 
 from ..records.load import Record
+from .modeltext_files import file_names
 from .model import _list, _term, _text, common_view, dutch_date
 from ..records.vocab import Vocab
+from ..clausules.data import clause_views, level_counts
 
 
 def _links(items, vocab_unused=None) -> list[dict]:
@@ -40,6 +42,9 @@ def instrument_view(record: Record, vocab: Vocab, today: dt.date, repo_root: Pat
         "links": _links(meta.get("links")),
         "pagina": _text(meta.get("pagina")) or None,  # a tool on this site itself
         "gebruikt_in": [],  # practices that name this instrument, see model.build_site
+        # A model text of the bank: its fill-in fields (the text itself is the section '## Modeltekst').
+        "invulvelden": [f for f in _list(meta.get("invulvelden")) if isinstance(f, str)],
+        "bestanden": file_names(record.slug) if meta.get("invulvelden") else {},  # .docx, .odt, .txt next to the fiche
     })
     return view
 
@@ -68,6 +73,8 @@ def productgroup_view(record: Record, vocab: Vocab, today: dt.date, repo_root: P
         "modeldocumenten": _links(meta.get("modeldocumenten")),
         "gebruikt_in": [],
     })
+    view["clausules"] = clause_views(meta, vocab)  # the clause builder (clausules/)
+    view["clausules_per_niveau"] = level_counts(view["clausules"], vocab)
     return view
 
 

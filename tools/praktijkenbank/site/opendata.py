@@ -26,6 +26,7 @@ CSV_PATH = "data/practices.csv"
 INSTRUMENTS_JSON_PATH = "data/instrumenten.json"
 INSTRUMENTS_CSV_PATH = "data/instrumenten.csv"
 PRODUCT_GROUPS_JSON_PATH = "data/productgroepen.json"
+DOMAINS_JSON_PATH = "data/beleidsdomeinen.json"
 FEED_PATH = "feed.xml"
 SCHEMA_PATH = "schema/praktijk.schema.json"
 FEED_SIZE = 50
@@ -34,11 +35,14 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 CSV_COLUMNS = [
     "slug", "soort", "titel", "samenvatting", "status", "besturen", "provincies", "periode_van", "periode_tot",
     "sdgs", "alle_sdgs", "subdoelen", "vijf_p", "themas", "fasen", "niveau", "instrumenten", "productgroepen",
+    "beleidsdomeinen", "subdomeinen", "grootteklassen", "bewijs", "kost_orde", "kost_bedrag", "kost_omvat",
+    "personeelsinzet", "duur", "partners", "wat_niet_werkte", "navolgers",
     "bronnen", "contact_organisatie", "contact_dienst", "contact_email", "contact_website", "toegevoegd",
     "geverifieerd", "te_herzien", "verwant", "pad", "url",
 ]
 INSTRUMENT_CSV_COLUMNS = [
-    "slug", "soort", "titel", "samenvatting", "vorm", "niveaus", "fasen", "sdgs", "alle_sdgs", "themas", "tijd",
+    "slug", "soort", "titel", "samenvatting", "vorm", "niveaus", "fasen", "sdgs", "alle_sdgs", "themas",
+    "beleidsdomeinen", "subdomeinen", "tijd",
     "nodig", "uitgever", "licentie", "links", "bronnen", "gebruikt_in", "toegevoegd", "geverifieerd", "pad", "url",
 ]
 
@@ -64,6 +68,8 @@ def _common(view: dict, site_url: str) -> dict:
         "pad": view["pad"],
         "url": _absolute(site_url, view["pad"]),
         "bestand": view["repo_pad"],
+        "beleidsdomeinen": [t["id"] for t in view.get("beleidsdomeinen", [])],
+        "subdomeinen": [t["id"] for t in view.get("subdomeinen", [])],
     }
 
 
@@ -87,6 +93,15 @@ def record(view: dict, site_url: str = "") -> dict:
         "niveau": view["niveau"]["id"] if view["niveau"] else None,
         "instrumenten": [r["slug"] for r in view["instrumenten"]],
         "productgroepen": [r["slug"] for r in view["productgroepen"]],
+        "grootteklassen": [t["id"] for t in view["grootteklassen"]],
+        "kost": ({k: view["kost"][k] for k in ("bedrag", "omvat") if view["kost"][k]} | {"orde": view["kost"]["orde_id"]}
+                 if view["kost"] else None),
+        "personeelsinzet": view["personeelsinzet"],
+        "duur": view["duur"],
+        "partners": view["partners"],
+        "bewijs": view["bewijs"]["id"] if view["bewijs"] else None,
+        "wat_niet_werkte": view["wat_niet_werkte"],
+        "navolgers": [{k: f[k] for k in ("naam", "soort", "sinds", "url", "gemeld") if f.get(k)} for f in view["navolgers"]],
         "bronnen": _sources(view),
         "contact": ({k: v for k, v in view["contact"].items() if v} if view["contact"] else None),
         "toegevoegd": view["toegevoegd"],
@@ -117,6 +132,7 @@ def instrument_record(view: dict, site_url: str = "") -> dict:
         "licentie": view["licentie"],
         "links": _links(view["links"]),
         "pagina": view["pagina"],
+        "invulvelden": view.get("invulvelden", []),  # a model text of the bank: its text is under '## Modeltekst'
         "bronnen": _sources(view),
         "gebruikt_in": [r["slug"] for r in view["gebruikt_in"]],
         "toegevoegd": view["toegevoegd"],
@@ -135,6 +151,7 @@ def product_group_record(view: dict, site_url: str = "") -> dict:
                      for step in view["stappen"] for c in step["criteria"]],
         "labels": [{"naam": label["naam"], "bron": label["bron"]["nummer"] if label["bron"] else None}
                    for label in view["labels"]],
+        "clausules": view.get("clausules", []),  # the clause builder's clauses, as in the record
         "modeldocumenten": _links(view["modeldocumenten"]),
         "bronnen": _sources(view),
         "gebruikt_in": [r["slug"] for r in view["gebruikt_in"]],
@@ -158,7 +175,7 @@ def _json_file(site: dict, key: str, records: list[dict], description: str, sche
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def practices_json(site: dict, site_url: str = "") -> str:
+def practices_json(site: dict, site_url: str = "", rows: list[dict] | None = None) -> str:
     data = {
         "titel": SITE_TITLE,
         "beschrijving": "Alle praktijken van de praktijkenbank, met afgeleide velden. "
@@ -167,7 +184,7 @@ def practices_json(site: dict, site_url: str = "") -> str:
         "licentie": licentie.json_field(site_url),
         "gebouwd_op": site["vandaag"],
         "aantal": site["aantal"],
-        "praktijken": [record(view, site_url) for view in site["praktijken"]],
+        "praktijken": rows if rows is not None else [record(view, site_url) for view in site["praktijken"]],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -204,6 +221,12 @@ def csv_row(data: dict) -> dict:
         "subdoelen": data["subdoelen"], "vijf_p": data["vijf_p"], "themas": data["themas"],
         "fasen": data["fasen"], "niveau": data["niveau"],
         "instrumenten": data["instrumenten"], "productgroepen": data["productgroepen"],
+        "beleidsdomeinen": data["beleidsdomeinen"], "subdomeinen": data["subdomeinen"],
+        "grootteklassen": data["grootteklassen"], "bewijs": data["bewijs"],
+        "kost_orde": (data["kost"] or {}).get("orde"), "kost_bedrag": (data["kost"] or {}).get("bedrag"),
+        "kost_omvat": (data["kost"] or {}).get("omvat"), "personeelsinzet": data["personeelsinzet"],
+        "duur": data["duur"], "partners": data["partners"], "wat_niet_werkte": data["wat_niet_werkte"],
+        "navolgers": [f["naam"] for f in data["navolgers"]],
         "bronnen": _source_cell(data["bronnen"]),
         "contact_organisatie": contact.get("organisatie"), "contact_dienst": contact.get("dienst"),
         "contact_email": contact.get("email"), "contact_website": contact.get("website"),
@@ -223,8 +246,10 @@ def _csv(columns: list[str], rows) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def practices_csv(site: dict, site_url: str = "") -> bytes:
-    return _csv(CSV_COLUMNS, (csv_row(record(view, site_url)) for view in site["praktijken"]))
+def practices_csv(site: dict, site_url: str = "", rows: list[dict] | None = None) -> bytes:
+    if rows is None:
+        rows = [record(view, site_url) for view in site["praktijken"]]
+    return _csv(CSV_COLUMNS, (csv_row(row) for row in rows))
 
 
 def instruments_csv(site: dict, site_url: str = "") -> bytes:
@@ -292,11 +317,33 @@ def atom_feed(site: dict, site_url: str = "", size: int = FEED_SIZE) -> bytes:
     return etree.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
+def domains_json(site: dict, vocab, site_url: str = "") -> str:
+    """The BBC policy domains with the page of each (beleidsdomeinen/<id>/), their subdomains and counts.
+
+    For the budget scan: a row's domain code ('3' of '0350' via its subdomain '035') leads to the page
+    that lists what other governments did in that domain.
+    """
+    families = site["families"]["beleidsdomein"]
+    rows = []
+    for did, entry in vocab.domains.items():
+        term = families.get(did, {})
+        rows.append({"id": did, "code": entry["code"], "naam": entry["naam"], "pad": term.get("pad"),
+                     "url": _absolute(site_url, term["pad"]) if term.get("pad") else None,
+                     "sdg_werk": entry["sdg_werk"],
+                     "subdomeinen": [{"id": sid, "code": vocab.subdomains[sid]["code"], "naam": vocab.subdomains[sid]["naam"],
+                                      "beleidsvelden": vocab.subdomains[sid]["beleidsvelden"]} for sid in entry["subdomeinen"]],
+                     "aantal": {key: len(term.get(key, [])) for key in ("praktijken", "instrumenten", "productgroepen", "dossiers")}})
+    return _json_file(site, "beleidsdomeinen", rows,
+                      "De beleidsdomeinen van de beleids- en beheerscyclus (BBC) met hun subdomeinen en beleidsvelden, "
+                      "de pagina van elk domein en het aantal records erin.", "", site_url)
+
+
 def files(site: dict, vocab=None, site_url: str = "", today=None) -> dict[str, str | bytes]:
     """Every open-data file of one build: {path on the site: content}."""
+    rows = [record(view, site_url) for view in site["praktijken"]]  # once for the JSON and the CSV
     return {
-        JSON_PATH: practices_json(site, site_url),
-        CSV_PATH: practices_csv(site, site_url),
+        JSON_PATH: practices_json(site, site_url, rows),
+        CSV_PATH: practices_csv(site, site_url, rows),
         INSTRUMENTS_JSON_PATH: _json_file(
             site, "instrumenten", [instrument_record(v, site_url) for v in site.get("instrumenten", [])],
             "Alle instrumenten (gidsen, checklists, datatools, modelteksten, campagnekits, opleidingen) van de praktijkenbank.",
@@ -308,4 +355,5 @@ def files(site: dict, vocab=None, site_url: str = "", today=None) -> dict[str, s
             "schema/productgroep.schema.json", site_url),
         FEED_PATH: atom_feed(site, site_url),
         **opendata_indicators.files(site, site_url),
+        **({DOMAINS_JSON_PATH: domains_json(site, vocab, site_url)} if vocab is not None and "beleidsdomein" in site["families"] else {}),
     }

@@ -18,17 +18,22 @@ import json
 import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
 import markdown
 from markupsafe import Markup
 
+from .. import buildcache
 from ..records import links
 from . import model
 
 TEMPLATE_DIR = Path(__file__).parents[1] / "templates" / "site"
 _SLOT_RE = re.compile(r"<!--pb-slot-(\d+)-->")
+PRINTED_CARDS = 5  # cards of a long list on paper (a dossier): the rest is one line with the count
+# Cards on one list of an SDG, theme, P, phase, level, province or government page; the rest is in
+# the finder (a link with that filter) and in the open data. Today's bank fits well within it.
+LISTING_LIMIT = 100
 
 # ------------------------------------------------------------ safe Markdown --
 
@@ -37,23 +42,12 @@ _ALLOWED_TAGS = {
     "blockquote", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "span",
 }
 _ALLOWED_ATTRS = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}, "ol": {"start"}, "code": {"class"}}
-_SAFE_SCHEMES = {"http", "https", "mailto"}
-_SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):")
-_CONTROL_RE = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def safe_url(url) -> str | None:
-    """``url`` if it is http(s), mailto or a plain relative/anchor link; else None."""
-    if not isinstance(url, str) or not url.strip():
-        return None
-    # Browsers ignore whitespace and control characters inside the scheme and decode entities.
-    normalised = _CONTROL_RE.sub("", html.unescape(url)).lower()
-    match = _SCHEME_RE.match(normalised)
-    if match and match.group(1) not in _SAFE_SCHEMES:
-        return None
-    if normalised.startswith("\\") or normalised.startswith("/\\"):
-        return None
-    return url.strip()
+    """``url`` if it is http(s), mailto or a plain relative/anchor link; else None (records/links.py,
+    which the validator uses to name every link the site would drop)."""
+    return links.safe_href(url)
 
 
 def safe_web_url(url) -> str | None:
@@ -149,6 +143,34 @@ def render_body_html(text: str, demote: int = 0, resolve=None) -> Markup:
         md.pb_resolve = None
 
 
+# A paragraph that cannot occur in a record (checked: the number of parts must match), between the
+# sections of one body so the whole body is converted in one go (see render_sections_html).
+_SECTION_BREAK = "pbsectiegrens0e1f6c"
+_SECTION_SPLIT = f"\n<p>{_SECTION_BREAK}</p>\n"
+
+
+def render_sections_html(texts: list[str], demote: int = 0, resolve=None) -> list[Markup]:
+    """:func:`render_body_html` of every text, with one Markdown conversion for all of them.
+
+    The texts are joined by a paragraph that no record contains; every block
+    ends at a blank line, so each part comes out exactly as its own conversion
+    would. Should a text contain the marker anyway, each text is converted apart.
+    """
+    filled = [i for i, text in enumerate(texts) if text.strip()]
+    out = [Markup("")] * len(texts)
+    if not filled:
+        return out
+    parts = None
+    if not any(_SECTION_BREAK in texts[i] for i in filled):
+        joined = f"\n\n{_SECTION_BREAK}\n\n".join(texts[i] for i in filled)
+        parts = str(render_body_html(joined, demote, resolve)).split(_SECTION_SPLIT)
+    if parts is None or len(parts) != len(filled):
+        parts = [render_body_html(texts[i], demote, resolve) for i in filled]
+    for i, part in zip(filled, parts):
+        out[i] = Markup(part)
+    return out
+
+
 _FENCE_OPEN_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX_RE = re.compile(r"^ {0,3}(#{1,2})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _REF_DEF_RE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S")
@@ -229,6 +251,8 @@ def environment(template_dir: str = str(TEMPLATE_DIR)) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # no file check per get_template(); on_config makes a new environment per build
+        bytecode_cache=buildcache.bytecode_cache(),  # serve: templates compiled once per process
     )
     env.filters["md"] = md_text
     env.filters["safe_url"] = safe_url
@@ -259,6 +283,8 @@ class Renderer:
         self.env = environment(str(template_dir))
         self.slots: dict[str, list[str]] = {}  # src_uri -> HTML blocks, see fill()
         self._cards: dict[tuple, str] = {}
+        # 'We doen dit ook': the issue form on the same repository as the edit links.
+        self.issue_base = edit_base.split("/edit/")[0] + "/issues/new" if edit_base and "/edit/" in edit_base else None
 
     def url_for(self, path: str) -> str:
         """Page path in directory form ('sdg/7/') -> the URL MkDocs gives that page."""
@@ -278,18 +304,39 @@ class Renderer:
             slots.append(str(html))
             return Markup(f"\n<!--pb-slot-{len(slots) - 1}-->\n")
 
-        def kaarten(views) -> Markup:
-            """A list of practice cards; each card is rendered once per practice and link."""
+        def kaarten(views, dated: bool = False, printed: str | None = None, zoek: dict | None = None) -> Markup:
+            """A list of practice cards; each card is rendered once per practice and link.
+            ``dated``: the card says when the record was added (the home page's newest practices).
+            ``printed`` ('praktijken', ...): on paper only the first PRINTED_CARDS cards, then how many more
+            there are online (a dossier: what a reader prints is its own text).
+            ``zoek``: the finder filters that give the same list ({"sdg": 7}); with it a list
+            longer than LISTING_LIMIT shows its LISTING_LIMIT newest cards (in the usual
+            title order) and a link that opens the finder on the whole list."""
             card = self.env.get_template("_kaart.html.j2")
-            parts = ['<ul class="pb-lijst">\n']
+            more = ""
+            if zoek is not None and len(views) > LISTING_LIMIT:
+                total = len(views)
+                newest = sorted(range(total), key=lambda i: views[i].get("toegevoegd") or "", reverse=True)
+                views = [views[i] for i in sorted(newest[:LISTING_LIMIT])]
+                kind = self.vocab.kinds[views[0]["soort"]]
+                query = urlencode({"soort": kind.id, **zoek}, doseq=True)
+                more = self.env.get_template("_meer.html.j2").render(
+                    getoond=LISTING_LIMIT, totaal=total, soort=kind, zoeker=f"{link('zoeken/')}?{query}",
+                    open_data=link("open-data/"))
+            short = printed is not None and len(views) > PRINTED_CARDS
+            parts = ['<ul class="pb-lijst pb-lijst--afdruk-kort">\n' if printed else '<ul class="pb-lijst">\n']
             for view in views:
                 href = link(view["pad"])
-                key = (view["slug"], href)
+                key = (view["slug"], href, dated)
                 html = self._cards.get(key)
                 if html is None:
-                    html = self._cards[key] = card.render(p=view, href=href)
+                    html = self._cards[key] = card.render(p=view, href=href, dated=dated)
                 parts.append(html)
             parts.append("</ul>\n")
+            if short:
+                parts.append(f'<p class="pb-alleen-afdruk">En nog {len(views) - PRINTED_CARDS} {printed} '
+                             "online: zie het adres en de QR-code onderaan deze afdruk.</p>\n")
+            parts.append(more)
             return Markup("".join(parts))
 
         body = self.env.get_template(template).render(
@@ -310,10 +357,17 @@ class Renderer:
         only parse that HTML again, which makes up most of the build time with
         thousands of practices. The MkDocs hook calls this in ``on_page_content``.
         """
-        slots = self.slots.get(src_uri)
+        slots = self.slots.pop(src_uri, None)  # used once: the HTML is not kept twice in memory
         if not slots:
             return html
         return _SLOT_RE.sub(lambda m: slots[int(m.group(1))], html)
+
+    def release(self) -> None:
+        """Once every page is generated: drop the site model (records, views, cards); keep what
+        :meth:`fill` needs. MkDocs then holds the pages without the model beside them."""
+        self.site = None
+        self.extra = {}
+        self._cards = {}
 
     # ---- pages ----
 
@@ -334,8 +388,9 @@ class Renderer:
             url = model.relative_url(path, here)
             return url + ("#" + target.anchor if target.anchor else "")
 
-        return [{"kop": s["kop"], "html": render_body_html(s["tekst"], resolve=resolve)}
-                for s in split_sections(view["body"])]
+        sections = split_sections(view["body"])
+        rendered = render_sections_html([s["tekst"] for s in sections], resolve=resolve)
+        return [{"kop": s["kop"], "html": html} for s, html in zip(sections, rendered)]
 
     def _edit_url(self, view: dict) -> str | None:
         """The 'Bewerk' link, only for a record in the repository (not a benchmark's generated bank)."""
@@ -344,13 +399,38 @@ class Renderer:
         return self.edit_base + quote(view["repo_pad"])
 
     def record(self, view: dict) -> str:
-        """The fiche of one record (practice, instrument, product group or dossier)."""
+        """The fiche of one record (practice, instrument, product group or dossier, any kind).
+
+        A fiche template sees its view (``p``), ``link`` and the vocabularies; with
+        :mod:`buildcache` on (``mkdocs serve``) the fiche is reused while those are unchanged.
+        """
         kind = self.vocab.kinds[view["soort"]]
         src_uri = f"{kind.site}/{view['slug']}.md"
         template = "fiche.md.j2" if kind.id == "praktijk" else f"{kind.id}.md.j2"
-        return self._render(template, src_uri,
-                            {"title": view["titel"], "description": view["samenvatting"], "fiche": True},
-                            p=view, secties=self._sections(view, src_uri), edit_url=self._edit_url(view))
+        edit_url = self._edit_url(view)
+        issue_url = self.issue_url(view)
+        key = None
+        if buildcache.enabled:
+            key = buildcache.key("fiche", src_uri, template, self.use_directory_urls, edit_url, issue_url, view)
+            found = buildcache.get("fiche", key)
+            if found is not None:
+                markdown_text, slots = found
+                if slots:
+                    self.slots[src_uri] = slots
+                return markdown_text
+        markdown_text = self._render(template, src_uri,
+                                     {"title": view["titel"], "description": view["samenvatting"], "fiche": True},
+                                     p=view, secties=self._sections(view, src_uri), edit_url=edit_url,
+                                     issue_url=issue_url)
+        if key is not None:
+            buildcache.put("fiche", key, (markdown_text, self.slots.get(src_uri)))
+        return markdown_text
+
+    def issue_url(self, view: dict) -> str | None:
+        """The 'We doen dit ook' form, with the practice filled in (GitHub fills a form field from its id)."""
+        if not self.issue_base or view["soort"] != "praktijk":
+            return None
+        return f"{self.issue_base}?template=we-doen-dit-ook.yml&praktijk={quote(view['slug'])}"
 
     def practice(self, view: dict) -> str:
         return self.record(view)

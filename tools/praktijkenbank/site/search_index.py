@@ -64,6 +64,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import buildcache
 from . import opendata, opendata_indicators
 from . import search_spelling, search_synonyms
 from .model import slugify, text_colour
@@ -88,6 +89,9 @@ FACETS = [
     ("thema", "Thema"),
     ("fase", "Fase van de beleidscyclus"),
     ("niveau", "Niveau"),
+    ("beleidsdomein", "Beleidsdomein"),
+    ("grootte", "Grootte van de gemeente"),
+    ("bewijs", "Bewijs voor het resultaat"),
     ("status", "Status"),
     ("provincie", "Provincie"),
     ("bestuur", "Bestuur"),
@@ -188,6 +192,9 @@ def _labels(vocab: Vocab, records: list[dict]) -> dict[str, list[dict]]:
         "set": [{"id": sid, "naam": e["naam"]} for sid, e in vocab.indicator_terms.get("set", {}).items()],
         "niveau": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.levels.items()],
         "status": [{"id": sid, "naam": e["naam"]} for sid, e in vocab.statuses.items()],
+        "beleidsdomein": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.domains.items()],
+        "grootte": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.size_classes.items()],
+        "bewijs": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.evidence.items()],
         "provincie": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.provinces.items()],
         "bestuur": [{"id": gid, "naam": name}
                     for gid, name in sorted(governments.items(), key=lambda kv: (kv[1].casefold(), kv[0]))],
@@ -208,6 +215,9 @@ def _record_values(record: dict) -> dict[str, list[str]]:
         # an indicator's 'niveau' is a list of levels where the figure exists, not a practice's level
         "niveau": [record["niveau"]] if isinstance(record.get("niveau"), str) else list(record.get("niveaus", [])),
         "status": [record["status"]] if record.get("status") else [],
+        "beleidsdomein": list(record.get("beleidsdomeinen", [])),
+        "grootte": list(record.get("grootteklassen", [])),
+        "bewijs": [record["bewijs"]] if record.get("bewijs") else [],
         "provincie": list(record.get("provincies", [])),
         "bestuur": [slugify(_government_name(g)) for g in record.get("besturen", [])],
         "jaar": [str(period["van"])] if period.get("van") else [],
@@ -293,6 +303,7 @@ def labels(record: dict, vocab: Vocab) -> list[str]:
         found.append(vocab.levels[record["niveau"]]["naam"])
     if record.get("status") in vocab.statuses:
         found.append(vocab.statuses[record["status"]]["naam"])
+    found += [vocab.domains[d]["naam"] for d in record.get("beleidsdomeinen", []) if d in vocab.domains]
     if record.get("vorm") in vocab.formats:
         found.append(vocab.formats[record["vorm"]]["enkelvoud"])
     if record.get("set") in vocab.indicator_terms.get("set", {}):
@@ -409,6 +420,22 @@ def fiche(record: dict) -> dict:
     return card
 
 
+def _card_and_terms(record: dict, vocab: Vocab, synonyms) -> tuple[dict, tuple[Counter, float], Counter]:
+    """(:func:`fiche`, :func:`document_terms`, indexed words) of one record; with :mod:`buildcache`
+    on (``mkdocs serve``) reused while the record's open data, vocabularies and synonyms are unchanged."""
+    key = buildcache.key("zoekindex", record) if buildcache.enabled else None
+    if key is not None:
+        found = buildcache.get("zoekindex", key)
+        if found is not None:
+            return found
+    card = fiche(record)
+    surface: Counter = Counter()
+    terms = document_terms(card, record, vocab, synonyms, surface)
+    if key is not None:
+        buildcache.put("zoekindex", key, (card, terms, surface))
+    return card, terms, surface
+
+
 def _gzip(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
@@ -419,9 +446,12 @@ def index_files(records: list[dict], vocab: Vocab,
     rows = ordered(records)
     facet_labels = _labels(vocab, rows)
     packed, layout = pack_rows(rows, facet_labels)
-    cards = [fiche(record) for record in rows]
+    done = [_card_and_terms(record, vocab, synonyms) for record in rows]
+    cards = [card for card, _, _ in done]
+    per_row = [terms for _, terms, _ in done]
     surface: Counter = Counter()
-    per_row = [document_terms(c, r, vocab, synonyms, surface) for c, r in zip(cards, rows)]
+    for _, _, found in done:
+        surface.update(found)
     frequency: Counter = Counter(value for counts, _ in per_row for value in counts)
     chunks, firsts, stems = word_chunks(per_row)
     spelling = search_spelling.word_lists(surface, stem, frequency)
@@ -450,6 +480,29 @@ def index_files(records: list[dict], vocab: Vocab,
     }
     files[INDEX_PATH] = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return files, {"stems": stems, "chunks": len(chunks)}
+
+
+_written: dict[str, bytes] = {}  # serve: path -> digest of what this process last wrote there
+
+
+def _write_changed(site_dir: Path, files: dict[str, bytes]) -> None:
+    """Serve (``mkdocs serve --dirty``): write only the files whose content changed, remove the ones
+    that are no longer part of the index; one saved record changes a few files, not all of them."""
+    for folder in (WORDS_DIR, FICHES_DIR, SPELLING_DIR):
+        if (site_dir / folder).is_dir():
+            for old in (site_dir / folder).iterdir():
+                path = f"{folder}/{old.name}"
+                if path not in files:
+                    old.unlink()
+                    _written.pop(path, None)
+    for folder in (FOLDER, WORDS_DIR, FICHES_DIR, SPELLING_DIR):
+        (site_dir / folder).mkdir(parents=True, exist_ok=True)
+    for path, content in files.items():
+        digest = hashlib.blake2b(content, digest_size=16).digest()
+        target = site_dir / path
+        if _written.get(path) != digest or not target.is_file():
+            target.write_bytes(content)
+            _written[path] = digest
 
 
 def _read_records(site_dir: Path) -> list[dict]:
@@ -482,13 +535,16 @@ def build(site_dir, vocab: Vocab | None = None) -> IndexStats:
         files, figures = index_files(records, vocab, synonyms)
     except (KeyError, TypeError, ValueError) as exc:
         raise SearchIndexError(f"een praktijk in de open data mist een veld voor de zoekindex ({exc!r})") from exc
-    for folder in (WORDS_DIR, FICHES_DIR, SPELLING_DIR):  # stale files of an earlier build (--dirty, serve) must go
-        if (site_dir / folder).exists():
-            shutil.rmtree(site_dir / folder)
-    for folder in (FOLDER, WORDS_DIR, FICHES_DIR, SPELLING_DIR):
-        (site_dir / folder).mkdir(parents=True, exist_ok=True)
-    for path, content in files.items():
-        (site_dir / path).write_bytes(content)
+    if buildcache.enabled:
+        _write_changed(site_dir, files)
+    else:
+        for folder in (WORDS_DIR, FICHES_DIR, SPELLING_DIR):  # stale files of an earlier build (--dirty) must go
+            if (site_dir / folder).exists():
+                shutil.rmtree(site_dir / folder)
+        for folder in (FOLDER, WORDS_DIR, FICHES_DIR, SPELLING_DIR):
+            (site_dir / folder).mkdir(parents=True, exist_ok=True)
+        for path, content in files.items():
+            (site_dir / path).write_bytes(content)
     stats = IndexStats(pages=len(records), seconds=time.perf_counter() - start, files=len(files),
                        bytes=sum(len(c) for c in files.values()), words=figures["stems"], chunks=figures["chunks"])
     log.info("Zoekindex: %d fiches, %d woordstammen in %d stukken, %.1f MB in %.1f s.",
