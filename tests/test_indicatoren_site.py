@@ -41,6 +41,23 @@ def test_sdg_and_target_pages_list_their_indicators(indicator_site):
     assert "Indicatoren (" not in html(indicator_site, "sdg/2")
 
 
+def test_domain_pages_list_their_indicators(indicator_site):
+    page = html(indicator_site, "beleidsdomeinen/natuur-en-milieubeheer")
+    assert "Indicatoren (2)" in page
+    for title in ("Testindicator (fictief): restafval per inwoner", "Testindicator (fictief): aandeel hernieuwbare stroom"):
+        assert title in page, title
+    assert "Indicatoren (" not in html(indicator_site, "beleidsdomeinen/veiligheidszorg")
+    assert "2 indicatoren" in html(indicator_site, "beleidsdomeinen")
+    fiche = html(indicator_site, "indicatoren/sdg12-test-restafval")
+    assert 'href="../../beleidsdomeinen/natuur-en-milieubeheer/"' in fiche and "afval- en materialenbeheer" in fiche
+    domains = json.loads((indicator_site / "data" / "beleidsdomeinen.json").read_text(encoding="utf-8"))
+    nature = next(d for d in domains["beleidsdomeinen"] if d["id"] == "natuur-en-milieubeheer")
+    assert nature["aantal"]["indicatoren"] == 2
+    data = json.loads((indicator_site / "data" / "indicatoren.json").read_text(encoding="utf-8"))
+    restafval = next(r for r in data["indicatoren"] if r["slug"] == "sdg12-test-restafval")
+    assert restafval["beleidsdomeinen"] == ["natuur-en-milieubeheer"] and restafval["subdomeinen"] == ["afval-en-materialenbeheer"]
+
+
 def test_open_data_has_the_indicators(indicator_site):
     data = json.loads((indicator_site / "data" / "indicatoren.json").read_text(encoding="utf-8"))
     assert data["aantal"] == 4 and data["schema"] == "schema/indicator.schema.json"

@@ -332,7 +332,7 @@ def domains_json(site: dict, vocab, site_url: str = "") -> str:
                      "sdg_werk": entry["sdg_werk"],
                      "subdomeinen": [{"id": sid, "code": vocab.subdomains[sid]["code"], "naam": vocab.subdomains[sid]["naam"],
                                       "beleidsvelden": vocab.subdomains[sid]["beleidsvelden"]} for sid in entry["subdomeinen"]],
-                     "aantal": {key: len(term.get(key, [])) for key in ("praktijken", "instrumenten", "productgroepen", "dossiers")}})
+                     "aantal": {key: len(term.get(key, [])) for key in ("praktijken", "instrumenten", "productgroepen", "dossiers", "indicatoren")}})
     return _json_file(site, "beleidsdomeinen", rows,
                       "De beleidsdomeinen van de beleids- en beheerscyclus (BBC) met hun subdomeinen en beleidsvelden, "
                       "de pagina van elk domein en het aantal records erin.", "", site_url)

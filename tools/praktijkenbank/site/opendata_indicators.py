@@ -11,7 +11,8 @@ INDICATORS_CSV_PATH = "data/indicatoren.csv"
 INDICATOR_CSV_COLUMNS = [
     "slug", "soort", "titel", "samenvatting", "set", "sdgs", "subdoelen", "eenheid", "richting", "niveau",
     "frequentie", "waarde_bron_titel", "waarde_bron_uitgever", "waarde_bron_url", "waarde_bron_geraadpleegd",
-    "doel_2030", "doel_2030_getal", "doel_2030_niveau", "doel_2030_bron_url", "themas", "bronnen",
+    "doel_2030", "doel_2030_getal", "doel_2030_niveau", "doel_2030_bron_url", "themas", "beleidsdomeinen",
+    "subdomeinen", "bronnen",
     "toegevoegd", "geverifieerd", "pad", "url",
 ]
 
