@@ -57,6 +57,7 @@ from praktijkenbank.projectscan import page as projectscan
 from praktijkenbank.records import vocab as vocab_module
 from praktijkenbank.records import moved as moved_module
 from praktijkenbank.budget import page as budget_page
+from praktijkenbank.rapport import page as report_page
 from praktijkenbank.budget.suggest_model import ModelError
 from praktijkenbank.clausules import page as clausules_page
 
@@ -231,6 +232,7 @@ def on_files(files: Files, config, **kwargs):
     except ModelError as error:
         raise PluginError(f"de gegevens van de SDG-suggesties kloppen niet: {error}") from None
     pages.update(clausules_page.pages(renderer))  # clause builder (clausules/)
+    pages.update(report_page.pages(renderer))  # SDG-rapportbouwer (rapport/)
     global _renderer
     _renderer = renderer
     for src_uri, content in pages.items():
@@ -250,7 +252,7 @@ def on_files(files: Files, config, **kwargs):
     site_url = config.site_url or ""
     for src_uri, content in {**opendata.files(site, vocab, site_url=site_url, today=today),
                              **budget_files, **modeltext_files.files(site),
-                             **clausules_page.files(today)}.items():
+                             **clausules_page.files(today), **report_page.files(site)}.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             files.remove(existing)
@@ -265,8 +267,9 @@ def on_files(files: Files, config, **kwargs):
     for src_uri, content in renderer.redirects(moved).items():
         if files.get_file_from_path(src_uri) is None and src_uri[:-len("index.html")] not in urls:
             files.append(File.generated(config, src_uri, content=content))
-    log.info("Praktijkenbank: %d praktijken, %d instrumenten, %d productgroepen, %d dossiers; %d gegenereerde pagina's.",
-             site["aantal"], len(site["instrumenten"]), len(site["productgroepen"]), len(site["dossiers"]), len(pages))
+    log.info("Praktijkenbank: %d praktijken, %d instrumenten, %d productgroepen, %d dossiers, %d indicatoren; "
+             "%d gegenereerde pagina's.", site["aantal"], len(site["instrumenten"]), len(site["productgroepen"]),
+             len(site["dossiers"]), len(site["indicatoren"]), len(pages))
     if _command == "serve" and _dirty:
         log.info("Praktijkenbank: %d pagina's opnieuw opgemaakt (de rest is ongewijzigd).", serve_dirty.mark(files, config, renderer.slots.get))
     renderer.release()

@@ -65,7 +65,7 @@ def _environ(**values):
 
 def record_dirs(content_dir: Path) -> list[Path]:
     """The record folders (practices/, instruments/, ...) that exist in a content folder."""
-    return [content_dir / name for name in ("practices", "instruments", "procurement", "dossiers")
+    return [content_dir / name for name in ("practices", "instruments", "procurement", "dossiers", "indicators")
             if (content_dir / name).is_dir()]
 
 
@@ -238,3 +238,13 @@ def page(browser):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def indicator_site(tmp_path_factory) -> Path:
+    """The fixture bank plus the test indicators of tests/fixtures/rapport/ (report builder, indicator pages)."""
+    tmp = tmp_path_factory.mktemp("indicator-site")
+    content = tmp / "content"
+    shutil.copytree(FIXTURES_SITE, content)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "rapport" / "indicators", content / "indicators", dirs_exist_ok=True)
+    return build_site(content, tmp / "site", today=dt.date(2026, 12, 5), docs_dir=str(docs_without(tmp / "docs", "kennis")))

@@ -16,6 +16,7 @@ import yaml
 from playwright.sync_api import expect
 
 from conftest import PRACTICES, ROOT, require_browser_tool
+from praktijkenbank.site.opendata_indicators import indicator_record
 from praktijkenbank.site import model, opendata, search_index
 from praktijkenbank.records.load import load_practices
 from praktijkenbank.site.search_text import stem, words
@@ -40,16 +41,16 @@ def records() -> dict[str, dict]:
     vocab = load_vocab()
     synonyms = yaml.safe_load((ROOT / "tools" / "praktijkenbank" / "data" / "synoniemen.yaml").read_text(encoding="utf-8"))
     synonyms = synonyms["groepen"] if isinstance(synonyms, dict) else synonyms
-    found, problems = load_practices([ROOT / kind.folder for kind in vocab.kinds.values()])
+    found, problems = load_practices([ROOT / kind.folder for kind in vocab.kinds.values() if (ROOT / kind.folder).is_dir()])
     assert found and not [p for p in problems if p.is_error]
     site = model.build_site(found, vocab)
     out = {}
     for kind, make in (("praktijk", opendata.record), ("instrument", opendata.instrument_record),
-                       ("productgroep", opendata.product_group_record)):
+                       ("productgroep", opendata.product_group_record), ("indicator", indicator_record)):
         for view in site[vocab.kinds[kind].plural]:
             data = make(view)
             tags = search_index.labels(data, vocab) + search_index.governments(data, vocab)
-            levels = [data["niveau"]] if data.get("niveau") else data.get("niveaus", [])
+            levels = [data["niveau"]] if isinstance(data.get("niveau"), str) else data.get("niveaus", [])
             text = " ".join([data["titel"], data["samenvatting"], view["body"], *tags]).lower()
             stems = {stem(w) for w in words(text)}
             for group in synonyms:  # a record with one word of a synonym group is found with the others too
@@ -103,7 +104,7 @@ def result_slugs(page) -> list[str]:
     hrefs = page.eval_on_selector_all("#pb-finder-lijst h3 a", "links => links.map(a => a.href)")
     slugs = []
     for href in hrefs:
-        match = re.search(r"/((?:praktijken|instrumenten|aankopen)/[a-z0-9-]+)/$", urlsplit(href).path)
+        match = re.search(r"/((?:praktijken|instrumenten|aankopen|indicatoren)/[a-z0-9-]+)/$", urlsplit(href).path)
         assert match, f"geen fiche: {href}"
         slugs.append(match.group(1))
     return slugs
@@ -155,7 +156,7 @@ def test_only_fiches_are_indexed(real_site, records):
     urls = {json.loads(f.read_text())["u"] for f in fiches}
     assert urls == {f"{key}/" for key in records}
     kinds = {f["sleutel"]: [v["id"] for v in f["waarden"]] for f in table["facetten"]}
-    assert kinds["soort"] == ["praktijk", "instrument", "productgroep"]
+    assert kinds["soort"] == ["praktijk", "instrument", "productgroep", "indicator"]
     assert {r["soort"] for r in records.values()} == set(kinds["soort"])
     assert not (real_site / "search" / "search_index.json").exists(), "Material's lunr-zoekindex hoort uit te staan"
 
@@ -243,7 +244,7 @@ def test_facet_counts_match_the_records(page, base, records):
     assert facet_counts(page, "niveau") == {
         n: sum(n in r["niveaus"] for r in with12) for n in load_vocab().levels}
     assert facet_counts(page, "soort") == {
-        k: sum(r["soort"] == k for r in with12) for k in ("praktijk", "instrument", "productgroep")}
+        k: sum(r["soort"] == k for r in with12) for k in ("praktijk", "instrument", "productgroep", "indicator")}
     # The selected facet itself (OR): every SDG's count ignores the SDG selection.
     assert facet_counts(page, "sdg") == {
         str(n): sum(n in r["sdgs"] for r in records.values()) for n in range(1, 18)}

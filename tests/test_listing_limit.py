@@ -109,3 +109,24 @@ def test_todays_bank_has_whole_lists_without_a_finder_link(monkeypatch):
         assert "in de zoeker</a>, met deze keuze" not in renderer.fill(src_uri, markdown), src_uri
     longest = max(len(t["praktijken"]) for terms in site["families"].values() for t in terms.values())
     assert longest <= render.LISTING_LIMIT  # room to grow before any list is cut
+
+
+@pytest.mark.parametrize("family, tid, src_uri", [("sdg", 15, "sdg/15.md"),
+                                                  ("beleidsdomein", "natuur-en-milieubeheer", "beleidsdomeinen/natuur-en-milieubeheer.md")])
+def test_long_indicator_lists_show_the_newest_and_link_to_the_finder(monkeypatch, family, tid, src_uri):
+    """SDG and domain pages bound their indicator list like the practices (the bank's own indicators, limit 2)."""
+    monkeypatch.setattr(render, "LISTING_LIMIT", 2)
+    records, problems = load_practices([ROOT / "indicators"])
+    assert not problems
+    vocab = load_vocab()
+    site = model.build_site(records, vocab, TODAY)
+    renderer = render.Renderer(site, vocab)
+    markdown = renderer.sdg(tid) if family == "sdg" else renderer.term(family, tid)
+    total = len(site["families"][family][tid]["indicatoren"])
+    assert total > 2 and f"Indicatoren ({total})" in markdown
+    html = renderer.fill(src_uri, markdown)
+    shown = re.findall(r'<li class="pb-kaart pb-kaart--indicator">\n<h3 class="pb-kaart__titel"><a href="\.\./\.\./indicatoren/([^/]+)/">', html)
+    assert len(shown) == 2
+    link = re.search(r'<a href="([^"]+)">Bekijk alle (\d+) indicatoren in de zoeker</a>', html)
+    assert link and int(link.group(2)) == total
+    assert parse_qs(urlsplit(link.group(1).replace("&amp;", "&")).query) == {"soort": ["indicator"], family: [str(tid)]}

@@ -57,7 +57,7 @@ def _steps():
 
 def test_expected_workflows_exist():
     assert {p.name for p in WORKFLOWS} >= {"ci.yml", "pages.yml", "stale.yml", "praktijk-uit-issue.yml"}
-    assert [p.name for p in FORMS] == ["nieuwe-praktijk.yml", "we-doen-dit-ook.yml"]
+    assert [p.name for p in FORMS] == ["nieuwe-indicator.yml", "nieuwe-praktijk.yml", "we-doen-dit-ook.yml"]
 
 
 def test_workflows_match_the_github_schema():

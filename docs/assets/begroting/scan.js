@@ -327,6 +327,21 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
 
+  // The button 'Maak een SDG-rapport': the summary goes to the report builder in this tab only
+  // (sessionStorage, read by docs/assets/rapport/app.js); nothing leaves the browser.
+  var REPORT_KEY = "pb-rapport-begroting";
+  function openReport(e) {
+    if (!state.summary) return;
+    var handed = { csv: ns.samenvatten.toCsv(state.summary, names), naam: $("pb-scan-naam").value.trim(), bestand: state.name };
+    try {
+      sessionStorage.setItem(REPORT_KEY, JSON.stringify(handed));
+    } catch (err) {
+      status("De browser laat niet toe het resultaat door te geven: download de samenvatting (CSV) en laad ze in de rapportbouwer.");
+      return;
+    }
+    window.location.href = e.currentTarget.getAttribute("data-href");
+  }
+
   function baseName() { return state.name.replace(/\.[^.]+$/, "").replace(/[^\w-]+/g, "-"); }
 
   function downloadTemplate() {
@@ -365,5 +380,6 @@
   $("pb-scan-naam").addEventListener("input", function () { if (state.summary) renderMeta(state.summary); });
   $("pb-scan-csv").addEventListener("click", downloadCsv);
   $("pb-scan-print").addEventListener("click", function () { window.print(); });
+  $("pb-scan-naar-rapport").addEventListener("click", openReport);
   root.hidden = false;
 })(globalThis.PbBegroting);

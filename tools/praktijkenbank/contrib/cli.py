@@ -1,4 +1,4 @@
-"""Command line: ``praktijkenbank valideer|nieuw|schema|herzien|uit-issue|statistiek|vingerafdruk|begroting``.
+"""Command line: ``praktijkenbank valideer|nieuw|schema|herzien|uit-issue|statistiek|vingerafdruk|begroting|rapport``.
 
 One language for users: Dutch option names (``--streng``, ``--herstel``,
 ``--formaat``, ``--schrijf``); the English names that existed before
@@ -102,8 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     from . import fingerprint_cli, issueform, scaffold, stats
     from ..records import review
     from ..budget import cli as budget_cli
+    from ..rapport import cli as report_cli
 
-    for module in (scaffold, review, issueform, stats, fingerprint_cli, budget_cli):
+    for module in (scaffold, review, issueform, stats, fingerprint_cli, budget_cli, report_cli):
         module.add_arguments(sub)
     return parser
 

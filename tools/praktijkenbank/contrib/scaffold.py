@@ -3,7 +3,7 @@
 Asks for the essentials (interactively, in Dutch, validating every answer with
 the same vocabularies as the validator) or takes them as options, suggests a
 unique slug and writes ``practices/<slug>.md`` from the Jinja template in
-``templates/record/``. With ``--soort instrument|productgroep|dossier`` it
+``templates/record/``. With ``--soort instrument|productgroep|dossier|indicator`` it
 scaffolds a record of that kind in its own folder, from that kind's schema and
 outline (soorten.yaml); only the options that kind has are accepted. Field order, field comments and allowed values come from
 the JSON Schema and the vocabularies; nothing is listed a second time here.
@@ -747,9 +747,9 @@ def add_arguments(subparsers) -> None:
         description="Maak practices/<slug>.md aan met alle velden, uitleg en de vaste koppen. "
                     "Zonder opties stelt het programma vragen; met --geen-vragen vult het alleen in wat je als optie "
                     f"meegeeft en markeert het de rest met '{PLACEHOLDER}'. Met --soort maak je een instrument "
-                    "(instruments/), een productgroep (procurement/) of een dossier (dossiers/).")
+                    "(instruments/), een productgroep (procurement/), een dossier (dossiers/) of een indicator (indicators/).")
     parser.add_argument("--soort", default="praktijk", metavar="SOORT",
-                        help="soort record: praktijk (standaard), instrument, productgroep of dossier; "
+                        help="soort record: praktijk (standaard), instrument, productgroep, dossier of indicator; "
                              "'modeltekst' maakt een instrument met de tekst zelf (vorm: modeltekst, invulvelden)")
     parser.add_argument("--titel", help="titel van de praktijk")
     parser.add_argument("--bestuur", action="append", metavar="NAAM",

@@ -227,13 +227,19 @@ def _parse_date(value) -> dt.date | None:
 
 
 def _consulted(meta: dict) -> Iterator[tuple[tuple, object]]:
-    """(path, value) of every 'geraadpleegd' date: in sources, links and model documents."""
+    """(path, value) of every 'geraadpleegd' date: in sources, links, model documents and an indicator's sources."""
     for key in ("bronnen", "links", "modeldocumenten"):
         items = meta.get(key)
         if isinstance(items, list):
             for index, item in enumerate(items):
                 if isinstance(item, dict) and "geraadpleegd" in item:
                     yield (key, index, "geraadpleegd"), item["geraadpleegd"]
+    for path in (("waarde_bron",), ("doel_2030", "bron")):  # an indicator's single sources
+        node = meta
+        for key in path:
+            node = node.get(key) if isinstance(node, dict) else None
+        if isinstance(node, dict) and "geraadpleegd" in node:
+            yield path + ("geraadpleegd",), node["geraadpleegd"]
 
 
 def check_dates(practice: Record, vocab: Vocab, today: dt.date | None = None) -> Iterator[Problem]:
@@ -522,4 +528,5 @@ RECORD_CHECKS = {
     "instrument": _COMMON + (check_tool_page, check_model_text),
     "productgroep": _COMMON + (check_source_numbers, check_clause_ids),
     "dossier": _COMMON,
+    "indicator": _COMMON,
 }

@@ -26,6 +26,11 @@ _ENUMS = {
     ("besturen", "items", "properties", "provincie", "enum"): lambda v: list(v.provinces),
     ("bronnen", "items", "properties", "document", "enum"): lambda v: list(v.documents),
     ("criteria", "items", "properties", "stap", "enum"): lambda v: list(v.steps),
+    ("set", "enum"): lambda v: list(v.indicator_terms["set"]),
+    ("richting", "enum"): lambda v: list(v.indicator_terms["richting"]),
+    ("frequentie", "enum"): lambda v: list(v.indicator_terms["frequentie"]),
+    ("niveau", "items", "enum"): lambda v: list(v.indicator_terms["niveau"]),
+    ("doel_2030", "properties", "niveau", "enum"): lambda v: list(v.indicator_terms["doelniveau"]),
     ("clausules", "items", "properties", "stap", "enum"): lambda v: list(v.steps),
     ("clausules", "items", "properties", "niveau", "enum"): lambda v: list(v.ambitions),
     ("clausules", "items", "properties", "bewijs", "items", "enum"): lambda v: list(v.proofs),
@@ -54,9 +59,16 @@ def expected_values(kind_schema: dict, vocab=None, common: dict | None = None) -
                     _set(value, path[1:], ids(vocab))
             out[("properties", name)] = value
     for path, ids in _ENUMS.items():
-        if path[0] in properties and path[0] not in common:
+        if path[0] in properties and path[0] not in common and not _other_shape(properties[path[0]], path):
             out[("properties",) + path] = ids(vocab)
     return out
+
+
+def _other_shape(definition: dict, path: tuple) -> bool:
+    """A field with the same name but another shape is another field: 'niveau' of an indicator is a
+    list of levels where the figure exists (gemeente, provincie, vlaanderen), not the practice's level."""
+    is_list = definition.get("type") == "array"
+    return path[1:] == ("enum",) and is_list or path[:2] == ("niveau", "items") and not is_list
 
 
 def _get(schema: dict, path: tuple):

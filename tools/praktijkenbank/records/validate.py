@@ -104,10 +104,16 @@ def _schema_problem(practice: Record, error: jsonschema.ValidationError, root: d
         if missing == "links" and not path:
             hint += (" Draait het instrument op deze site zelf, geef dan 'pagina' (bv. 'begroting/'); staat de tekst van"
                      " een modeltekst op de fiche zelf, geef dan 'invulvelden'.")
+        if missing == "subdoelen" and not path:
+            hint = "Noem minstens één subdoel (target) waar het over gaat, bv. '6.3'; elk hoort bij een SDG uit 'sdgs'."
+        if path[-1:] in (("waarde_bron",), ("bron",)) and missing in ("titel", "uitgever", "url", "geraadpleegd"):
+            hint = "Een bron heeft titel, uitgever, url (https://...) en geraadpleegd (JJJJ-MM-DD)."
         if path[:1] == ("bronnen",) and missing in ("titel", "uitgever", "url", "geraadpleegd"):
             hint = ("Een webbron heeft titel, uitgever, url (https://...) en geraadpleegd (JJJJ-MM-DD). Gaat het om een "
                     "brondocument van de praktijkenbank, schrijf dan 'document: <id>' (zie de pagina 'Velden').")
-        return _problem(practice, path, f"het verplichte veld '{missing}' ontbreekt{where}.", hint)
+        # Missing in a block of fields ('waarde_bron:'): point at the block's own key, not its first field.
+        return _problem(practice, path, f"het verplichte veld '{missing}' ontbreekt{where}.", hint,
+                        key=bool(path) and isinstance(path[-1], str))
     if kind in ("enum", "type") and value is None:  # 'titel:' with nothing after it: no tip about quotation marks
         allowed = f" Toegelaten: {_allowed(schema['enum'])}." if kind == "enum" else ""
         return _problem(practice, path, f"het veld '{label}' is leeg.",
@@ -127,6 +133,7 @@ def _schema_problem(practice: Record, error: jsonschema.ValidationError, root: d
             "integer": "Schrijf een geheel getal zonder aanhalingstekens.",
             "object": "Schrijf de onderliggende velden ingesprongen onder dit veld.",
             "boolean": "Schrijf true of false, zonder aanhalingstekens.",
+            "number": "Schrijf een getal zonder aanhalingstekens en zonder eenheid, bv. 55 of 12.5.",
         }.get(expected, "")
         return _problem(practice, path, f"verwacht: {_TYPE_NL.get(expected, expected)}, gekregen: {_describe(value)}.", hint)
     if kind in ("minLength", "maxLength"):
@@ -139,6 +146,10 @@ def _schema_problem(practice: Record, error: jsonschema.ValidationError, root: d
                         _description(root, path, schema, "Kort in."))
     if kind == "minItems":
         return _problem(practice, path, f"de lijst moet minstens {error.validator_value} element(en) bevatten.",
+                        _description(root, path, schema))
+    if kind == "contains":
+        wanted = schema.get("contains", {}).get("const")
+        return _problem(practice, path, f"de lijst moet '{wanted}' bevatten.",
                         _description(root, path, schema))
     if kind == "maxItems":
         return _problem(practice, path, f"de lijst mag hoogstens {error.validator_value} elementen bevatten.", "")

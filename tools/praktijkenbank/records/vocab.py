@@ -83,6 +83,7 @@ class Vocab:
     documents: dict[str, dict] = field(default_factory=dict)  # seed documents, cited by id
     moved: list[dict] = field(default_factory=list)  # old page paths and where they went
     sdg_to_ps: dict[int, list[str]] = field(default_factory=dict)
+    indicator_terms: dict[str, dict] = field(default_factory=dict)  # set, richting, ... (indicatoren.yaml)
     domains: dict[str, dict] = field(default_factory=dict)  # BBC policy domains (beleidsdomeinen)
     subdomains: dict[str, dict] = field(default_factory=dict)  # BBC subdomains, each with its 'domein'
     size_classes: dict[str, dict] = field(default_factory=dict)  # size classes of municipalities
@@ -234,4 +235,5 @@ def load_vocab() -> Vocab:
         cost_orders=_by_id(_read("kostenordes.yaml")),
         inhabitants=inhabitants,
         inhabitants_source=inhabitants_source,
+        indicator_terms=_read("indicatoren.yaml"),
     )

@@ -459,7 +459,7 @@ def _families(vocab: Vocab) -> dict:
         folder = FAMILIES[family][0]
         families[family] = {tid: {"id": tid, "naam": e["naam"], "omschrijving": e.get("omschrijving", ""),
                                   "pad": f"{folder}/{tid}/", "praktijken": [], "instrumenten": [], "productgroepen": [],
-                                  "dossiers": []}
+                                  "dossiers": [], "indicatoren": []}
                             for tid, e in table.items()}
     for tid, entry in families["beleidsdomein"].items():
         entry["subdomeinen"] = [{"id": sid, "naam": vocab.subdomains[sid]["naam"], "code": vocab.subdomains[sid]["code"]}
@@ -568,8 +568,8 @@ def build_site(records: list[Practice], vocab: Vocab, today: dt.date | None = No
         _add_practice(families, view)
     for view in views["instrument"]:
         _add_instrument(families, view)
-    for kind, key in (("productgroep", "productgroepen"), ("dossier", "dossiers")):
-        for view in views[kind]:
+    for kind, key in (("productgroep", "productgroepen"), ("dossier", "dossiers"), ("indicator", "indicatoren")):
+        for view in views.get(kind, []):
             _add_domains(families, view, key)
     _similar(practices)
     families["bestuur"] = dict(sorted(families["bestuur"].items(), key=lambda kv: (kv[1]["naam"].casefold(), kv[0])))
@@ -591,6 +591,17 @@ def build_site(records: list[Practice], vocab: Vocab, today: dt.date | None = No
         for key in lists.values():
             dossier[key].sort(key=_sort_key)
 
+    for entry in families["sdg"].values():
+        entry["indicatoren"] = []
+        entry["subdoel_indicatoren"] = {}  # target code -> its indicators, in title order
+    for view in views.get("indicator", []):  # SDG pages list their indicators, per target too
+        for tile in view["sdgs"]:
+            families["sdg"][tile["nummer"]]["indicatoren"].append(view)
+        for target in view.get("subdoelen", []):
+            sdg = families["sdg"].get(int(target["code"].split(".")[0]))
+            if sdg is not None:
+                sdg["subdoel_indicatoren"].setdefault(target["code"], []).append(_ref(view))
+
     # Newest first by 'toegevoegd'; on the same day the record that entered the repository last (a record
     # not committed yet is the newest of all); ties after that stay by title (a stable sort).
     entered = entered or {}
@@ -601,6 +612,7 @@ def build_site(records: list[Practice], vocab: Vocab, today: dt.date | None = No
         "instrumenten": views["instrument"],
         "productgroepen": views["productgroep"],
         "dossiers": views["dossier"],
+        "indicatoren": views.get("indicator", []),
         "per_slug": by_slug,
         "nieuwste": newest,
         "alle_sdgs": [v for kind in ("praktijk", "instrument") for v in views[kind] if v["alle_sdgs"]],

@@ -84,4 +84,39 @@ def dossier_view(record: Record, vocab: Vocab, today: dt.date, repo_root: Path |
     return view
 
 
-VIEWS = {"instrument": instrument_view, "productgroep": productgroup_view, "dossier": dossier_view}
+def _source(item) -> dict | None:
+    found = _links([item]) if isinstance(item, dict) else []
+    return {**found[0], "document": None, "jaar": None, "plaats": None} if found else None  # as a web source in 'bronnen'
+
+
+def indicator_view(record: Record, vocab: Vocab, today: dt.date, repo_root: Path | None = None) -> dict:
+    meta = record.meta if isinstance(record.meta, dict) else {}
+    terms = vocab.indicator_terms
+    view = common_view(record, vocab, today, repo_root)
+
+    def term(group: str, value) -> dict | None:
+        entry = terms[group].get(value) if isinstance(value, str) else None
+        return {"id": value, **entry} if entry else None
+
+    goal = meta.get("doel_2030") if isinstance(meta.get("doel_2030"), dict) else None
+    number = goal.get("getal") if goal else None
+    view.update({
+        "set": term("set", meta.get("set")),
+        "eenheid": _text(meta.get("eenheid")).strip(),
+        "richting": term("richting", meta.get("richting")),
+        "frequentie": term("frequentie", meta.get("frequentie")),
+        "niveaus": [t for t in (term("niveau", n) for n in _list(meta.get("niveau"))) if t],
+        "subdoelen": [{"code": c, "tekst": vocab.targets.get(c, "")} for c in _list(meta.get("subdoelen")) if isinstance(c, str)],
+        "waarde_bron": _source(meta.get("waarde_bron")),
+        "doel_2030": {
+            "waarde": _text(goal.get("waarde")).strip(),
+            "getal": number if isinstance(number, (int, float)) and not isinstance(number, bool) else None,
+            "niveau": term("doelniveau", goal.get("niveau")),
+            "bron": _source(goal.get("bron")),
+        } if goal else None,
+    })
+    return view
+
+
+VIEWS = {"instrument": instrument_view, "productgroep": productgroup_view, "dossier": dossier_view,
+         "indicator": indicator_view}

@@ -18,7 +18,7 @@ import json
 import uuid
 import xml.etree.ElementTree as etree
 
-from . import licentie
+from . import licentie, opendata_indicators
 
 SITE_TITLE = "Praktijkenbank SDG's en lokaal mondiaal beleid"
 JSON_PATH = "data/practices.json"
@@ -332,7 +332,7 @@ def domains_json(site: dict, vocab, site_url: str = "") -> str:
                      "sdg_werk": entry["sdg_werk"],
                      "subdomeinen": [{"id": sid, "code": vocab.subdomains[sid]["code"], "naam": vocab.subdomains[sid]["naam"],
                                       "beleidsvelden": vocab.subdomains[sid]["beleidsvelden"]} for sid in entry["subdomeinen"]],
-                     "aantal": {key: len(term.get(key, [])) for key in ("praktijken", "instrumenten", "productgroepen", "dossiers")}})
+                     "aantal": {key: len(term.get(key, [])) for key in ("praktijken", "instrumenten", "productgroepen", "dossiers", "indicatoren")}})
     return _json_file(site, "beleidsdomeinen", rows,
                       "De beleidsdomeinen van de beleids- en beheerscyclus (BBC) met hun subdomeinen en beleidsvelden, "
                       "de pagina van elk domein en het aantal records erin.", "", site_url)
@@ -354,5 +354,6 @@ def files(site: dict, vocab=None, site_url: str = "", today=None) -> dict[str, s
             "Productgroepen voor duurzaam aankopen: criteria per stap van de opdracht, labels en modeldocumenten.",
             "schema/productgroep.schema.json", site_url),
         FEED_PATH: atom_feed(site, site_url),
+        **opendata_indicators.files(site, site_url),
         **({DOMAINS_JSON_PATH: domains_json(site, vocab, site_url)} if vocab is not None and "beleidsdomein" in site["families"] else {}),
     }

@@ -65,7 +65,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import buildcache
-from . import opendata
+from . import opendata, opendata_indicators
 from . import search_spelling, search_synonyms
 from .model import slugify, text_colour
 from .search_text import STOP_WORDS, stem, words
@@ -96,14 +96,17 @@ FACETS = [
     ("provincie", "Provincie"),
     ("bestuur", "Bestuur"),
     ("jaar", "Startjaar"),
+    ("set", "Set indicatoren"),  # starter or extended set of the local SDG indicators
 ]
 LIST_FACETS = {"bestuur", "jaar"}  # stored as value numbers; the others as bit masks
 # The kinds of record the finder searches, with the open-data file each is read from.
-SEARCHED_KINDS = ("praktijk", "instrument", "productgroep")
+SEARCHED_KINDS = ("praktijk", "instrument", "productgroep", "indicator")
 OPEN_DATA = [(opendata.JSON_PATH, "praktijken"), (opendata.INSTRUMENTS_JSON_PATH, "instrumenten"),
-             (opendata.PRODUCT_GROUPS_JSON_PATH, "productgroepen")]
-KIND_OF = {"praktijken": "praktijk", "instrumenten": "instrument", "productgroepen": "productgroep"}
-KIND_LABELS = {"instrument": "Instrument", "productgroep": "Duurzaam aankopen"}
+             (opendata.PRODUCT_GROUPS_JSON_PATH, "productgroepen"),
+             (opendata_indicators.INDICATORS_JSON_PATH, "indicatoren")]
+KIND_OF = {"praktijken": "praktijk", "instrumenten": "instrument", "productgroepen": "productgroep",
+           "indicatoren": "indicator"}
+KIND_LABELS = {"instrument": "Instrument", "productgroep": "Duurzaam aankopen", "indicator": "Indicator"}
 MASK_LIMIT = 32
 
 # Weight of a word by where it occurs (title words count three times).
@@ -186,6 +189,7 @@ def _labels(vocab: Vocab, records: list[dict]) -> dict[str, list[dict]]:
               for pid, e in vocab.ps.items()],
         "thema": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.themes.items()],
         "fase": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.phases.items()],
+        "set": [{"id": sid, "naam": e["naam"]} for sid, e in vocab.indicator_terms.get("set", {}).items()],
         "niveau": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.levels.items()],
         "status": [{"id": sid, "naam": e["naam"]} for sid, e in vocab.statuses.items()],
         "beleidsdomein": [{"id": tid, "naam": e["naam"]} for tid, e in vocab.domains.items()],
@@ -207,7 +211,9 @@ def _record_values(record: dict) -> dict[str, list[str]]:
         "p": list(record.get("vijf_p", [])),
         "thema": list(record["themas"]),
         "fase": list(record.get("fasen", [])),
-        "niveau": [record["niveau"]] if record.get("niveau") else list(record.get("niveaus", [])),
+        "set": [record["set"]] if isinstance(record.get("set"), str) else [],
+        # an indicator's 'niveau' is a list of levels where the figure exists, not a practice's level
+        "niveau": [record["niveau"]] if isinstance(record.get("niveau"), str) else list(record.get("niveaus", [])),
         "status": [record["status"]] if record.get("status") else [],
         "beleidsdomein": list(record.get("beleidsdomeinen", [])),
         "grootte": list(record.get("grootteklassen", [])),
@@ -293,13 +299,15 @@ def labels(record: dict, vocab: Vocab) -> list[str]:
     for key, table in (("vijf_p", vocab.ps), ("themas", vocab.themes), ("fasen", vocab.phases),
                        ("niveaus", vocab.levels)):
         found += [table[v]["naam"] for v in record.get(key, []) if v in table]
-    if record.get("niveau") in vocab.levels:
+    if isinstance(record.get("niveau"), str) and record["niveau"] in vocab.levels:
         found.append(vocab.levels[record["niveau"]]["naam"])
     if record.get("status") in vocab.statuses:
         found.append(vocab.statuses[record["status"]]["naam"])
     found += [vocab.domains[d]["naam"] for d in record.get("beleidsdomeinen", []) if d in vocab.domains]
     if record.get("vorm") in vocab.formats:
         found.append(vocab.formats[record["vorm"]]["enkelvoud"])
+    if record.get("set") in vocab.indicator_terms.get("set", {}):
+        found.append(vocab.indicator_terms["set"][record["set"]]["naam"])
     if record.get("uitgever"):
         found.append(record["uitgever"])
     if record.get("alle_sdgs"):

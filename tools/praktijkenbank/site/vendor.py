@@ -19,6 +19,11 @@ practices) and about 3 kB more in every fiche; see README ("Afdrukken").
 
 ``papaparse`` (MIT) reads CSV files and ``fflate`` (MIT) unzips .xlsx files in
 the SDG budget scan (``begroting/``).
+
+``docx`` (MIT) writes the .docx of the SDG report builder (``rapport/``) in the browser: the
+council secretary edits it in Word or LibreOffice. About 1 MB, so the page loads it only when
+someone asks for a .docx (``docs/assets/rapport/docx.js``); python-docx does the same on the
+command line.
 """
 
 from __future__ import annotations
@@ -61,6 +66,7 @@ LIBRARIES = [
     Library("qrcode-generator", "dist/qrcode.js", "qrcode.js", None),
     Library("papaparse", "papaparse.min.js", "papaparse.min.js", "LICENSE"),
     Library("fflate", "umd/index.js", "fflate.min.js", "LICENSE"),
+    Library("docx", "dist/index.iife.js", "docx.js", "LICENSE"),
 ]
 BY_PACKAGE = {library.package: library for library in LIBRARIES}
 
