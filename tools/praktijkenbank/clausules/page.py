@@ -13,11 +13,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 
 from ..site import model
-from ..site.modeltext_files import GENERATOR, _fixed_zip
+from ..site.modeltext_files import new_docx, save_docx, save_odt
 from ..site.vendor import BY_PACKAGE
 from .data import builder_data, config
 
@@ -56,22 +55,13 @@ def pages(renderer) -> dict[str, str]:
 
 
 def docx_template(date: dt.date) -> bytes:
-    import docx
-
-    document = docx.Document()
-    when = dt.datetime(date.year, date.month, date.day)
-    props = document.core_properties
-    props.title, props.author, props.last_modified_by = "Duurzaamheidsclausules", GENERATOR, GENERATOR
-    props.created = props.modified = when
-    props.revision = 1
+    document = new_docx("Duurzaamheidsclausules", date)
     document.add_heading(MARKERS["titel"], level=1)
     document.add_heading(MARKERS["kop"], level=2)
     document.add_heading(MARKERS["subkop"], level=3)
     document.add_paragraph(MARKERS["alinea"])
     document.add_paragraph(MARKERS["punt"], style="List Bullet")
-    out = io.BytesIO()
-    document.save(out)
-    return _fixed_zip(out.getvalue())
+    return save_docx(document)
 
 
 def odt_template(date: dt.date) -> bytes:
@@ -89,15 +79,7 @@ def odt_template(date: dt.date) -> bytes:
     item.append(Paragraph(MARKERS["punt"]))
     bullets.append(item)
     body.append(bullets)
-    when = dt.datetime(date.year, date.month, date.day)
-    meta = document.meta
-    meta.set_title("Duurzaamheidsclausules")
-    meta.set_creation_date(when)
-    meta.set_modification_date(when)
-    meta.set_generator(GENERATOR)
-    out = io.BytesIO()
-    document.save(out)
-    return _fixed_zip(out.getvalue())
+    return save_odt(document, "Duurzaamheidsclausules", date)
 
 
 def files(date: dt.date) -> dict[str, bytes]:

@@ -107,7 +107,7 @@ def text_bytes(title: str, items: list[dict]) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _fixed_zip(data: bytes) -> bytes:
+def fixed_zip(data: bytes) -> bytes:
     """The same zip with a fixed date on every entry (the order and compression kept: 'mimetype' stays first and stored)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -120,7 +120,8 @@ def _fixed_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def docx_bytes(title: str, items: list[dict], date: dt.date) -> bytes:
+def new_docx(title: str, date: dt.date):
+    """An empty python-docx document whose properties are fixed by ``date`` (the same bytes every build)."""
     import docx
 
     document = docx.Document()
@@ -129,6 +130,30 @@ def docx_bytes(title: str, items: list[dict], date: dt.date) -> bytes:
     props.title, props.author, props.last_modified_by = title, GENERATOR, GENERATOR
     props.created = props.modified = when
     props.revision = 1
+    return document
+
+
+def save_odt(document, title: str, date: dt.date) -> bytes:
+    """An odfdo text document with fixed metadata, saved with fixed zip dates (the same bytes every build)."""
+    when = dt.datetime(date.year, date.month, date.day)
+    meta = document.meta
+    meta.set_title(title)
+    meta.set_creation_date(when)
+    meta.set_modification_date(when)
+    meta.set_generator(GENERATOR)
+    out = io.BytesIO()
+    document.save(out)
+    return fixed_zip(out.getvalue())
+
+
+def save_docx(document) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return fixed_zip(out.getvalue())
+
+
+def docx_bytes(title: str, items: list[dict], date: dt.date) -> bytes:
+    document = new_docx(title, date)
     document.add_heading(title, level=1)
     for block in items:
         if block["soort"] == "kop":
@@ -140,9 +165,7 @@ def docx_bytes(title: str, items: list[dict], date: dt.date) -> bytes:
                 paragraph.add_run(f"{block['nummer']}. ")
             for part in block.get("delen") or [{"tekst": block["tekst"], "vet": False}]:
                 paragraph.add_run(part["tekst"]).bold = part["vet"] or None
-    out = io.BytesIO()
-    document.save(out)
-    return _fixed_zip(out.getvalue())
+    return save_docx(document)
 
 
 def odt_bytes(title: str, items: list[dict], date: dt.date) -> bytes:
@@ -175,15 +198,7 @@ def odt_bytes(title: str, items: list[dict], date: dt.date) -> bytes:
             body.append(Header(2, block["tekst"]))
         else:
             body.append(paragraph(block, f"{block['nummer']}. " if block["soort"] == "nummer" else ""))
-    when = dt.datetime(date.year, date.month, date.day)
-    meta = document.meta
-    meta.set_title(title)
-    meta.set_creation_date(when)
-    meta.set_modification_date(when)
-    meta.set_generator(GENERATOR)
-    out = io.BytesIO()
-    document.save(out)
-    return _fixed_zip(out.getvalue())
+    return save_odt(document, title, date)
 
 
 def file_names(slug: str) -> dict[str, str]:
